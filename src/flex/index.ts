@@ -1,0 +1,2 @@
+/** Public API of src/flex (re-exports only). */
+export {};

@@ -1,0 +1,2 @@
+/** Public API of src/grid (re-exports only). */
+export {};

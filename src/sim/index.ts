@@ -1,0 +1,2 @@
+/** Public API of src/sim (re-exports only). */
+export {};

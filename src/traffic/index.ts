@@ -1,0 +1,2 @@
+/** Public API of src/traffic (re-exports only). */
+export {};
