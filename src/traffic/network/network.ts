@@ -71,6 +71,15 @@ export interface Network {
   /** TNTP generalized-cost factors: cost = time + tollFactor·toll + distanceFactor·length. */
   readonly tollFactor: number;
   readonly distanceFactor: number;
+  /**
+   * Per station s (index in `stations`): its link indices (−1 when absent) and the
+   * dense index of its virtual node k' (the head of its service links), filled by
+   * `buildNetwork` / `insertStations` (SPEC §2).
+   */
+  readonly stationChargeLink: Int32Array;
+  readonly stationV2gLink: Int32Array;
+  readonly stationBypassLink: Int32Array;
+  readonly stationVirtualNode: Int32Array;
 }
 
 /** Demand between one origin and one destination (external node ids), veh/h. */

@@ -1,0 +1,26 @@
+/**
+ * Load the HiGHS WebAssembly runtime once per process and share it.
+ *
+ * Every `OpfSession` needs the runtime, and instantiating the Wasm module costs
+ * ~50 ms, so the promise is memoised. Only `src/grid/solver/` and
+ * `src/grid/formulations/` import `highs` (STYLE §2); problems receive the
+ * runtime as the opaque {@link HighsRuntime}.
+ */
+import loadHighsModule from 'highs';
+import type { Highs } from 'highs';
+
+/** The loaded HiGHS runtime (opaque outside formulations). */
+export type HighsRuntime = Highs;
+
+let runtime: Promise<Highs> | undefined;
+
+/**
+ * Resolve to the process-wide HiGHS runtime, loading it on first use.
+ *
+ * @example
+ * const highs = await loadHighs();
+ */
+export function loadHighs(): Promise<HighsRuntime> {
+  runtime ??= loadHighsModule();
+  return runtime;
+}

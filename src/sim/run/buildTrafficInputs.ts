@@ -1,0 +1,119 @@
+/**
+ * Scenario → traffic engine inputs: the road network with the stations inserted
+ * and the per-interval OD demand (SPEC §2, §6). Checks every node the scenario
+ * names against the network, so errors name the scenario file and field.
+ */
+import { existsSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InputError } from '../../common/errors.ts';
+import type { DynamicDemand } from '../../traffic/dynamic/dueTypes.ts';
+import { readTntpNetwork } from '../../traffic/io/readTntpNetwork.ts';
+import { readTntpTrips } from '../../traffic/io/readTntpTrips.ts';
+import { insertStations } from '../../traffic/network/insertStations.ts';
+import type { Network, OdDemand, Station } from '../../traffic/network/network.ts';
+import type { Scenario } from '../scenario/schema/scenarioSchema.ts';
+
+const TRANSPORT_DIR = fileURLToPath(new URL('../../../scenarios/data/transport/', import.meta.url));
+
+/** Bundled road networks: TNTP-style link and trip files under `scenarios/data/transport/`. */
+const BUNDLED: Record<string, { net: string; trips: string }> = {
+  NguyenDupuis: { net: 'NguyenDupuis/NguyenDupuis_net.txt', trips: 'NguyenDupuis/NguyenDupuis_trips.txt' },
+  SiouxFalls: { net: 'SiouxFalls/SiouxFalls_net.tntp', trips: 'SiouxFalls/SiouxFalls_trips.tntp' },
+  Anaheim: { net: 'Anaheim/Anaheim_net.tntp', trips: 'Anaheim/Anaheim_trips.tntp' },
+  ChicagoSketch: { net: 'ChicagoSketch/ChicagoSketch_net.tntp', trips: 'ChicagoSketch/ChicagoSketch_trips.tntp' },
+};
+
+/** What the DUE needs from the scenario's traffic side. */
+export interface TrafficInputs {
+  /** Road network with the scenario's stations inserted (station s = scenario station s). */
+  readonly network: Network;
+  /** Demand per OD pair per interval, veh/h (all classes). */
+  readonly demand: DynamicDemand[];
+}
+
+/**
+ * Load the road network and OD table, check the scenario's nodes, insert the
+ * stations and expand the demand profile.
+ *
+ * 1. `traffic.network`: a bundled name, else a TNTP `_net` file relative to
+ *    `baseDir` (its trips file is `demand.od`, required then).
+ * 2. Every station node and OD node must be a node of the network.
+ * 3. Demand of OD pair k in interval t: `vehPerHByInterval[t]·scale`, or
+ *    `vehPerH·profile[t]·scale` (profile absent = 1).
+ *
+ * @param scenario - validated scenario.
+ * @param baseDir - folder of the scenario file.
+ * @param source - scenario file name for errors.
+ * @throws InputError naming the scenario file and field for unknown nodes or a missing network.
+ * @example
+ * const { network, demand } = buildTrafficInputs(scenario, 'scenarios', 'scenarios/x.json');
+ */
+export function buildTrafficInputs(scenario: Scenario, baseDir: string, source: string): TrafficInputs {
+  const spec = scenario.traffic.network;
+  const bundled = Object.hasOwn(BUNDLED, spec) ? BUNDLED[spec] : undefined;
+  let road: Network;
+  let baseOd: OdDemand[] | undefined;
+  if (bundled !== undefined) {
+    road = readTntpNetwork(resolve(TRANSPORT_DIR, bundled.net), { name: spec });
+    baseOd = scenario.demand.od === undefined ? readTntpTrips(resolve(TRANSPORT_DIR, bundled.trips)) : undefined;
+  } else {
+    const path = isAbsolute(spec) ? spec : resolve(baseDir, spec);
+    if (!existsSync(path)) {
+      throw new InputError(
+        { source, field: 'traffic.network', value: spec },
+        `not a bundled network (${Object.keys(BUNDLED).join(', ')}) nor an existing file`,
+      );
+    }
+    if (scenario.demand.od === undefined) {
+      throw new InputError({ source, field: 'demand.od' }, 'is required when traffic.network is a file');
+    }
+    road = readTntpNetwork(path);
+  }
+  scenario.stations.forEach((st, s) => {
+    if (!road.nodeIndex.has(st.node)) {
+      throw new InputError({ source, field: `stations[${s}] (${st.id}).node`, value: st.node }, `no such node in road network ${road.name}`);
+    }
+  });
+  const stations: Station[] = scenario.stations.map((st) => ({
+    id: st.id,
+    node: st.node,
+    chargers: st.chargers,
+    v2gPorts: st.v2gPorts,
+    chargeKw: st.chargeKw,
+    chargeServiceMin: st.chargeServiceMin,
+    v2gKw: st.v2gKw,
+    v2gServiceMin: st.v2gServiceMin,
+    chargeCongestionMaxMin: st.chargeCongestionMaxMin,
+    v2gCongestionMaxMin: st.v2gCongestionMaxMin,
+  }));
+  const network = insertStations(road, stations);
+  return { network, demand: expandDemand(scenario, baseOd, road, source) };
+}
+
+function expandDemand(scenario: Scenario, baseOd: OdDemand[] | undefined, road: Network, source: string): DynamicDemand[] {
+  const n = scenario.horizon.intervals;
+  const scale = scenario.demand.scale;
+  const profile = scenario.demand.profile;
+  const factor = (t: number): number => (profile === undefined ? 1 : profile[t]) * scale;
+  if (baseOd !== undefined) {
+    return baseOd.map((od) => ({
+      origin: od.origin,
+      destination: od.destination,
+      vehPerHByInterval: Array.from({ length: n }, (_, t) => od.vehPerH * factor(t)),
+    }));
+  }
+  return (scenario.demand.od ?? []).map((od, k) => {
+    for (const end of ['origin', 'destination'] as const) {
+      if (!road.nodeIndex.has(od[end])) {
+        throw new InputError({ source, field: `demand.od[${k}].${end}`, value: od[end] }, `no such node in road network ${road.name}`);
+      }
+    }
+    const byInterval = od.vehPerHByInterval;
+    return {
+      origin: od.origin,
+      destination: od.destination,
+      vehPerHByInterval: Array.from({ length: n }, (_, t) => (byInterval === undefined ? (od.vehPerH ?? 0) * factor(t) : byInterval[t] * scale)),
+    };
+  });
+}

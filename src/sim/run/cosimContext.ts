@@ -1,0 +1,72 @@
+/**
+ * The prepared, per-run context of the tick function and its mutable state
+ * (SPEC §4). Built once by `prepareCosim`; the tick only reads the context.
+ */
+import type { PriceBook, Tariffs } from '../coupling/priceBook.ts';
+import type { StationBusMap } from '../coupling/stationBusMap.ts';
+import type { StationRates } from '../coupling/stationPower.ts';
+import type { FeedbackMode } from '../scenario/schema/solverSchema.ts';
+import type { CosimTiming, DueOutcome, GridPort, IntervalResult, TrafficPort } from './cosimTypes.ts';
+
+/** Price fixed-point controls (scenario `solver`). */
+export interface FixedPointControls {
+  /** Stop when max |F(ω) − ω| ≤ this, ¥/kWh. */
+  readonly tolerance: number;
+  /** ω ← damping·ω + (1 − damping)·F(ω). */
+  readonly damping: number;
+  readonly maxRounds: number;
+}
+
+/** Coupons per station per interval (index `s * intervals + t`). */
+export interface CouponBook {
+  /** ψ_ch, ¥/kWh. */
+  readonly chargeYuanPerKWh: Float64Array;
+  /** ψ_v2g, ¥ per visit. */
+  readonly v2gYuanPerVisit: Float64Array;
+}
+
+/** Read-only inputs of every tick. */
+export interface CosimContext<D extends DueOutcome = DueOutcome> {
+  readonly intervals: number;
+  /** Δt / δ. */
+  readonly stepsPerInterval: number;
+  readonly rates: StationRates;
+  readonly map: StationBusMap;
+  readonly tariffs: Tariffs;
+  readonly feedback: FeedbackMode;
+  readonly fixedPoint: FixedPointControls;
+  /** Household load multiplier per interval. */
+  readonly loadScale: Float64Array;
+  /** Outaged branch ids per interval. */
+  readonly outages: readonly (readonly number[])[];
+  readonly coupons: CouponBook;
+  readonly traffic: TrafficPort<D>;
+  readonly grid: GridPort;
+  /** Accumulated wall time (mutated; reporting only). */
+  readonly timing: CosimTiming;
+}
+
+/** State threaded from tick to tick by the clock's `scan`. */
+export interface CosimState<D extends DueOutcome = DueOutcome> {
+  /** Prices per station per interval, ¥/kWh (updated by the DLMP feedback). */
+  readonly book: PriceBook;
+  /** Last DUE solved and the prices it was solved for (warm start and cache). */
+  due: D | undefined;
+  dueCharge: Float64Array | undefined;
+  dueV2g: Float64Array | undefined;
+  /** DUE results already reported as not converged. */
+  readonly flaggedDue: Set<D>;
+  readonly results: IntervalResult[];
+  readonly problems: string[];
+}
+
+/**
+ * A fresh state for a run starting from `book`.
+ *
+ * @param warmStart - a DUE result to warm-start the first solve (e.g. a previous run's `lastDue`).
+ * @example
+ * const state = initialCosimState(book);
+ */
+export function initialCosimState<D extends DueOutcome>(book: PriceBook, warmStart?: D): CosimState<D> {
+  return { book, due: warmStart, dueCharge: undefined, dueV2g: undefined, flaggedDue: new Set(), results: [], problems: [] };
+}

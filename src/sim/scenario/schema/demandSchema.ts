@@ -1,0 +1,72 @@
+/**
+ * Scenario sections `traffic`, `classes` and `demand` (SPEC §2 user classes,
+ * §6 reference demand).
+ */
+import { z } from 'zod';
+
+/** Schema of `traffic`. */
+export const trafficSchema = z
+  .strictObject({
+    network: z
+      .string()
+      .min(1)
+      .describe(
+        'Road network: a bundled name (`NguyenDupuis`, `SiouxFalls`, …) or a TNTP `_net` file path relative to the scenario file.',
+      ),
+    propagation: z
+      .enum(['dynamic', 'instantaneous'])
+      .default('dynamic')
+      .describe(
+        '`dynamic`: vehicles take each link at the time they reach it (DTA). `instantaneous`: a trip loads every link of its path in its departure interval (the static special case, SPEC §5).',
+      ),
+  })
+  .describe('Road network and loading model.');
+
+/** Schema of `classes`. */
+export const classesSchema = z
+  .strictObject({
+    chargingShare: z.number().min(0).max(1).describe('λ: share of travellers who must charge once on their trip (SPEC §2).'),
+    v2gShare: z.number().min(0).max(1).describe('φ: share of travellers who discharge (V2G) once on their trip.'),
+    valueOfTimeYuanPerH: z.number().nonnegative().describe('θ: value of travel time, ¥/h (all classes).'),
+  })
+  .refine((c) => c.chargingShare + c.v2gShare <= 1, {
+    message: 'chargingShare + v2gShare must be ≤ 1',
+    path: ['v2gShare'],
+  })
+  .describe('User classes: regular (1 − λ − φ), charging (λ), V2G (φ).');
+
+/** One explicit OD entry. */
+export const odEntrySchema = z
+  .strictObject({
+    origin: z.number().int().describe('Origin road node id.'),
+    destination: z.number().int().describe('Destination road node id.'),
+    vehPerH: z.number().nonnegative().optional().describe('Demand rate, veh/h, multiplied by `profile` and `scale`.'),
+    vehPerHByInterval: z
+      .array(z.number().nonnegative())
+      .optional()
+      .describe('Demand rate per interval, veh/h (one per interval), multiplied by `scale` only.'),
+  })
+  .refine((e) => (e.vehPerH === undefined) !== (e.vehPerHByInterval === undefined), {
+    message: 'give exactly one of vehPerH and vehPerHByInterval',
+  })
+  .describe('Demand of one OD pair (all classes together).');
+
+/** Schema of `demand`. */
+export const demandSchema = z
+  .strictObject({
+    od: z
+      .array(odEntrySchema)
+      .optional()
+      .describe("Explicit OD table replacing the network's own (absent: use the bundled or file OD table)."),
+    profile: z
+      .array(z.number().nonnegative())
+      .optional()
+      .describe('Multiplier of the OD rates per interval (one per interval); absent = 1 in every interval.'),
+    scale: z.number().nonnegative().default(1).describe('Global multiplier of all demand, e.g. `--set demand.scale=1.2`.'),
+  })
+  .describe('Travel demand per interval: the OD rates (veh/h, all classes) times `profile[t]` times `scale`.');
+
+/** Parsed sections. */
+export type ScenarioTraffic = z.output<typeof trafficSchema>;
+export type ScenarioClasses = z.output<typeof classesSchema>;
+export type ScenarioDemand = z.output<typeof demandSchema>;

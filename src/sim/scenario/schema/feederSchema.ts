@@ -1,0 +1,70 @@
+/**
+ * Scenario section `feeder`: the distribution feeder and its per-interval
+ * changes (SPEC §3: load scaling, outages, DGs, shedding penalty, formulation).
+ */
+import { z } from 'zod';
+import { perInterval } from './perInterval.ts';
+
+/** A DG or PV unit added to the feeder. */
+export const dgSchema = z
+  .strictObject({
+    id: z.string().min(1).describe('Unit name.'),
+    kind: z.enum(['dg', 'pv']).default('dg').describe('`dg` (dispatchable) or `pv`.'),
+    bus: z.number().int().describe('Feeder bus of the unit.'),
+    pMinMw: z.number().default(0).describe('Lower active-power limit, MW.'),
+    pMaxMw: z.number().describe('Upper active-power limit, MW.'),
+    qMinMvar: z.number().default(0).describe('Lower reactive-power limit, MVAr.'),
+    qMaxMvar: z.number().default(0).describe('Upper reactive-power limit, MVAr.'),
+    costUsdPerMwh: z.number().nonnegative().describe('Linear cost c1, $/MWh.'),
+    costUsdPerMw2h: z.number().nonnegative().default(0).describe('Quadratic cost c2, $/(MW²·h).'),
+  })
+  .refine((g) => g.pMinMw <= g.pMaxMw, { message: 'pMinMw must be ≤ pMaxMw', path: ['pMaxMw'] })
+  .refine((g) => g.qMinMvar <= g.qMaxMvar, { message: 'qMinMvar must be ≤ qMaxMvar', path: ['qMaxMvar'] })
+  .describe('A distributed generator or PV unit.');
+
+/** A branch outage. */
+export const outageSchema = z
+  .strictObject({
+    branch: z.number().int().describe('Branch id (1-based row of the branch table).'),
+    fromInterval: z.number().int().nonnegative().default(0).describe('First interval of the outage (0-based).'),
+    toInterval: z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .describe('Last interval of the outage, inclusive (absent: to the end of the horizon).'),
+  })
+  .describe('A branch out of service for some intervals (may split the feeder into islands).');
+
+/** Schema of `feeder`. */
+export const feederSchema = z
+  .strictObject({
+    case: z
+      .string()
+      .min(1)
+      .describe('Feeder: a bundled name (`case33bw`, `ieee123`), a MATPOWER `.m` file or a CSV folder, relative to the scenario file.'),
+    formulation: z
+      .enum(['socp', 'lindistflow'])
+      .default('socp')
+      .describe('OPF formulation: SOCP branch flow (cone relaxation) or LinDistFlow (losses dropped).'),
+    loadScale: perInterval(z.number().nonnegative())
+      .default(1)
+      .describe('Multiplier of every household load (P and Q): one value, or one per interval.'),
+    outages: z.array(outageSchema).default([]).describe('Branch outages.'),
+    dgs: z.array(dgSchema).default([]).describe('DG / PV units added to the feeder.'),
+    sheddingPenaltyUsdPerMwh: z
+      .number()
+      .nonnegative()
+      .optional()
+      .describe("Load-shedding penalty, $/MWh (absent: the feeder's default)."),
+    importPriceUsdPerMwh: z
+      .number()
+      .nonnegative()
+      .optional()
+      .describe("Substation import price, $/MWh (absent: the case's own generator cost)."),
+  })
+  .describe('Distribution feeder, its per-interval changes and the OPF formulation.');
+
+/** Parsed section. */
+export type ScenarioFeeder = z.output<typeof feederSchema>;
+export type ScenarioDg = z.output<typeof dgSchema>;

@@ -1,0 +1,42 @@
+/**
+ * Scenario section `horizon`: clock time, intervals and the loading step δ
+ * (SPEC §2 "Dynamic network loading", §4, §6).
+ */
+import { z } from 'zod';
+import { CLOCK_TIME_PATTERN } from '../../clock/clockTime.ts';
+
+/** Schema of `horizon`. */
+export const horizonSchema = z
+  .strictObject({
+    start: z
+      .string()
+      .regex(CLOCK_TIME_PATTERN, 'must be a time of day HH:MM (24 h)')
+      .describe('Clock time at which interval 0 starts, `HH:MM` (24 h), e.g. `"17:00"`.'),
+    intervalMin: z
+      .number()
+      .positive()
+      .describe('Length Δt of one price/reporting interval, minutes (SPEC §4: 10).'),
+    intervals: z
+      .number()
+      .int()
+      .positive()
+      .max(1000)
+      .describe('Number of intervals; departures happen in these intervals only.'),
+    stepSec: z
+      .number()
+      .positive()
+      .describe(
+        'Network-loading time step δ, seconds (SPEC §2: 30–60 s). `intervalMin · 60` and `clearanceMin · 60` must be whole multiples of it.',
+      ),
+    clearanceMin: z
+      .number()
+      .nonnegative()
+      .optional()
+      .describe(
+        'Loading time after the last interval, minutes, with no new departures, so that late travellers finish their trips and their costs are known (not reported as intervals). Absent: loading continues until the network has emptied.',
+      ),
+  })
+  .describe('Time horizon: start clock time, intervals and loading step.');
+
+/** A parsed `horizon`. */
+export type Horizon = z.output<typeof horizonSchema>;

@@ -1,0 +1,263 @@
+/**
+ * The working state of the DUE solver: the path set with flows and costs per
+ * departure interval, and the steps of one iteration (load → price → grow columns
+ * → gap → swap). `solveDue` only sequences these.
+ */
+import type { Network } from '../network/network.ts';
+import { classShortestPaths, createClassTree, extractClassPath, type ClassTree } from './classShortestPaths.ts';
+import type { DueScenario } from './dueTypes.ts';
+import { noPathError, type DueProblem } from './dueProblem.ts';
+import { experiencedLinkTimes, type ExperiencedLinkTimes } from './experiencedLinkTimes.ts';
+import {
+  dynamicCostModel, instantaneousCostModel, linkEconomics, walkPath, type LinkCostModel, type LinkEconomics,
+} from './linkCostModel.ts';
+import { loadNetworkDynamic, type DnlPath, type DnlResult } from './loadNetworkDynamic.ts';
+
+/**
+ * One path of a group with per-interval flow (veh), cost (¥), time (min) and money (¥),
+ * and, per interval and link (`t * links.length + i`), the interval in which the
+ * interval's middle departure enters the link and the link's cost sensitivity there (¥/veh).
+ */
+export interface DuePathState {
+  readonly group: number;
+  readonly links: Int32Array;
+  readonly key: string;
+  readonly flow: Float64Array;
+  readonly cost: Float64Array;
+  readonly time: Float64Array;
+  readonly money: Float64Array;
+  readonly walkSens: Float64Array;
+  readonly walkSlot: Int32Array;
+  /** Departures per loading step (dynamic mode): flow spread uniformly over the interval's steps. */
+  readonly dep: Float64Array;
+}
+
+/** Everything an iteration needs. */
+export interface DueContext {
+  readonly scenario: DueScenario;
+  readonly network: Network;
+  readonly problem: DueProblem;
+  readonly econ: LinkEconomics;
+  readonly dynamic: boolean;
+  readonly intervals: number;
+  readonly spi: number;
+  readonly paths: DuePathState[];
+  readonly pathKeys: Set<string>[];
+  readonly tree: ClassTree;
+  /** Current loading horizon in steps (grows until the network empties, unless fixed). */
+  horizon: number;
+}
+
+/** The loading of the current flows and its cost model. */
+export interface DueLoading {
+  readonly model: LinkCostModel;
+  readonly dnl?: DnlResult;
+  readonly times?: ExperiencedLinkTimes;
+  /** STA: vehicles entering each link per interval. */
+  readonly linkFlowVeh?: Float64Array;
+}
+
+/** Create the solver context. */
+export function createDueContext(scenario: DueScenario, problem: DueProblem): DueContext {
+  const dynamic = (scenario.propagation ?? 'dynamic') === 'dynamic';
+  const I = scenario.intervals;
+  const spi = problem.stepsPerInterval;
+  const stepMin = scenario.stepSec / 60;
+  return {
+    scenario, network: scenario.network, problem, econ: linkEconomics(scenario), dynamic, intervals: I, spi,
+    paths: [], pathKeys: problem.groups.map(() => new Set<string>()), tree: createClassTree(scenario.network),
+    horizon: scenario.horizonSteps ?? I * spi + (dynamic ? Math.ceil(60 / stepMin) : 0),
+  };
+}
+
+/** Shortest default horizon: the departure window plus 30 minutes. */
+function minHorizon(ctx: DueContext): number {
+  return ctx.intervals * ctx.spi + Math.ceil(30 / (ctx.scenario.stepSec / 60));
+}
+
+/** First step at which all `total` departed vehicles of the loading have arrived. */
+function lastArrivalStep(dnl: DnlResult, pathCount: number, total: number): number {
+  const W = dnl.steps + 1;
+  const target = total - 1e-9 * Math.max(1, total);
+  let lo = 0;
+  let hi = dnl.steps;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    let arrived = 0;
+    for (let i = 0; i < pathCount; i++) arrived += dnl.pathCumArrivals[i * W + mid];
+    if (arrived >= target) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Add a path to group `g` unless it is already there; returns its index. */
+export function addPath(ctx: DueContext, g: number, links: Int32Array): number {
+  const key = links.join(',');
+  const keys = ctx.pathKeys[g];
+  if (keys.has(key)) return ctx.problem.groups[g].paths.find((p) => ctx.paths[p].key === key)!;
+  keys.add(key);
+  const I = ctx.intervals;
+  const index = ctx.paths.length;
+  ctx.paths.push({
+    group: g, links, key, flow: new Float64Array(I), cost: new Float64Array(I), time: new Float64Array(I),
+    money: new Float64Array(I), walkSens: new Float64Array(I * links.length), walkSlot: new Int32Array(I * links.length), dep: new Float64Array(ctx.dynamic ? I * ctx.spi : 0),
+  });
+  ctx.problem.groups[g].paths.push(index);
+  return index;
+}
+
+/**
+ * Load the current flows. Dynamic: `loadNetworkDynamic` over the horizon, grown ×1.5
+ * (up to 50× the departure window) while vehicles remain, unless `horizonSteps` is fixed.
+ * STA: interval link flows.
+ */
+export function loadCurrentFlows(ctx: DueContext): DueLoading {
+  const net = ctx.network;
+  const I = ctx.intervals;
+  if (!ctx.dynamic) {
+    const linkFlowVeh = new Float64Array(net.from.length * I);
+    for (const p of ctx.paths) {
+      for (let t = 0; t < I; t++) {
+        const f = p.flow[t];
+        if (f > 0) for (let i = 0; i < p.links.length; i++) linkFlowVeh[p.links[i] * I + t] += f;
+      }
+    }
+    return { model: instantaneousCostModel(net, ctx.econ, linkFlowVeh), linkFlowVeh };
+  }
+  const spi = ctx.spi;
+  const loaded: DnlPath[] = [];
+  let total = 0;
+  for (const p of ctx.paths) {
+    let any = false;
+    for (let t = 0; t < I; t++) {
+      const perStep = p.flow[t] / spi;
+      p.dep.fill(perStep, t * spi, (t + 1) * spi);
+      if (perStep > 0) any = true;
+      total += p.flow[t];
+    }
+    if (any) loaded.push({ links: p.links, departureVehByStep: p.dep });
+  }
+  const maxHorizon = 50 * I * spi + ctx.horizon;
+  for (;;) {
+    const dnl = loadNetworkDynamic(net, loaded, { stepSec: ctx.scenario.stepSec, horizonSteps: ctx.horizon });
+    const W = ctx.horizon + 1;
+    let arrived = 0;
+    for (let i = 0; i < loaded.length; i++) arrived += dnl.pathCumArrivals[i * W + ctx.horizon];
+    const empty = total - arrived <= 1e-9 * Math.max(1, total);
+    if (empty || ctx.scenario.horizonSteps !== undefined || ctx.horizon >= maxHorizon) {
+      const times = experiencedLinkTimes(dnl);
+      if (empty && ctx.scenario.horizonSteps === undefined) {
+        // next loading: a quarter more than the time the network needed to empty, so that
+        // early congested iterations do not make every later loading long
+        const emptyStep = lastArrivalStep(dnl, loaded.length, total);
+        ctx.horizon = Math.max(minHorizon(ctx), Math.ceil(emptyStep * 1.25) + 2);
+      }
+      return { model: dynamicCostModel(net, ctx.econ, dnl, times), dnl, times };
+    }
+    ctx.horizon = Math.min(maxHorizon, Math.ceil(ctx.horizon * 1.5));
+  }
+}
+
+/** Mean generalized cost ¥ of departing on `links` during interval `t`. */
+function intervalCost(ctx: DueContext, model: LinkCostModel, links: Int32Array, t: number, out: Float64Array): number {
+  const n = model.samplesPerInterval;
+  let cost = 0;
+  for (let m = 0; m < n; m++) {
+    walkPath(model, links, t * ctx.spi + ((m + 0.5) * ctx.spi) / n, ctx.econ.thetaPerMin, out);
+    cost += out[0];
+  }
+  return cost / n;
+}
+
+/** Price path `p` in every interval with demand: mean over the interval's departure samples. */
+export function pricePath(ctx: DueContext, model: LinkCostModel, p: DuePathState, out: Float64Array): void {
+  const demand = ctx.problem.groups[p.group].demandVeh;
+  const n = model.samplesPerInterval;
+  const spi = ctx.spi;
+  const theta = ctx.econ.thetaPerMin;
+  for (let t = 0; t < ctx.intervals; t++) {
+    if (demand[t] === 0) continue;
+    let cost = 0, time = 0, money = 0;
+    for (let m = 0; m < n; m++) {
+      walkPath(model, p.links, t * spi + ((m + 0.5) * spi) / n, theta, out);
+      cost += out[0];
+      time += out[1];
+      money += out[2];
+    }
+    p.cost[t] = cost / n;
+    p.time[t] = time / n;
+    p.money[t] = money / n;
+    // sensitivities at the interval's middle departure, walking the path's own times
+    let x = t * spi + spi / 2;
+    const o = t * p.links.length;
+    for (let i = 0; i < p.links.length; i++) {
+      p.walkSens[o + i] = model.sensitivity(p.links[i], x);
+      p.walkSlot[o + i] = Math.floor(x / spi);
+      x = model.exit(p.links[i], x);
+    }
+  }
+}
+
+/**
+ * Column generation: per origin, class and interval with demand, a time-dependent
+ * least-cost tree from the interval's middle departure; a tree path cheaper than the
+ * group's current best is added (priced, zero flow). Throws `InputError` for a group
+ * with demand and no path. Returns the number of paths added.
+ */
+export function generateColumns(ctx: DueContext, model: LinkCostModel, out: Float64Array): number {
+  const groups = ctx.problem.groups;
+  const byOriginClass = new Map<number, number[]>();
+  groups.forEach((g, i) => {
+    const key = g.origin * 3 + g.classCode;
+    const list = byOriginClass.get(key);
+    if (list) list.push(i);
+    else byOriginClass.set(key, [i]);
+  });
+  let added = 0;
+  for (const [key, members] of byOriginClass) {
+    const origin = Math.floor(key / 3);
+    const classCode = key % 3;
+    for (let t = 0; t < ctx.intervals; t++) {
+      if (!members.some((g) => groups[g].demandVeh[t] > 0)) continue;
+      const departStep = t * ctx.spi + ctx.spi / 2;
+      classShortestPaths(ctx.network, model, { origin, departStep, classCode, usable: ctx.problem.usable }, ctx.tree);
+      for (const g of members) {
+        const group = groups[g];
+        if (group.demandVeh[t] === 0) continue;
+        const links = extractClassPath(ctx.network, ctx.tree, group.destination, classCode);
+        if (links === null || links.length === 0) {
+          if (group.paths.length === 0) throw noPathError(group, g);
+          continue;
+        }
+        if (ctx.pathKeys[g].has(links.join(','))) continue;
+        let best = Infinity;
+        for (const p of group.paths) best = Math.min(best, ctx.paths[p].cost[t]);
+        if (group.paths.length > 0 && intervalCost(ctx, model, links, t, out) >= best - 1e-12 * Math.abs(best)) continue;
+        pricePath(ctx, model, ctx.paths[addPath(ctx, g, links)], out);
+        added++;
+      }
+    }
+  }
+  return added;
+}
+
+/** Match flows to demand: rescale a warm start's split, or put a fresh group's demand on its cheapest path. */
+export function assignMissingDemand(ctx: DueContext): void {
+  ctx.problem.groups.forEach((group) => {
+    for (let t = 0; t < ctx.intervals; t++) {
+      let sum = 0;
+      let best = -1;
+      for (const p of group.paths) {
+        sum += ctx.paths[p].flow[t];
+        if (best < 0 || ctx.paths[p].cost[t] < ctx.paths[best].cost[t]) best = p;
+      }
+      const missing = group.demandVeh[t] - sum;
+      if (best >= 0 && Math.abs(missing) > 1e-12 * Math.max(1, group.demandVeh[t])) {
+        // keep the route split of a warm start; a fresh group goes all-or-nothing
+        if (sum > 0) for (const p of group.paths) ctx.paths[p].flow[t] *= group.demandVeh[t] / sum;
+        else ctx.paths[best].flow[t] = group.demandVeh[t];
+      }
+    }
+  });
+}

@@ -1,0 +1,115 @@
+/**
+ * Public input and output types of the dynamic user equilibrium (DUE, SPEC §2)
+ * and of its static special case (STA, SPEC §5 "static vs dynamic").
+ *
+ * Index conventions used by every typed array below:
+ * - per station per interval: `s * intervals + t`;
+ * - per station per loading step: `s * steps + k` (value at time `k · stepSec`);
+ * - per link per interval: `link * intervals + t`.
+ */
+import type { Network } from '../network/network.ts';
+
+/** User classes of SPEC §2: regular (no station), charging (one charge link), V2G (one v2g link). */
+export type UserClass = 'regular' | 'charging' | 'v2g';
+
+/** Class codes used in typed arrays (`classCode` fields). */
+export const UserClassCode = { regular: 0, charging: 1, v2g: 2 } as const;
+
+/** The class names by code. */
+export const USER_CLASSES: readonly UserClass[] = ['regular', 'charging', 'v2g'];
+
+/** Time-dependent demand of one OD pair: one rate per departure interval. */
+export interface DynamicDemand {
+  /** External node ids. */
+  readonly origin: number;
+  readonly destination: number;
+  /** Departure rate in each departure interval, veh/h (length = `intervals`). */
+  readonly vehPerHByInterval: readonly number[];
+}
+
+/** Everything `solveDue` needs (SPEC §2). */
+export interface DueScenario {
+  /** Network with stations already inserted (`insertStations`). */
+  readonly network: Network;
+  readonly demand: readonly DynamicDemand[];
+  /** λ (charging) and φ (V2G) shares; regular = 1 − λ − φ. */
+  readonly shares: { readonly charging: number; readonly v2g: number };
+  /** Δt, minutes: departure, price and reporting interval. */
+  readonly intervalMin: number;
+  /** Number of departure intervals. */
+  readonly intervals: number;
+  /** δ, seconds: loading time step; `intervalMin · 60 / stepSec` must be an integer. */
+  readonly stepSec: number;
+  /** Loading horizon in steps; default: grown until the network has emptied. */
+  readonly horizonSteps?: number;
+  /** θ, value of time, ¥/h. */
+  readonly valueOfTimeYuanPerH: number;
+  /** ω per station per interval (index `s * intervals + t`), ¥/kWh. */
+  readonly prices: { readonly chargeYuanPerKWh: Float64Array; readonly v2gYuanPerKWh: Float64Array };
+  /** ψ per station per interval: charging discount ¥/kWh, V2G participation bonus ¥ per visit. */
+  readonly coupons: { readonly chargeYuanPerKWh: Float64Array; readonly v2gYuanPerVisit: Float64Array };
+  /** `'dynamic'` (default): point-queue loading; `'instantaneous'`: STA, BPR on interval flows. */
+  readonly propagation?: 'dynamic' | 'instantaneous';
+}
+
+/** Solver controls of `solveDue`. */
+export interface DueOptions {
+  /** Target relative gap, default 1e-4. */
+  readonly gapTolerance?: number;
+  /** Iteration limit, default 500. */
+  readonly maxIterations?: number;
+  /** A previous result on the same network: its paths and flow split are the start point. */
+  readonly warmStart?: DueResult;
+  /** Called after every iteration's gap evaluation. */
+  readonly onIteration?: (iteration: number, relativeGap: number) => void;
+}
+
+/** One used or generated path of an OD pair and class. */
+export interface DuePath {
+  readonly origin: number;
+  readonly destination: number;
+  readonly userClass: UserClass;
+  /** Link indices in travel order. */
+  readonly links: Int32Array;
+  /** Vehicles departing in each interval. */
+  readonly flowVehByInterval: Float64Array;
+  /** Mean experienced generalized cost of the interval's departures, ¥. */
+  readonly costYuanByInterval: Float64Array;
+  /** Its parts: mean experienced travel time, minutes, and money paid (< 0: earned), ¥. */
+  readonly travelTimeMinByInterval: Float64Array;
+  readonly moneyYuanByInterval: Float64Array;
+}
+
+/** Result of `solveDue`. */
+export interface DueResult {
+  readonly converged: boolean;
+  /** Final relative gap Σ f·(g − c_min) / Σ f·|c_min| (SPEC §2; |·| guards V2G's negative costs). */
+  readonly relativeGap: number;
+  readonly iterations: number;
+  readonly gapHistory: number[];
+  readonly propagation: 'dynamic' | 'instantaneous';
+  readonly intervals: number;
+  readonly intervalMin: number;
+  readonly stepSec: number;
+  /** Loading steps reported (per-step arrays have `steps` entries per station). */
+  readonly steps: number;
+  /** Vehicles in charge / V2G service at time k·δ, index `s * steps + k` (the grid coupling reads these). */
+  readonly stationChargingInService: Float64Array;
+  readonly stationV2gInService: Float64Array;
+  /** Vehicles waiting for a charger / port, index `s * steps + k`. */
+  readonly stationChargeQueue: Float64Array;
+  readonly stationV2gQueue: Float64Array;
+  /** Time-averaged vehicles in service per interval, index `s * intervals + t`. */
+  readonly stationChargingInServiceByInterval: Float64Array;
+  readonly stationV2gInServiceByInterval: Float64Array;
+  /** Vehicles reaching the station (and paying that interval's price), index `s * intervals + t`. */
+  readonly stationChargeArrivals: Float64Array;
+  readonly stationV2gArrivals: Float64Array;
+  /** Mean inflow rate per link per interval, veh/h, index `link * intervals + t`. */
+  readonly linkInflowVehPerH: Float64Array;
+  /** Mean experienced travel time of the interval's entrants, minutes, index `link * intervals + t`. */
+  readonly linkTravelTimeMin: Float64Array;
+  /** Vehicles still on the network at the end of the loading horizon. */
+  readonly vehiclesOnNetworkAtEnd: number;
+  readonly paths: DuePath[];
+}

@@ -1,0 +1,231 @@
+/**
+ * Generalized link costs of SPEC §2 at the time a vehicle reaches a link, for the
+ * dynamic loading and for the instantaneous (STA) special case. The DUE walks
+ * paths, the column generation grows trees and the route swap scales its steps
+ * through this one interface.
+ */
+import { LinkKind, type Network } from '../network/network.ts';
+import type { DueScenario } from './dueTypes.ts';
+import type { ExperiencedLinkTimes } from './experiencedLinkTimes.ts';
+import type { DnlResult } from './loadNetworkDynamic.ts';
+
+/** Costs of entering link `a` at time `x` (in loading steps, fractional). */
+export interface LinkCostModel {
+  /** Path costs of an interval average this many departure times (dynamic: every step; STA: one). */
+  readonly samplesPerInterval: number;
+  readonly stepsPerInterval: number;
+  /** Exit time, steps. */
+  exit(a: number, x: number): number;
+  /** Generalized cost ¥ (time at θ plus money), SPEC §2. */
+  cost(a: number, x: number): number;
+  /** Money part ¥ (charging bill minus coupon; V2G: minus revenue and bonus). */
+  money(a: number, x: number): number;
+  /** Approximate d(cost)/d(vehicles added to the entry interval's cohort), ¥/veh, ≥ 0. */
+  sensitivity(a: number, x: number): number;
+}
+
+/** Per-link constants shared by both cost models. */
+export interface LinkEconomics {
+  readonly thetaPerMin: number;
+  readonly intervals: number;
+  readonly intervalMin: number;
+  readonly stepMin: number;
+  readonly stepsPerInterval: number;
+  /** Money per link per interval, ¥, index `a * intervals + t`. */
+  readonly moneyYuan: Float64Array;
+  /** Station links: t_max (minutes), servers c, service minutes. */
+  readonly crowdMaxMin: Float64Array;
+  readonly servers: Float64Array;
+  readonly serviceMin: Float64Array;
+}
+
+/**
+ * Precompute money per link and interval and the station constants.
+ * charge: (ω_ch − ψ_ch)·E_ch; v2g: −(ω_v2g·E_v2g + ψ_v2g); E = kW × service hours.
+ *
+ * @example
+ * linkEconomics(scenario).moneyYuan[chargeLink * scenario.intervals + 5]; // ¥ per visit in interval 5
+ */
+export function linkEconomics(scenario: DueScenario): LinkEconomics {
+  const net = scenario.network;
+  const I = scenario.intervals;
+  const n = net.from.length;
+  const moneyYuan = new Float64Array(n * I);
+  const crowdMaxMin = new Float64Array(n);
+  const servers = new Float64Array(n);
+  const serviceMin = new Float64Array(n);
+  for (let a = 0; a < n; a++) {
+    const kind = net.kind[a];
+    if (kind !== LinkKind.charge && kind !== LinkKind.v2g) continue;
+    const s = net.station[a];
+    const st = net.stations[s];
+    const charge = kind === LinkKind.charge;
+    serviceMin[a] = charge ? st.chargeServiceMin : st.v2gServiceMin;
+    servers[a] = charge ? st.chargers : st.v2gPorts;
+    crowdMaxMin[a] = charge ? st.chargeCongestionMaxMin : st.v2gCongestionMaxMin;
+    const energyKWh = (charge ? st.chargeKw : st.v2gKw) * (serviceMin[a] / 60);
+    for (let t = 0; t < I; t++) {
+      const i = s * I + t;
+      moneyYuan[a * I + t] = charge
+        ? (scenario.prices.chargeYuanPerKWh[i] - scenario.coupons.chargeYuanPerKWh[i]) * energyKWh
+        : -(scenario.prices.v2gYuanPerKWh[i] * energyKWh + scenario.coupons.v2gYuanPerVisit[i]);
+    }
+  }
+  const stepsPerInterval = Math.round((scenario.intervalMin * 60) / scenario.stepSec);
+  return {
+    thetaPerMin: scenario.valueOfTimeYuanPerH / 60, intervals: I, intervalMin: scenario.intervalMin,
+    stepMin: scenario.stepSec / 60, stepsPerInterval, moneyYuan, crowdMaxMin, servers, serviceMin,
+  };
+}
+
+function intervalOf(e: LinkEconomics, x: number): number {
+  const t = Math.floor(x / e.stepsPerInterval);
+  return t < 0 ? 0 : t >= e.intervals ? e.intervals - 1 : t;
+}
+
+/**
+ * Cost model of a dynamic loading: experienced time (running + queue + service) at θ,
+ * plus the station crowding term t_max·min(h/c, 1)³ of SPEC §2 (capped at c because
+ * the queue beyond c is modelled physically), plus money at the arrival interval.
+ *
+ * @example
+ * const model = dynamicCostModel(net, econ, dnl, experiencedLinkTimes(dnl));
+ * model.cost(a, 12.5); // ¥ for entering link a at 12.5 steps
+ */
+export function dynamicCostModel(
+  network: Network, econ: LinkEconomics, dnl: DnlResult, times: ExperiencedLinkTimes,
+): LinkCostModel {
+  const S = times.steps;
+  const W = S + 1;
+  const { exitStep, bottleneckVeh } = times;
+  const interp = (arr: Float64Array, a: number, x: number): number => {
+    if (x >= S) return arr === exitStep ? arr[a * W + S] + (x - S) : arr[a * W + S];
+    const xc = x < 0 ? 0 : x;
+    const i = Math.floor(xc);
+    const f = xc - i;
+    const o = a * W + i;
+    return f === 0 ? arr[o] : arr[o] + f * (arr[o + 1] - arr[o]);
+  };
+  const crowdMin = (a: number, x: number): number => {
+    const c = econ.servers[a];
+    if (econ.crowdMaxMin[a] === 0 || c <= 0) return 0;
+    const r = Math.min(1, interp(bottleneckVeh, a, x) / c);
+    return econ.crowdMaxMin[a] * r * r * r;
+  };
+  const exit = (a: number, x: number): number => interp(exitStep, a, x);
+  const money = (a: number, x: number): number => econ.moneyYuan[a * econ.intervals + intervalOf(econ, x)];
+  return {
+    samplesPerInterval: econ.stepsPerInterval,
+    stepsPerInterval: econ.stepsPerInterval,
+    exit,
+    money,
+    cost: (a, x) => econ.thetaPerMin * ((exit(a, x) - x) * econ.stepMin + crowdMin(a, x)) + money(a, x),
+    sensitivity(a, x) {
+      const kind = network.kind[a];
+      const j = Math.min(S - 1, Math.max(0, Math.floor(x)));
+      const T = dnl.linkRunExitStep[a * W + j];
+      const waiting = exit(a, x) - (T + dnl.linkServiceSteps[a]) > 1e-6;
+      let minPerVeh = 0;
+      if (kind === LinkKind.road) {
+        const cap = network.capacity[a];
+        if (cap > 0 && Number.isFinite(cap)) {
+          const w = ((dnl.linkCumIn[a * W + j + 1] - dnl.linkCumIn[a * W + j]) / econ.stepMin) * 60;
+          const P = network.bprPower[a];
+          if (w < cap && network.bprB[a] > 0) {
+            minPerVeh += (network.freeFlowMin[a] * network.bprB[a] * P * Math.pow(w / cap, P - 1)) / cap * (60 / econ.intervalMin);
+          }
+          if (waiting) minPerVeh += 30 / cap; // half of 1/c hours: the cohort's mean extra queueing delay
+        }
+      } else if (kind === LinkKind.charge || kind === LinkKind.v2g) {
+        const c = econ.servers[a];
+        if (c > 0) {
+          if (waiting) minPerVeh += econ.serviceMin[a] / (2 * c);
+          const h = interp(bottleneckVeh, a, x);
+          if (h < c) minPerVeh += (3 * econ.crowdMaxMin[a] * h * h) / (c * c * c) * Math.min(1, econ.serviceMin[a] / econ.intervalMin);
+        }
+      }
+      return econ.thetaPerMin * minPerVeh;
+    },
+  };
+}
+
+/**
+ * Cost model of the STA special case (SPEC §5): each interval is a static
+ * equilibrium; links cost BPR on the interval's flow rate, stations
+ * τ + t_svc + t_max (h/c)³ with h = rate × (τ + t_svc) (Little's law), and vehicles
+ * reach every link of their path in their departure interval (no propagation).
+ *
+ * @param linkFlowVeh vehicles entering each link per interval, index `a * intervals + t`
+ * @example
+ * const model = instantaneousCostModel(net, econ, flows);
+ * model.cost(a, 0); // ¥ of link a in interval 0
+ */
+export function instantaneousCostModel(network: Network, econ: LinkEconomics, linkFlowVeh: Float64Array): LinkCostModel {
+  const I = econ.intervals;
+  const perH = 60 / econ.intervalMin;
+  const timeMin = (a: number, t: number): number => {
+    const w = linkFlowVeh[a * I + t] * perH;
+    const kind = network.kind[a];
+    const tau = network.freeFlowMin[a];
+    if (kind === LinkKind.road) {
+      const c = network.capacity[a];
+      if (!(c > 0) || !Number.isFinite(c) || network.bprB[a] === 0) return tau;
+      return tau * (1 + network.bprB[a] * Math.pow(w / c, network.bprPower[a]));
+    }
+    if (kind === LinkKind.charge || kind === LinkKind.v2g) {
+      const c = econ.servers[a];
+      const h = (w * (tau + econ.serviceMin[a])) / 60;
+      return tau + econ.serviceMin[a] + (c > 0 ? econ.crowdMaxMin[a] * Math.pow(h / c, 3) : 0);
+    }
+    return tau;
+  };
+  const money = (a: number, x: number): number => econ.moneyYuan[a * I + intervalOf(econ, x)];
+  return {
+    samplesPerInterval: 1,
+    stepsPerInterval: econ.stepsPerInterval,
+    exit: (_a, x) => x,
+    money,
+    cost: (a, x) => econ.thetaPerMin * timeMin(a, intervalOf(econ, x)) + money(a, x),
+    sensitivity(a, x) {
+      const t = intervalOf(econ, x);
+      const w = linkFlowVeh[a * I + t] * perH;
+      const kind = network.kind[a];
+      let minPerVeh = 0;
+      if (kind === LinkKind.road) {
+        const c = network.capacity[a];
+        const P = network.bprPower[a];
+        if (c > 0 && Number.isFinite(c) && w > 0) {
+          minPerVeh = ((network.freeFlowMin[a] * network.bprB[a] * P * Math.pow(w / c, P - 1)) / c) * perH;
+        }
+      } else if (kind === LinkKind.charge || kind === LinkKind.v2g) {
+        const c = econ.servers[a];
+        const hold = (network.freeFlowMin[a] + econ.serviceMin[a]) / 60;
+        const h = w * hold;
+        if (c > 0) minPerVeh = ((3 * econ.crowdMaxMin[a] * h * h) / (c * c * c)) * hold * perH;
+      }
+      return econ.thetaPerMin * minPerVeh;
+    },
+  };
+}
+
+/**
+ * Path cost of one departure at time x0 (steps), written to `out`: [0] generalized ¥,
+ * [1] generalized time (minutes: experienced time plus crowding), [2] money ¥.
+ *
+ * @example
+ * walkPath(model, path.links, 10.5, econ.thetaPerMin, out); // out[0] = ¥ of departing at 10.5 steps
+ */
+export function walkPath(model: LinkCostModel, links: Int32Array, x0: number, thetaPerMin: number, out: Float64Array): void {
+  let x = x0;
+  let cost = 0;
+  let money = 0;
+  for (let i = 0; i < links.length; i++) {
+    const a = links[i];
+    cost += model.cost(a, x);
+    money += model.money(a, x);
+    x = model.exit(a, x);
+  }
+  out[0] = cost;
+  out[1] = thetaPerMin > 0 ? (cost - money) / thetaPerMin : 0;
+  out[2] = money;
+}

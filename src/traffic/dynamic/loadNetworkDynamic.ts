@@ -1,0 +1,251 @@
+/**
+ * Dynamic network loading (DNL, SPEC §2): propagate given path departure profiles
+ * through the network in time steps δ and record cumulative counts per link,
+ * per path segment and per path.
+ */
+import { InputError } from '../../common/errors.ts';
+import { LinkKind, type Network } from '../network/network.ts';
+
+/** One path to load: its links and its departures per loading step. */
+export interface DnlPath {
+  /** Link indices in travel order (consecutive: `to[links[i]] === from[links[i+1]]`). */
+  readonly links: Int32Array;
+  /** Vehicles departing during step k (time [kδ, (k+1)δ)); shorter than the horizon = 0 after. */
+  readonly departureVehByStep: Float64Array;
+}
+
+/** Loading controls. */
+export interface DnlOptions {
+  /** δ, seconds. */
+  readonly stepSec: number;
+  /** Number of steps S to simulate; curves have S + 1 points (times 0, δ, …, Sδ). */
+  readonly horizonSteps: number;
+}
+
+/**
+ * Cumulative curves of one loading. Every curve has `steps + 1` points, value at
+ * time kδ, stored link-major (`a * (steps + 1) + k`), segment-major or path-major.
+ */
+export interface DnlResult {
+  readonly stepSec: number;
+  readonly steps: number;
+  /** A_a: vehicles that entered link a. */
+  readonly linkCumIn: Float64Array;
+  /** V_a: vehicles that reached the link's bottleneck (road exit queue or station server queue). */
+  readonly linkCumAtBottleneck: Float64Array;
+  /** Station links: vehicles that started service; other links: equal to `linkCumOut`. */
+  readonly linkCumServiceStart: Float64Array;
+  /** D_a: vehicles that left link a. */
+  readonly linkCumOut: Float64Array;
+  /** T_a(k): time (in steps) at which a vehicle entering at kδ reaches the bottleneck (FIFO-monotone). */
+  readonly linkRunExitStep: Float64Array;
+  /** Per link: service duration (steps) for station links, 0 otherwise. */
+  readonly linkServiceSteps: Float64Array;
+  /** Per link: bottleneck discharge per step (roads: capacity·δ; +∞ when none), or servers for station links. */
+  readonly linkBottleneck: Float64Array;
+  /** Segment s of path p is `pathSegStart[p] + i` for its i-th link; `pathSegStart[paths]` = segment count. */
+  readonly pathSegStart: Int32Array;
+  /** Cumulative inflow of each path segment (= cumulative outflow of the previous segment). */
+  readonly segCumIn: Float64Array;
+  /** Cumulative arrivals of each path at its destination. */
+  readonly pathCumArrivals: Float64Array;
+}
+
+/**
+ * Load path flows on the network with a point-queue model with BPR running time and
+ * multi-server stations (the DNL of SPEC §2, seed 003 §1.1 propagation equations).
+ *
+ * Model (fluid vehicles, piecewise-linear cumulative curves, FIFO per link):
+ * 1. Running part. A vehicle entering link a at time x reaches the link's
+ *    bottleneck at T_a(x) = max(x + r_a(x), T_a(earlier)) — never earlier than its
+ *    free-flow time (FIFO-monotone). Roads: r = τ[1 + B·min(w/c, 1)^P] with w the
+ *    inflow rate veh/h of the entry step (BPR below capacity; the queue takes over
+ *    above it). Station and bypass links: r = τ. Every link takes at least one step
+ *    δ (the discrete model needs a one-step lag; a bypass or charge link with τ = 0
+ *    costs δ, the same for every class passing the station).
+ * 2. Bottleneck. Roads: a point queue discharging at most c·δ vehicles per step
+ *    (c = capacity, veh/h). Charge / V2G links: c servers (chargers, ports) with a
+ *    fixed service time L (≥ one step), FIFO queue in front: service starts
+ *    S(k) = min(V(k), D(k) + c), departures D(k) = S(k − L). Bypass: no bottleneck.
+ * 3. Nodes pass vehicles on within the step (no spillback: point queues are vertical).
+ * 4. Path composition of a link's outflow follows FIFO: the D_a(k)-th vehicle out
+ *    entered at x = A_a⁻¹(D_a(k)), so a segment's cumulative outflow is its own
+ *    cumulative inflow evaluated at x, which is also the next segment's inflow.
+ *    Conservation per segment, path and class therefore holds exactly.
+ *
+ * Cost: O(S · (links + segments)), memory 6 curves per link + 1 per segment.
+ *
+ * @param network any network (stations inserted or not)
+ * @param paths path departure profiles
+ * @param options δ and horizon
+ * @returns cumulative curves; occupancy of link a at k is `linkCumIn − linkCumOut`
+ * @example
+ * const r = loadNetworkDynamic(net, [{ links: Int32Array.of(0, 1), departureVehByStep: new Float64Array(60).fill(1) }],
+ *   { stepSec: 6, horizonSteps: 600 });
+ * r.pathCumArrivals[600]; // 60 vehicles arrived
+ */
+export function loadNetworkDynamic(network: Network, paths: readonly DnlPath[], options: DnlOptions): DnlResult {
+  const { stepSec, horizonSteps: S } = options;
+  if (!(stepSec > 0 && Number.isFinite(stepSec))) {
+    throw new InputError({ source: 'traffic/dynamic/loadNetworkDynamic', field: 'stepSec', value: stepSec }, 'must be > 0');
+  }
+  if (!(Number.isInteger(S) && S >= 1)) {
+    throw new InputError({ source: 'traffic/dynamic/loadNetworkDynamic', field: 'horizonSteps', value: S }, 'must be an integer ≥ 1');
+  }
+  const W = S + 1;
+  const linkCount = network.from.length;
+  const { runFree, bottleneck, serviceSteps } = linkConstants(network, stepSec);
+  const segStart = new Int32Array(paths.length + 1);
+  paths.forEach((p, i) => { segStart[i + 1] = segStart[i] + p.links.length; });
+  checkPaths(network, paths);
+
+  const A = new Float64Array(linkCount * W);
+  const V = new Float64Array(linkCount * W);
+  const Sv = new Float64Array(linkCount * W);
+  const D = new Float64Array(linkCount * W);
+  const T = new Float64Array(linkCount * W);
+  const segIn = new Float64Array(segStart[paths.length] * W);
+  const arrivals = new Float64Array(paths.length * W);
+  // scratch, allocated once (STYLE §7)
+  const ptrT = new Int32Array(linkCount).fill(-1);
+  const ptrA = new Int32Array(linkCount);
+  const exitPos = new Float64Array(linkCount);
+  const inc = new Float64Array(linkCount);
+  const isStation = new Uint8Array(linkCount);
+  const bprScale = new Float64Array(linkCount);
+  const capRate = new Float64Array(linkCount);
+  for (let a = 0; a < linkCount; a++) {
+    const kind = network.kind[a];
+    isStation[a] = kind === LinkKind.charge || kind === LinkKind.v2g ? 1 : 0;
+    T[a * W] = runFree[a];
+    const road = kind === LinkKind.road && network.capacity[a] > 0 && Number.isFinite(network.capacity[a]);
+    bprScale[a] = road ? network.bprB[a] : 0;
+    capRate[a] = road ? network.capacity[a] : 1;
+  }
+  const ratePerVeh = 3600 / stepSec; // veh per step → veh/h
+
+  for (let k = 0; k < S; k++) {
+    // 1. links: arrivals at the bottleneck, discharge, FIFO exit position
+    for (let a = 0; a < linkCount; a++) {
+      const base = a * W;
+      let p = ptrT[a];
+      while (p + 1 <= k && T[base + p + 1] <= k + 1) p++;
+      ptrT[a] = p;
+      let v = 0;
+      if (p === k) v = A[base + k];
+      else if (p >= 0) {
+        const t0 = T[base + p];
+        v = A[base + p] + ((A[base + p + 1] - A[base + p]) * (k + 1 - t0)) / (T[base + p + 1] - t0);
+      }
+      V[base + k + 1] = v;
+      let d: number;
+      if (isStation[a] === 1) {
+        d = curveAt(Sv, base, k + 1 - serviceSteps[a]);
+        Sv[base + k + 1] = Math.min(v, d + bottleneck[a]);
+      } else {
+        d = Math.min(v, D[base + k] + bottleneck[a]);
+        Sv[base + k + 1] = d;
+      }
+      D[base + k + 1] = d;
+      let q = ptrA[a];
+      while (q + 1 <= k && A[base + q + 1] <= d) q++;
+      ptrA[a] = q;
+      exitPos[a] = q >= k ? k : q + (d - A[base + q]) / (A[base + q + 1] - A[base + q]);
+    }
+    // 2. paths: departures enter segment 0; each segment's FIFO outflow enters the next
+    for (let i = 0; i < paths.length; i++) {
+      const path = paths[i];
+      const links = path.links;
+      const dep = k < path.departureVehByStep.length ? path.departureVehByStep[k] : 0;
+      let seg = segStart[i];
+      let o = seg * W + k;
+      segIn[o + 1] = segIn[o] + dep;
+      inc[links[0]] += dep;
+      for (let j = 0; j < links.length; j++, seg++) {
+        o = seg * W;
+        const x = exitPos[links[j]];
+        const xi = Math.floor(x);
+        const out = xi >= k ? segIn[o + k] : segIn[o + xi] + (x - xi) * (segIn[o + xi + 1] - segIn[o + xi]);
+        if (j + 1 < links.length) {
+          const next = o + W;
+          inc[links[j + 1]] += out - segIn[next + k];
+          segIn[next + k + 1] = out;
+        } else {
+          arrivals[i * W + k + 1] = out;
+        }
+      }
+    }
+    // 3. links: cumulative inflow and the running-exit time of the step's entrants
+    for (let a = 0; a < linkCount; a++) {
+      const base = a * W;
+      const q = inc[a];
+      inc[a] = 0;
+      A[base + k + 1] = A[base + k] + q;
+      let run = runFree[a];
+      if (bprScale[a] > 0 && q > 0) {
+        const ratio = Math.min(1, (q * ratePerVeh) / capRate[a]);
+        run = Math.max(1, runFree[a] * (1 + bprScale[a] * Math.pow(ratio, network.bprPower[a])));
+      }
+      T[base + k + 1] = Math.max(k + 1 + run, T[base + k]);
+    }
+  }
+  return {
+    stepSec, steps: S, linkCumIn: A, linkCumAtBottleneck: V, linkCumServiceStart: Sv, linkCumOut: D,
+    linkRunExitStep: T, linkServiceSteps: serviceSteps, linkBottleneck: bottleneck,
+    pathSegStart: segStart, segCumIn: segIn, pathCumArrivals: arrivals,
+  };
+}
+
+/** Piecewise-linear value of a curve (offset `base`) at fractional step y; 0 before time 0. */
+export function curveAt(curve: Float64Array, base: number, y: number): number {
+  if (y <= 0) return 0;
+  const i = Math.floor(y);
+  const f = y - i;
+  return f === 0 ? curve[base + i] : curve[base + i] + f * (curve[base + i + 1] - curve[base + i]);
+}
+
+/** Per-link running time at zero flow, bottleneck size and service time, all in steps. */
+function linkConstants(network: Network, stepSec: number) {
+  const n = network.from.length;
+  const runFree = new Float64Array(n);
+  const bottleneck = new Float64Array(n);
+  const serviceSteps = new Float64Array(n);
+  const stepMin = stepSec / 60;
+  for (let a = 0; a < n; a++) {
+    runFree[a] = Math.max(1, network.freeFlowMin[a] / stepMin);
+    const kind = network.kind[a];
+    const cap = network.capacity[a];
+    if (kind === LinkKind.road) {
+      // capacity 0 blocks the link; the DUE rejects demand that must use it
+      bottleneck[a] = Number.isFinite(cap) ? (Math.max(0, cap) * stepSec) / 3600 : Infinity;
+    } else if (kind === LinkKind.charge || kind === LinkKind.v2g) {
+      const st = network.stations[network.station[a]];
+      const serviceMin = kind === LinkKind.charge ? st.chargeServiceMin : st.v2gServiceMin;
+      serviceSteps[a] = Math.max(1, serviceMin / stepMin);
+      bottleneck[a] = kind === LinkKind.charge ? st.chargers : st.v2gPorts;
+    } else {
+      bottleneck[a] = Infinity;
+    }
+  }
+  return { runFree, bottleneck, serviceSteps };
+}
+
+function checkPaths(network: Network, paths: readonly DnlPath[]): void {
+  const source = 'traffic/dynamic/loadNetworkDynamic';
+  paths.forEach((p, i) => {
+    if (p.links.length === 0) throw new InputError({ source, field: `paths[${i}].links`, value: [] }, 'path has no links');
+    for (let j = 0; j < p.links.length; j++) {
+      const a = p.links[j];
+      if (!(a >= 0 && a < network.from.length)) throw new InputError({ source, field: `paths[${i}].links[${j}]`, value: a }, 'unknown link');
+      if (j > 0 && network.to[p.links[j - 1]] !== network.from[a]) {
+        throw new InputError({ source, field: `paths[${i}].links[${j}]`, value: a }, 'does not start where the previous link ends');
+      }
+    }
+    for (let k = 0; k < p.departureVehByStep.length; k++) {
+      const v = p.departureVehByStep[k];
+      if (!(v >= 0 && Number.isFinite(v))) {
+        throw new InputError({ source, field: `paths[${i}].departureVehByStep[${k}]`, value: v }, 'must be a finite number ≥ 0');
+      }
+    }
+  });
+}

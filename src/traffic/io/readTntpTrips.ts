@@ -1,0 +1,66 @@
+/**
+ * Reader for TNTP `_trips.tntp` OD tables.
+ */
+import { InputError } from '../../common/errors.ts';
+import type { OdDemand } from '../network/network.ts';
+import { metadataInteger, parseMetadata, readLines, stripComment } from './tntpText.ts';
+
+/**
+ * Read a TNTP trip table into OD demands (external zone ids, flows in the file's
+ * unit, usually veh/h).
+ *
+ * 1. Metadata: `<NUMBER OF ZONES>` (required), up to `<END OF METADATA>`.
+ * 2. Body: `Origin o` starts a block; entries `d : flow` end with `;` (several per
+ *    line); `~` starts a comment.
+ * 3. Zero entries are dropped; entries are returned in file order. Intrazonal
+ *    entries (o = d) are kept (assignment skips them: they use no link).
+ * 4. Errors (`InputError` naming file, line, field, value): an entry before any
+ *    `Origin`, a malformed entry, a non-number, a negative flow, an origin or
+ *    destination outside 1…<NUMBER OF ZONES>, a repeated OD pair.
+ *
+ * @example
+ * const demand = readTntpTrips('scenarios/data/transport/SiouxFalls/SiouxFalls_trips.tntp');
+ * demand.reduce((s, d) => s + d.vehPerH, 0); // 360600
+ */
+export function readTntpTrips(path: string): OdDemand[] {
+  const lines = readLines(path);
+  const meta = parseMetadata(lines, path);
+  const zoneCount = metadataInteger(meta, 'NUMBER OF ZONES', path);
+  const demand: OdDemand[] = [];
+  const seen = new Set<number>();
+  let origin = -1;
+  const zone = (raw: string, at: string, field: string): number => {
+    const id = Number(raw);
+    if (raw === '' || !Number.isInteger(id)) throw new InputError({ source: path, field: `${at}: ${field}`, value: raw }, 'not an integer zone id');
+    if (id < 1 || id > zoneCount) {
+      throw new InputError({ source: path, field: `${at}: ${field}`, value: id }, `not a zone (zones are 1…${zoneCount}): demand cannot reach it`);
+    }
+    return id;
+  };
+  for (let i = meta.bodyStart; i < lines.length; i++) {
+    const body = stripComment(lines[i]);
+    if (body === '') continue;
+    const at = `line ${i + 1}`;
+    const header = /^origin\s+(\S+)\s*;?$/i.exec(body);
+    if (header !== null) {
+      origin = zone(header[1], at, 'origin');
+      continue;
+    }
+    for (const part of body.split(';')) {
+      const entry = part.trim();
+      if (entry === '') continue;
+      const match = /^(\S+)\s*:\s*(\S+)$/.exec(entry);
+      if (match === null) throw new InputError({ source: path, field: at, value: entry }, 'expected "destination : flow;"');
+      if (origin < 0) throw new InputError({ source: path, field: at, value: entry }, 'entry before any "Origin" line');
+      const destination = zone(match[1], at, 'destination');
+      const flow = Number(match[2]);
+      if (!Number.isFinite(flow)) throw new InputError({ source: path, field: `${at}: flow ${origin}→${destination}`, value: match[2] }, 'not a number');
+      if (flow < 0) throw new InputError({ source: path, field: `${at}: flow ${origin}→${destination}`, value: flow }, 'must be ≥ 0');
+      const key = origin * (zoneCount + 1) + destination;
+      if (seen.has(key)) throw new InputError({ source: path, field: `${at}: flow ${origin}→${destination}`, value: flow }, 'OD pair given twice');
+      seen.add(key);
+      if (flow > 0) demand.push({ origin, destination, vehPerH: flow });
+    }
+  }
+  return demand;
+}

@@ -1,0 +1,119 @@
+/**
+ * Internal: validate UE classes and demand against a network and group demand by
+ * (class, origin) into bush definitions for the Algorithm-B engine.
+ */
+import { InputError } from '../../common/errors.ts';
+import { LinkKind, type Network } from '../network/network.ts';
+import { createShortestPathTree, shortestPathTree } from '../network/shortestPathTree.ts';
+import type { BprTable } from './linkCosts.ts';
+import type { UeClass } from './ueTypes.ts';
+
+/** Demand of one class from one origin (dense node indices). */
+export interface BushSpec {
+  readonly classIndex: number;
+  readonly origin: number;
+  readonly destinations: Int32Array;
+  readonly vehPerH: Float64Array;
+}
+
+/** Per-class fixed link costs (minutes, +∞ = forbidden) and bushes. */
+export interface PreparedClasses {
+  readonly fixedCostMin: Float64Array[];
+  readonly bushes: BushSpec[];
+  readonly totalDemand: number;
+}
+
+/**
+ * 1. Fixed cost per class and link: tollFactor·toll + distanceFactor·length + extra
+ *    (must be ≥ 0: Dijkstra and bush acyclicity need non-negative costs).
+ * 2. Demand: known nodes, finite flow ≥ 0; intrazonal and zero entries are skipped.
+ * 3. Every OD pair with demand must have a path for its class: otherwise an
+ *    `InputError` says whether a zero-capacity link would be needed, whether no
+ *    link enters the destination zone (it cannot be reached), or that there is no path.
+ */
+export function prepareUeClasses(network: Network, classes: readonly UeClass[], bpr: BprTable, source: string): PreparedClasses {
+  const linkCount = network.from.length;
+  const nodeCount = network.nodeIds.length;
+  if (classes.length === 0) throw new InputError({ source, field: 'classes', value: 0 }, 'at least one class is needed');
+  const fixedCostMin = classes.map((cls, k) => {
+    const at = `classes[${k}] (${cls.name})`;
+    const tollFactor = cls.tollFactor ?? (cls.valueOfTimePerMin !== undefined ? 1 / cls.valueOfTimePerMin : network.tollFactor);
+    const distanceFactor = cls.distanceFactor ?? network.distanceFactor;
+    if (!Number.isFinite(tollFactor)) throw new InputError({ source, field: `${at}.tollFactor`, value: tollFactor }, 'must be finite');
+    if (!Number.isFinite(distanceFactor)) throw new InputError({ source, field: `${at}.distanceFactor`, value: distanceFactor }, 'must be finite');
+    if (cls.extraCostMin !== undefined && cls.extraCostMin.length !== linkCount) {
+      throw new InputError({ source, field: `${at}.extraCostMin.length`, value: cls.extraCostMin.length }, `must equal the link count ${linkCount}`);
+    }
+    const cost = new Float64Array(linkCount);
+    for (let a = 0; a < linkCount; a++) {
+      const kind = network.kind[a];
+      const extra = cls.extraCostMin !== undefined ? cls.extraCostMin[a] : kind === LinkKind.charge || kind === LinkKind.v2g ? Infinity : 0;
+      const c = tollFactor * network.toll[a] + distanceFactor * network.lengthKm[a] + extra;
+      if (!(c >= 0)) throw new InputError({ source, field: `${at}: link ${linkLabel(network, a)} fixed cost (min)`, value: c }, 'must be ≥ 0');
+      cost[a] = c;
+    }
+    return cost;
+  });
+
+  const bushes: BushSpec[] = [];
+  let totalDemand = 0;
+  const tree = createShortestPathTree(nodeCount);
+  const open = createShortestPathTree(nodeCount);
+  const costs = new Float64Array(linkCount);
+  classes.forEach((cls, k) => {
+    const byOrigin = new Map<number, Map<number, number>>();
+    cls.demand.forEach((od, i) => {
+      const at = `classes[${k}] (${cls.name}).demand[${i}]`;
+      const o = network.nodeIndex.get(od.origin);
+      const d = network.nodeIndex.get(od.destination);
+      if (o === undefined) throw new InputError({ source, field: `${at}.origin`, value: od.origin }, 'unknown node');
+      if (d === undefined) throw new InputError({ source, field: `${at}.destination`, value: od.destination }, 'unknown node: demand on a zone that cannot be reached');
+      if (!(Number.isFinite(od.vehPerH) && od.vehPerH >= 0)) throw new InputError({ source, field: `${at}.vehPerH`, value: od.vehPerH }, 'must be a finite number ≥ 0');
+      if (o === d || od.vehPerH === 0) return;
+      const row = byOrigin.get(o) ?? new Map<number, number>();
+      row.set(d, (row.get(d) ?? 0) + od.vehPerH);
+      byOrigin.set(o, row);
+    });
+    for (let a = 0; a < linkCount; a++) costs[a] = bpr.closed[a] === 1 ? Infinity : network.freeFlowMin[a] + fixedCostMin[k][a];
+    for (const o of [...byOrigin.keys()].sort((x, y) => x - y)) {
+      const row = byOrigin.get(o)!;
+      const destinations = Int32Array.from([...row.keys()].sort((x, y) => x - y));
+      shortestPathTree(network, costs, o, tree);
+      for (const d of destinations) {
+        if (tree.cost[d] < Infinity) continue;
+        reportNoPath(network, bpr, fixedCostMin[k], o, d, row.get(d)!, source, open);
+      }
+      const vehPerH = Float64Array.from(destinations, (d) => row.get(d)!);
+      vehPerH.forEach((v) => (totalDemand += v));
+      bushes.push({ classIndex: k, origin: o, destinations, vehPerH });
+    }
+  });
+  return { fixedCostMin, bushes, totalDemand };
+}
+
+function linkLabel(network: Network, a: number): string {
+  return `${network.nodeIds[network.from[a]]}→${network.nodeIds[network.to[a]]} (#${a})`;
+}
+
+function reportNoPath(network: Network, bpr: BprTable, fixed: Float64Array, o: number, d: number, flow: number, source: string,
+  tree: ReturnType<typeof createShortestPathTree>): never {
+  const od = `OD ${network.nodeIds[o]}→${network.nodeIds[d]}`;
+  // Would the pair be connected if zero-capacity links were open?
+  const costs = Float64Array.from(network.freeFlowMin, (t, a) => (Number.isFinite(fixed[a]) ? t + fixed[a] : Infinity));
+  shortestPathTree(network, costs, o, tree);
+  if (tree.cost[d] < Infinity) {
+    for (let v = d; tree.predLink[v] >= 0; v = network.from[tree.predLink[v]]) {
+      const a = tree.predLink[v];
+      if (bpr.closed[a] === 1) {
+        throw new InputError({ source: network.source, field: `link ${linkLabel(network, a)} capacity`, value: network.capacity[a] },
+          `zero-capacity link would carry the demand of ${od} (${flow} veh/h) in ${source}`);
+      }
+    }
+  }
+  let entering = 0;
+  for (let a = 0; a < network.to.length; a++) if (network.to[a] === d && Number.isFinite(fixed[a])) entering++;
+  if (entering === 0) {
+    throw new InputError({ source, field: `${od} demand`, value: flow }, `demand on a zone that cannot be reached: no link of ${network.source} enters node ${network.nodeIds[d]}`);
+  }
+  throw new InputError({ source, field: `${od} demand`, value: flow }, `OD pair has no path in ${network.source}`);
+}

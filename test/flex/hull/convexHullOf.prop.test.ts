@@ -1,0 +1,83 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { convexHullOf } from '../../../src/flex/hull/convexHullOf.ts';
+import { hullContains } from '../../../src/flex/hull/hullContains.ts';
+import { monotoneChainArea, randomFrame3, rng, shuffled } from './helpers.ts';
+
+// Dyadic coordinates (k/4) are exact in binary, so translations by dyadic shifts are
+// exact too, and they make duplicates, collinear and coplanar subsets common.
+const dyadic = fc.integer({ min: -40, max: 40 }).map((k) => k / 4);
+// Rounded doubles avoid subnormals, whose "geometry" is all rounding.
+const real = fc.double({ min: -10, max: 10, noNaN: true }).map((x) => Math.round(x * 1e6) / 1e6);
+
+function cloud(n: number, coord: fc.Arbitrary<number>) {
+  return fc.array(fc.array(coord, { minLength: n, maxLength: n }), { minLength: 1, maxLength: n === 4 ? 10 : 18 });
+}
+
+function close(a: number, b: number, rel: number, abs: number): boolean {
+  return Math.abs(a - b) <= rel * Math.max(Math.abs(a), Math.abs(b)) + abs;
+}
+
+const RUNS = { numRuns: 60 };
+
+describe('convexHullOf (properties)', () => {
+  for (const n of [2, 3, 4]) {
+    describe(`n = ${n}`, () => {
+      it('every input point is inside or on the hull', () => {
+        fc.assert(fc.property(cloud(n, fc.oneof(dyadic, real)), (pts) => {
+          const hull = convexHullOf(pts);
+          return pts.every((p) => hullContains(hull, pts, p));
+        }), RUNS);
+      });
+
+      it('volume, measure and affine rank are invariant under permutation of the points (rel 1e-9)', () => {
+        fc.assert(fc.property(cloud(n, fc.oneof(dyadic, real)), fc.integer(), (pts, seed) => {
+          const a = convexHullOf(pts);
+          const b = convexHullOf(shuffled(pts, rng(seed)));
+          return a.affineRank === b.affineRank && close(a.volume, b.volume, 1e-9, 1e-12) && close(a.measure, b.measure, 1e-9, 1e-12);
+        }), RUNS);
+      });
+
+      it('volume is invariant under translation (exact dyadic shifts, rel 1e-9)', () => {
+        const shift = fc.array(fc.integer({ min: -400, max: 400 }).map((k) => k / 4), { minLength: n, maxLength: n });
+        fc.assert(fc.property(cloud(n, dyadic), shift, (pts, s) => {
+          const a = convexHullOf(pts);
+          const b = convexHullOf(pts.map((p) => p.map((x, j) => x + s[j])));
+          return a.affineRank === b.affineRank && close(a.volume, b.volume, 1e-9, 1e-12) && close(a.measure, b.measure, 1e-9, 1e-12);
+        }), RUNS);
+      });
+
+      it("the hull of the hull's vertices has the same volume and rank", () => {
+        fc.assert(fc.property(cloud(n, fc.oneof(dyadic, real)), (pts) => {
+          const a = convexHullOf(pts);
+          const b = convexHullOf(a.vertices.map((i) => pts[i]));
+          return a.affineRank === b.affineRank && close(a.volume, b.volume, 1e-9, 1e-12) && b.vertices.length === a.vertices.length;
+        }), RUNS);
+      });
+    });
+  }
+
+  it('2-D: volume equals the area of an independent monotone-chain hull (rel 1e-9)', () => {
+    fc.assert(fc.property(cloud(2, fc.oneof(dyadic, real)), (pts) => {
+      const hull = convexHullOf(pts);
+      const expected = monotoneChainArea(pts);
+      return close(hull.volume, expected, 1e-9, 1e-12);
+    }), RUNS);
+  });
+
+  it('planar sets in 3-D: rank ≤ 2, volume 0, area = independent 2-D hull area (rel 1e-8)', () => {
+    fc.assert(fc.property(cloud(2, real), fc.integer(), (flat, seed) => {
+      const random = rng(seed);
+      const [e1, e2] = randomFrame3(random);
+      const o = [10 * random(), 10 * random(), 10 * random()];
+      const pts = flat.map(([u, v]) => o.map((x, j) => x + u * e1[j] + v * e2[j]));
+      const hull = convexHullOf(pts);
+      const expected = monotoneChainArea(flat);
+      expect(hull.affineRank).toBeLessThanOrEqual(2);
+      expect(hull.volume).toBe(0);
+      if (hull.affineRank === 2) expect(close(hull.area!, expected, 1e-8, 1e-9)).toBe(true);
+      // Every point of the plane set is on the flat hull.
+      expect(pts.every((p) => hullContains(hull, pts, p))).toBe(true);
+    }), RUNS);
+  });
+});

@@ -1,0 +1,57 @@
+import convexHull from 'convex-hull';
+import { determinant, Matrix } from 'ml-matrix';
+import { describe, expect, it } from 'vitest';
+import { quickhullNd } from '../../../src/flex/hull/quickhullNd.ts';
+import { rng } from './helpers.ts';
+
+/** Volume of a closed simplicial boundary: Σ |det(v − c)| / d! from the centroid c of its vertices. */
+function volumeOf(facets: number[][], pts: number[][], d: number): number {
+  const verts = [...new Set(facets.flat())];
+  const c = new Array<number>(d).fill(0);
+  for (const i of verts) for (let j = 0; j < d; j++) c[j] += pts[i][j] / verts.length;
+  let fact = 1;
+  for (let i = 2; i <= d; i++) fact *= i;
+  return facets.reduce((s, f) => s + Math.abs(determinant(new Matrix(f.map((i) => pts[i].map((x, j) => x - c[j]))))), 0) / fact;
+}
+
+function lattice(d: number, side: number): number[][] {
+  const out: number[][] = [];
+  for (let code = 0; code < side ** d; code++) {
+    let c = code;
+    const p: number[] = [];
+    for (let j = 0; j < d; j++) { p.push(c % side); c = Math.floor(c / side); }
+    out.push(p);
+  }
+  return out;
+}
+
+describe('quickhullNd (internal; replaces convex-hull for d ≥ 5)', () => {
+  it('agrees with the convex-hull package on random clouds in 3-D and 4-D (volume rel 1e-10, same vertices)', () => {
+    const random = rng(31);
+    for (const d of [3, 4]) {
+      for (let trial = 0; trial < 3; trial++) {
+        const pts = Array.from({ length: d === 3 ? 60 : 25 }, () => Array.from({ length: d }, () => 2 * random() - 1));
+        const ours = quickhullNd(pts, d, 1e-11);
+        const theirs = convexHull(pts);
+        expect(Math.abs(volumeOf(ours, pts, d) - volumeOf(theirs, pts, d))).toBeLessThan(1e-10 * volumeOf(theirs, pts, d));
+        expect([...new Set(ours.flat())].sort((a, b) => a - b)).toEqual([...new Set(theirs.flat())].sort((a, b) => a - b));
+      }
+    }
+  });
+
+  it('handles many coplanar points: a 3^d lattice in 3-D, 4-D, 5-D has volume 2^d and 2^d vertices', () => {
+    for (const d of [3, 4, 5]) {
+      const pts = lattice(d, 3);
+      const facets = quickhullNd(pts, d, 1e-11);
+      expect(volumeOf(facets, pts, d)).toBeCloseTo(2 ** d, 9);
+      expect(new Set(facets.flat()).size).toBe(2 ** d);
+    }
+  });
+
+  it('the convex-hull package itself is wrong in 5-D (why quickhullNd exists)', () => {
+    const pts = lattice(5, 2).map((p) => p.map((x, j) => x * (1 + 0.1 * j)));
+    const expected = [1, 1.1, 1.2, 1.3, 1.4].reduce((a, b) => a * b, 1);
+    expect(volumeOf(quickhullNd(pts, 5, 1e-11), pts, 5)).toBeCloseTo(expected, 10);
+    expect(Math.abs(volumeOf(convexHull(pts), pts, 5) - expected)).toBeGreaterThan(0.1);
+  });
+});
