@@ -13,3 +13,11 @@ export { runPowerFlow, type PowerFlowOptions } from './powerflow/runPowerFlow.ts
 export type { PowerFlowResult, PowerFlowBranch } from './powerflow/powerFlowResult.ts';
 export { sweepDistFlow, type SweepTree, type SweepSettings, type SweepOutcome } from './powerflow/sweepDistFlow.ts';
 export { parseMatpowerText, type MatpowerText, type NumericTable } from './io/parseMatpowerText.ts';
+export { OpfSession } from './problems/opfSession.ts';
+export { solveHorizon } from './problems/solveHorizon.ts';
+export type { OpfOptions, OpfResult, OpfBranch, DlmpComponents } from './problems/opfResult.ts';
+export { loadFeederStudy, feederStudySchema, type FeederStudy, type FeederStudyFile } from './problems/feederStudy.ts';
+export { decomposeDlmp, type DlmpBreakdown } from './dlmp/decomposeDlmp.ts';
+export type { BranchFlowFormulation, BranchFlowSolution, FormulationName, FormulationOptions } from './formulations/branchFlowFormulation.ts';
+export type { Feeder, FeederBus, FeederBranch, FeederGenerator, GeneratorKind } from './model/feeder.ts';
+export type { BusInjection, FeederInterval } from './model/injection.ts';

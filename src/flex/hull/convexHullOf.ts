@@ -104,6 +104,10 @@ export function convexHullOf(
     flatTolerance: flat.threshold,
   };
   if (k === n - 1) result.area = hull.measure;
+  if (hull.vertices.length === 0) {
+    // Only possible with exact degeneracy the rank test missed; say so rather than hide it.
+    result.degenerate = `convex-hull found no facets for a set of affine rank ${k}; volume reported as 0`;
+  }
   if (k < n) {
     result.affineBasis = flat.basis.map((b) => b.slice());
     const what = MEASURE_NAME[k] ?? `${k}-volume`;

@@ -6,31 +6,26 @@ import { quickhullNd } from './quickhullNd.ts';
 /** Options of {@link hullOfFullRank}. */
 export interface HullOfFullRankOptions {
   /**
-   * Coordinates handed to the `convex-hull` package (k ≤ 4), default `coords`. Pass the
+   * Coordinates handed to the `convex-hull` package (k ≤ 3), default `coords`. Pass the
    * original, unshifted points in the full-dimensional case: the package decides with
    * exact predicates, and exactly collinear/coplanar inputs stay so only unrounded.
    */
   predicateCoords?: readonly (readonly number[])[];
   /**
-   * For projected (flat) sets: the distance within which a point counts as on the boundary
-   * rather than a vertex. Set → k = 2 prunes near-collinear polygon vertices and k ≥ 3 uses
-   * {@link quickhullNd} with this tolerance instead of the package's exact predicates.
+   * For projected (flat) sets with k = 2: drop polygon vertices within this distance of
+   * their neighbours' line, since the projection's rounding makes collinear points look
+   * convex. (For k ≥ 3 such near-boundary points may remain listed as vertices.)
    */
   onFacetEps?: number;
 }
 
 /**
- * Highest dimension in which the `convex-hull` package is right: its orientation
- * predicate (robust-orientation 1.x) uses a 5-point formula for 6 or more points.
+ * Highest dimension handed to the `convex-hull` package. It is exact up to 4-D but wrong
+ * from 5-D (its orientation predicate, robust-orientation 1.x, evaluates 6 or more points
+ * with the 5-point formula), and in 4-D about 150× slower than {@link quickhullNd} with the
+ * same facets (bench/flex-hull.bench.ts: 300 ms vs 2 ms for 80 points; agreement is tested).
  */
-const MAX_PACKAGE_DIMENSION = 4;
-
-/** Quickhull's on-facet distance: a little above rounding noise of the plane tests. */
-function quickhullEps(coords: readonly number[][]): number {
-  let extent = 0;
-  for (const y of coords) for (const v of y) extent = Math.max(extent, Math.abs(v));
-  return 1e-11 * extent;
-}
+const MAX_PACKAGE_DIMENSION = 3;
 
 /** Hull of a point set already known to be full-rank in its own k coordinates. */
 export interface FullRankHull {
@@ -49,11 +44,11 @@ export interface FullRankHull {
  * Internal to `flex/hull`: callers find the affine rank first and pass coordinates
  * in the affine subspace (or the original ones when full).
  *
- * 1. k = 1: the segment [min, max]; facets `[lo], [hi]`. 2 ≤ k ≤ 4: boundary cells from
+ * 1. k = 1: the segment [min, max]; facets `[lo], [hi]`. k = 2, 3: boundary cells from
  *    the `convex-hull` package (monotone chain in 2-D, incremental with exact
- *    orientation tests in 3-D/4-D, which leaves coplanar non-extreme points out).
- *    k ≥ 5: {@link quickhullNd}, because the package's predicate is wrong there; also
- *    flat sets with k ≥ 3 (see `onFacetEps`). k = 2 flat: near-collinear vertices pruned.
+ *    orientation tests in 3-D, which leaves coplanar non-extreme points out).
+ *    k ≥ 4: {@link quickhullNd}, also with exact side tests (the package is slow in 4-D
+ *    and wrong from 5-D). k = 2 flat: near-collinear vertices pruned (`onFacetEps`).
  * 2. Interior point c = centroid of the vertices (strictly inside for a full-rank set).
  * 3. For each facet, det of the k vectors (vᵢ − c): its sign fixes the orientation (two
  *    indices are swapped when negative, so every tuple faces outward) and |det|/k!
@@ -86,13 +81,9 @@ export function hullOfFullRank(
     };
   }
 
-  // Flat sets in k ≥ 3 go to Quickhull with the flatness tolerance: their projected
-  // coordinates are rounded, and the package's exact predicates would turn that
-  // rounding into spurious vertices and sliver facets.
-  const usePackage = k <= MAX_PACKAGE_DIMENSION && (k === 2 || options.onFacetEps === undefined);
-  let cells = usePackage
+  let cells = k <= MAX_PACKAGE_DIMENSION
     ? convexHull((options.predicateCoords ?? coords) as number[][])
-    : quickhullNd(coords, k, Math.max(quickhullEps(coords), options.onFacetEps ?? 0));
+    : quickhullNd(coords, k);
   if (k === 2 && options.onFacetEps !== undefined && options.onFacetEps > 0) cells = pruneCollinear2d(cells, coords, options.onFacetEps);
   const seen = new Uint8Array(m);
   const vertices: number[] = [];

@@ -12,11 +12,15 @@
 import type { Model } from 'highs';
 import type { NetworkTemplate } from '../templates/networkTemplate.ts';
 import type { DistFlowLayout } from './distFlowLp.ts';
+import type { SweepPoint } from './distFlowSweepPoint.ts';
 
 /** Cut kinds. */
 export const CUT_CONE = 0;
 export const CUT_RATING = 1;
 export const CUT_COST = 2;
+
+const BUNDLE_ANGLES_RAD = [-0.01, -0.003, 0.003, 0.01];
+const BUNDLE_SCALES = [0.99, 1.01];
 
 /** Aggregated cut duals per bus (see `BranchFlowSolution`). */
 export interface CutDuals {
@@ -42,6 +46,8 @@ export class CutPool {
   private pendCols: number[][] = [];
   private pendVals: number[][] = [];
   private readonly rateTol: number;
+  private scratchP: Float64Array | undefined;
+  private scratchQ: Float64Array | undefined;
 
   constructor(
     private readonly net: NetworkTemplate,
@@ -94,7 +100,7 @@ export class CutPool {
    * Steps: cone — project ℓ to (P²+Q²)/v and cut at that surface point; rating —
    * a polygon side normal to (P, Q); cost — the tangent at pg.
    */
-  separate(model: Model, x: Float64Array): number {
+  separate(model: Model, x: Float64Array, physical?: SweepPoint): number {
     const net = this.net;
     const L = this.layout;
     for (let b = 0; b < net.nBus; b++) {
@@ -103,7 +109,13 @@ export class CutPool {
       const p = x[L.colP + b];
       const q = x[L.colQ + b];
       const s2 = p * p + q * q;
-      if (this.withLosses && s2 - x[L.colV + a] * x[L.colL + b] > this.tolPu) this.coneCut(b, p, q, x[L.colV + a]);
+      if (this.withLosses && s2 - x[L.colV + a] * x[L.colL + b] > this.tolPu) {
+        this.coneCut(b, p, q, x[L.colV + a]);
+        // Also cut at the physical point of the same decisions (see distFlowSweepPoint.ts).
+        if (physical !== undefined && Number.isFinite(physical.pSendPu[b]) && physical.vSqPu[a] > 0) {
+          this.bundleCuts(b, physical.pSendPu[b], physical.qSendPu[b], physical.vSqPu[a]);
+        }
+      }
       const rate2 = net.rateSqPu[b];
       if (rate2 < Infinity && Math.sqrt(s2) - Math.sqrt(rate2) > this.rateTol) {
         const s = Math.sqrt(s2);
@@ -116,6 +128,44 @@ export class CutPool {
       const p = x[L.colPg + g];
       const want = c2 * p * p;
       if (want - x[L.colZ + g] > 1e-7 * (1 + want)) this.costCut(g, p);
+    }
+    return this.flush(model);
+  }
+
+  /**
+   * Add cone cuts where the next interval's flows are predicted to land: the last
+   * solution's flows plus the change of downstream demand, at the last voltages.
+   * A moving operating point otherwise costs one LP round per ~10× gap reduction
+   * (Kelley's method converges linearly); predicted tangents let the first LP of
+   * an interval start close to the cone. Returns the number of cuts added.
+   */
+  predict(model: Model, x: Float64Array, dP: Float64Array, dQ: Float64Array): number {
+    if (!this.withLosses) return 0;
+    const net = this.net;
+    const L = this.layout;
+    const n = net.nBus;
+    const subP = this.scratchP ?? (this.scratchP = new Float64Array(n));
+    const subQ = this.scratchQ ?? (this.scratchQ = new Float64Array(n));
+    subP.set(dP);
+    subQ.set(dQ);
+    for (let k = n - 1; k >= 0; k--) {
+      const b = net.order[k];
+      const a = net.parent[b];
+      if (a < 0) continue;
+      subP[a] += subP[b];
+      subQ[a] += subQ[b];
+    }
+    for (let b = 0; b < n; b++) {
+      const a = net.parent[b];
+      if (a < 0) continue;
+      const p = x[L.colP + b];
+      const q = x[L.colQ + b];
+      const change = Math.abs(subP[b]) + Math.abs(subQ[b]);
+      if (change <= 1e-4 * (Math.abs(p) + Math.abs(q)) || change === 0) continue;
+      const pNew = p + subP[b];
+      const qNew = q + subQ[b];
+      if (pNew === 0 && qNew === 0) continue;
+      this.coneCut(b, pNew, qNew, x[L.colV + a]);
     }
     return this.flush(model);
   }
@@ -188,6 +238,22 @@ export class CutPool {
       }
     }
     return out;
+  }
+
+  /**
+   * Tangents at the physical point and at neighbours on the cone (flow direction
+   * rotated, magnitude scaled). A smooth interior optimum — inverter or DG
+   * reactive power minimising losses — is otherwise approached one kink at a
+   * time; a local fan of tangents lets the LP land near it in one step.
+   */
+  private bundleCuts(b: number, p: number, q: number, vA: number): void {
+    this.coneCut(b, p, q, vA);
+    for (const angle of BUNDLE_ANGLES_RAD) {
+      const c = Math.cos(angle);
+      const s = Math.sin(angle);
+      this.coneCut(b, c * p - s * q, s * p + c * q, vA);
+    }
+    for (const scale of BUNDLE_SCALES) this.coneCut(b, p * scale, q * scale, vA);
   }
 
   private coneCut(b: number, p: number, q: number, vA: number): void {

@@ -20,6 +20,7 @@ import type { IntervalTemplate } from '../templates/intervalTemplate.ts';
 import type { NetworkTemplate } from '../templates/networkTemplate.ts';
 import { buildDistFlowLp, type DistFlowLayout } from './distFlowLp.ts';
 import { CutPool } from './distFlowCuts.ts';
+import { DistFlowSweepPoint } from './distFlowSweepPoint.ts';
 
 /** Options of {@link DistFlowModel}. */
 export interface DistFlowModelOptions extends FormulationOptions {
@@ -41,6 +42,13 @@ export class DistFlowModel {
   private readonly colLowerBuffer: Float64Array;
   private readonly colUpperBuffer: Float64Array;
   private lastInterval: IntervalTemplate | undefined;
+  private readonly sweep: DistFlowSweepPoint | undefined;
+  /** Last optimal primal point and the demand it served (for predicted cuts). */
+  private lastX: Float64Array | undefined;
+  private readonly lastDemandP: Float64Array;
+  private readonly lastDemandQ: Float64Array;
+  private readonly deltaP: Float64Array;
+  private readonly deltaQ: Float64Array;
 
   constructor(highs: Highs, private readonly net: NetworkTemplate, private readonly options: DistFlowModelOptions) {
     this.tolPu = options.coneTolerancePu ?? 1e-6;
@@ -51,10 +59,15 @@ export class DistFlowModel {
     this.model.options.set({ output_flag: false, presolve: 'off', solver: 'simplex', primal_feasibility_tolerance: 1e-9, dual_feasibility_tolerance: 1e-9 });
     this.cuts = new CutPool(net, lp.layout, options.withLosses, this.tolPu);
     this.cuts.addInitialCuts(this.model);
+    this.sweep = options.withLosses ? new DistFlowSweepPoint(net, lp.layout) : undefined;
     const n = net.nBus;
     this.rowBoundBuffer = new Float64Array(2 * n);
     this.colLowerBuffer = new Float64Array(3 * n);
     this.colUpperBuffer = new Float64Array(3 * n);
+    this.lastDemandP = new Float64Array(n);
+    this.lastDemandQ = new Float64Array(n);
+    this.deltaP = new Float64Array(n);
+    this.deltaQ = new Float64Array(n);
   }
 
   /** Rewrite demand rows and the shed / inverter / station-shed column bounds (one contiguous block) for `interval`. */
@@ -75,6 +88,13 @@ export class DistFlowModel {
       up[2 * n + b] = interval.stationShedMaxPu[b];
     }
     this.model.changeColsBounds({ kind: 'range', from: this.layout.colShed, to: this.layout.colShed + 3 * n - 1 }, lo, up);
+    if (this.lastX !== undefined) {
+      for (let b = 0; b < n; b++) {
+        this.deltaP[b] = interval.pDemandPu[b] - this.lastDemandP[b];
+        this.deltaQ[b] = interval.qDemandPu[b] - this.lastDemandQ[b];
+      }
+      this.cuts.predict(this.model, this.lastX, this.deltaP, this.deltaQ);
+    }
     this.lastInterval = interval;
   }
 
@@ -103,7 +123,8 @@ export class DistFlowModel {
       }
       // Read the solution before separate() adds rows (the model is then unsolved).
       sol = this.model.getSolution();
-      const added = this.cuts.separate(this.model, sol.colValue);
+      const physical = this.sweep?.compute(sol.colValue, this.lastInterval);
+      const added = this.cuts.separate(this.model, sol.colValue, physical);
       if (added === 0) break;
       if (lpSolves >= this.maxRounds) {
         exhausted = true;
@@ -112,7 +133,12 @@ export class DistFlowModel {
       }
     }
     const out = this.extract(sol, lpSolves);
-    if (!exhausted) this.cuts.prune(this.model, sol.rowDual);
+    if (!exhausted) {
+      this.lastX = sol.colValue;
+      this.lastDemandP.set(this.lastInterval.pDemandPu);
+      this.lastDemandQ.set(this.lastInterval.qDemandPu);
+      this.cuts.prune(this.model, sol.rowDual);
+    }
     const excess = this.cuts.coneExcess(sol.colValue);
     let status: BranchFlowSolution['status'] = exhausted ? 'inexact' : 'optimal';
     if (excess.maxPu > this.tolPu) {

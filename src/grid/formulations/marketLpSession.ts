@@ -70,7 +70,7 @@ export class MarketLpSession {
       rowUpper: fix(qp.rowUpper),
       matrix: { format: 'csc', numRows: qp.numRows, numCols: qp.numCols, starts: qp.aStart, indices: qp.aIndex, values: qp.aValue },
     });
-    model.options.set({ output_flag: false });
+    model.options.set({ output_flag: false, primal_feasibility_tolerance: 1e-9, dual_feasibility_tolerance: 1e-9 });
     return new MarketLpSession(highs, model, qp.numCols, qp.numRows, module);
   }
 
@@ -111,7 +111,21 @@ export class MarketLpSession {
    */
   solve(): MarketLpSolution {
     this.model.run();
-    const status = this.model.getModelStatus();
+    let status = this.model.getModelStatus();
+    const codes = this.highs.constants.modelStatus;
+    if (status !== codes.optimal && status !== codes.infeasible) {
+      // Numerical trouble after many near-parallel cuts: cold start, then default tolerances.
+      this.model.clearSolver();
+      this.model.run();
+      status = this.model.getModelStatus();
+      if (status !== codes.optimal && status !== codes.infeasible) {
+        this.model.options.set({ primal_feasibility_tolerance: 1e-7, dual_feasibility_tolerance: 1e-7 });
+        this.model.clearSolver();
+        this.model.run();
+        status = this.model.getModelStatus();
+        this.model.options.set({ primal_feasibility_tolerance: 1e-9, dual_feasibility_tolerance: 1e-9 });
+      }
+    }
     if (status !== this.highs.constants.modelStatus.optimal) {
       const infeasible = status === this.highs.constants.modelStatus.infeasible;
       throw new SolverError(this.module, infeasible ? 'infeasible' : 'not-optimal', `HiGHS LP ended with model status ${status} (${this.numCols} columns, ${this.rowCount} rows)`);

@@ -93,9 +93,7 @@ export interface MarketModel {
   readonly stationBusPosition: Int32Array;
   /** Per LSE, per generator: the P column. */
   readonly genCol: readonly Int32Array[];
-  /** Per LSE, per bus position: retail sales column (−1 where no household). */
-  readonly salesCol: readonly Int32Array[];
-  /** Total retail sales S per bus position (−1 where no household), MW. */
+  /** Total retail sales S per bus position (−1 where no household), MW; each LSE sells S/F. */
   readonly totalSalesCol: Int32Array;
   /**
    * Convex quadratic cost terms a·x² + b·x of single columns (generation cost;
@@ -118,8 +116,8 @@ export interface MarketModel {
  * Build the power-side market program for `feeder` under `spec`.
  *
  * Steps: (1) islands from `radialTrees`; (2) per bus: v column, P/Q balance rows,
- * shedding column, LSE sales columns with the Cournot potential
- * −αS + β/2·S² + β/2·Σ_f s_f²; (3) per tree branch: P, Q columns bounded by the
+ * shedding column, retail sales column S with the symmetric Cournot potential
+ * −αS + β(F+1)/(2F)·S²; (3) per tree branch: P, Q columns bounded by the
  * rating and the LinDistFlow voltage-drop row; (4) generators, import; (5) station
  * net-exchange columns in their bus balance.
  *
@@ -152,7 +150,6 @@ export function buildMarketProblem(feeder: Feeder, spec: MarketSpec): MarketMode
   const alpha = new Float64Array(n);
   const beta = new Float64Array(n);
   const shedCol = new Int32Array(n).fill(-1);
-  const salesCol = spec.lses.map(() => new Int32Array(n).fill(-1));
   const totalSalesCol = new Int32Array(n).fill(-1);
   const terms: QuadraticTerm[] = [];
   const v2 = (v: number): number => v * v;
@@ -178,16 +175,13 @@ export function buildMarketProblem(feeder: Feeder, spec: MarketSpec): MarketMode
       beta[p] = spec.elasticRefPriceUsdPerMwh / (spec.elasticity * sRef);
       alpha[p] = spec.elasticRefPriceUsdPerMwh * (1 + 1 / spec.elasticity);
       // Sales above α/β would have a negative retail price: a natural bound.
+      // Symmetric Cournot reduction: the LSEs face the same DLMP, inverse demand and
+      // (zero) retail cost at a bus, so at equilibrium each sells s_f = S/F and the
+      // potential of the bus market is −αS + β(F+1)/(2F)·S² (docs §1.4).
       const sMax = alpha[p] / beta[p];
+      const F = spec.lses.length;
       totalSalesCol[p] = qp.addCol({ cost: -alpha[p], lower: 0, upper: sMax });
-      terms.push({ col: totalSalesCol[p], quadUsdPerMw2h: beta[p] / 2, linUsdPerMwh: 0, lower: 0, upper: sMax });
-      const def = qp.addRow([totalSalesCol[p]], [1], 0, 0);
-      spec.lses.forEach((_, f) => {
-        const col = qp.addCol({ lower: 0, upper: sMax });
-        salesCol[f][p] = col;
-        qp.addToRow(def, col, -1);
-        terms.push({ col, quadUsdPerMw2h: beta[p] / 2, linUsdPerMwh: 0, lower: 0, upper: sMax });
-      });
+      terms.push({ col: totalSalesCol[p], quadUsdPerMw2h: (beta[p] * (F + 1)) / (2 * F), linUsdPerMwh: 0, lower: 0, upper: sMax });
       qp.addToRow(balanceRow[p], totalSalesCol[p], -1);
       if (pf !== 0) qp.addToRow(reactiveRow[p], totalSalesCol[p], -pf);
     }
@@ -248,6 +242,6 @@ export function buildMarketProblem(feeder: Feeder, spec: MarketSpec): MarketMode
   });
   return {
     builder: qp, busIds, balanceRow, reactiveRow, island, islandCount: trees.length, stationCol, stationBusPosition,
-    genCol, salesCol, totalSalesCol, terms, shedCol, importCol, alpha, beta, fixedLoadMw, flowCol,
+    genCol, totalSalesCol, terms, shedCol, importCol, alpha, beta, fixedLoadMw, flowCol,
   };
 }

@@ -42,9 +42,33 @@ export interface OuterApproximationResult {
   readonly cuts: number;
 }
 
+/**
+ * Tangent cut z ≥ f(x̂) + f'(x̂)(x − x̂), multiplied by CUT_SCALE: the LP's absolute
+ * feasibility tolerance τ on a cut bounds the marginal-cost accuracy of a term with
+ * curvature f'' by about √(2τf''), so cuts are scaled up to shrink the effective τ.
+ */
+const CUT_SCALE = 1e3;
 function cutRow(term: ConvexTerm, zCol: number, x: number): MarketLpRow {
   const s = term.slope(x);
-  return { cols: [zCol, term.col], vals: [1, -s], lower: term.value(x) - s * x, upper: Infinity };
+  return { cols: [zCol, term.col], vals: [CUT_SCALE, -s * CUT_SCALE], lower: (term.value(x) - s * x) * CUT_SCALE, upper: Infinity };
+}
+
+/** The point in [lower, upper] where the slope equals `m` (bisection), or null if outside. */
+function inverseSlope(t: ConvexTerm, m: number): number | null {
+  if (!Number.isFinite(m) || t.slope(t.lower) >= m) return null;
+  let lo = t.lower;
+  let hi = Number.isFinite(t.upper) ? t.upper : Math.max(1, 2 * Math.abs(t.lower));
+  if (Number.isFinite(t.upper)) {
+    if (t.slope(hi) <= m) return null;
+  } else {
+    for (let i = 0; i < 200 && t.slope(hi) < m; i++) hi *= 2;
+  }
+  for (let i = 0; i < 100 && hi - lo > 1e-14 * Math.max(1, Math.abs(hi)); i++) {
+    const mid = (lo + hi) / 2;
+    if (t.slope(mid) < m) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
 }
 
 /**
@@ -84,6 +108,7 @@ export async function solveByOuterApproximation(
     lp.addRows(seedRows);
     let cuts = seedRows.length;
     const history: number[] = [];
+    const lastCut = new Float64Array(terms.length).fill(NaN);
     let solution = lp.solve();
     for (let it = 1; ; it++) {
       const r = options.residual(solution);
@@ -95,22 +120,41 @@ export async function solveByOuterApproximation(
         }
         return { solution, iterations: it, residual: r, history, converged, cuts };
       }
-      const delta = Math.min(0.05, Math.sqrt(r));
+      // Bracket width shrinks geometrically: cuts at x̂(1 ± δ) pin the LP's implied
+      // marginal cost to within f''·δ·x̂ of the true one once the iterates settle.
+      const delta = Math.max(1e-6, Math.min(0.05, Math.sqrt(r)) * Math.pow(0.5, it - 1));
       const rows: MarketLpRow[] = [];
       terms.forEach((t, k) => {
         const x = Math.min(t.upper, Math.max(t.lower, solution.colValue[t.col]));
         const fx = t.value(x);
         const z = solution.colValue[zCol[k]];
-        if (fx - z <= 1e-12 * (1 + Math.abs(fx))) return;
+        // Objective-based skipping would stall high-curvature terms (their slope error
+        // ε leaves a violation of only ε²/(2f'')), so skip only exact repeats.
+        if (fx - z <= 0 && lastCut[k] === x) return;
+        lastCut[k] = x;
         rows.push(cutRow(t, zCol[k], x));
-        const step = delta * Math.max(Math.abs(x), 1e-3);
-        if (x - step >= t.lower) rows.push(cutRow(t, zCol[k], x - step));
-        if (x + step <= t.upper) rows.push(cutRow(t, zCol[k], x + step));
       });
       if (rows.length === 0) {
         // Every cut is tight: the LP optimum is the convex optimum; residual is the solver's.
         return { solution, iterations: it, residual: r, history, converged: r <= options.tolerance * 10, cuts };
       }
+      // Price-aware cut: where the term's true slope equals the marginal value the
+      // current duals assign to its column (Σ_i y_i a_i,col − c_col over base rows),
+      // i.e. the player's best response to the current prices (a Newton-like step).
+      terms.forEach((t, k) => {
+        let m = -base.colCost[t.col];
+        for (let e = base.aStart[t.col]; e < base.aStart[t.col + 1]; e++) {
+          if (base.aIndex[e] < base.numRows) m += solution.rowDual[base.aIndex[e]] * base.aValue[e];
+        }
+        const xStar = inverseSlope(t, m);
+        if (xStar === null) return;
+        rows.push(cutRow(t, zCol[k], xStar));
+        // Close neighbours of x* keep the flat LP piece through x* (where the LP is
+        // indifferent) narrow, so the vertex the simplex picks is within δ·x* of x*.
+        const step = delta * Math.max(Math.abs(xStar), 1e-6);
+        if (xStar - step >= t.lower) rows.push(cutRow(t, zCol[k], xStar - step));
+        if (xStar + step <= t.upper) rows.push(cutRow(t, zCol[k], xStar + step));
+      });
       lp.addRows(rows);
       cuts += rows.length;
       solution = lp.solve();

@@ -25,7 +25,7 @@ export interface V2gResiduals {
   readonly traffic: number;
   /** LSE generation KKT (marginal cost vs DLMP), / reference price. */
   readonly lseGeneration: number;
-  /** LSE Cournot sales KKT (marginal revenue vs DLMP), / reference price. */
+  /** LSE Cournot sales: |S − S*(DLMP)| per bus / total retail market at reference prices. */
   readonly lseSales: number;
   /** CNO KKT: station price vs DLMP at its bus given its exchange limits, / reference price. */
   readonly cno: number;
@@ -125,15 +125,18 @@ export function evaluateV2g(input: V2gEquilibriumInput, model: V2gModel, sol: Ma
       genIndex += 1;
     });
   });
+  // Cournot sales: natural residual |S − S*(λ)| of the symmetric best response
+  // S* = F(α − λ)/((F+1)β) (clamped to ≥ 0), relative to the whole retail market at
+  // reference prices. (A price-unit residual is floored near 1e-5 by the LP's
+  // feasibility tolerance on these small, steep markets: docs §3.)
   let lseSales = 0;
+  let retailRef = 0;
+  const F = spec.lses.length;
+  for (let p = 0; p < m.busIds.length; p++) if (m.totalSalesCol[p] >= 0) retailRef += m.alpha[p] / m.beta[p] / (1 + spec.elasticity);
   for (let p = 0; p < m.busIds.length; p++) {
     if (m.totalSalesCol[p] < 0) continue;
-    const total = x[m.totalSalesCol[p]];
-    m.salesCol.forEach((cols) => {
-      const s = x[cols[p]];
-      const marginalRevenue = m.alpha[p] - m.beta[p] * total - m.beta[p] * s;
-      lseSales = Math.max(lseSales, kkt(s, 0, Infinity, dlmp[p] - marginalRevenue) / pRef);
-    });
+    const best = Math.max(0, (F * (m.alpha[p] - dlmp[p])) / ((F + 1) * m.beta[p]));
+    lseSales = Math.max(lseSales, Math.abs(x[m.totalSalesCol[p]] - best) / Math.max(retailRef, 1e-9));
   }
   let cno = 0;
   stations.forEach((s, j) => {

@@ -45,6 +45,8 @@ export interface V2gEquilibriumInput {
   /** Battery degradation per kWh discharged, $/kWh. */
   readonly degradationUsdPerKwh: number;
   readonly market: Omit<MarketSpec, 'stations'>;
+  /** OD index whose dominant path is reported as the rerouting example. */
+  readonly reportOd?: number;
 }
 
 /** Indices of the coupled program. */

@@ -7,15 +7,15 @@ import type { CosimSummary } from '../results/cosimSummary.ts';
 import { sum } from '../results/resultTables.ts';
 import { svgHeatMap } from './svgHeatMap.ts';
 import { svgLineChart } from './svgLineChart.ts';
-import { escapeXml } from './svgText.ts';
+import { escapeXml, PALETTE } from './svgText.ts';
 
 /**
  * Render `report.html`.
  *
  * Sections: headline numbers and problems; station net load over time (per
  * station and total); DLMP heat map bus × time; voltage profile at the peak
- * (the interval with the lowest voltage) against the first interval and the
- * limit; queue lengths; convergence (DUE gap, cone gap, price residual, log scale);
+ * (the interval with the largest total station net load) against the first
+ * interval and the 0.9 pu limit; queue lengths; convergence (DUE gap, cone gap, price residual, log scale);
  * the per-interval table.
  *
  * @param result - the run.
@@ -44,13 +44,12 @@ export function renderReport(result: CosimResult, summary: CosimSummary): string
     unit: '$/MWh',
     rowTitle: 'bus',
   });
-  let peak = 0;
-  result.intervals.forEach((r, t) => {
-    if (r.opf.minVoltagePu < result.intervals[peak].opf.minVoltagePu) peak = t;
-  });
-  const peakInterval = result.intervals[peak];
+  // The peak is the interval of the largest total station net load (as in the summary).
+  // The lowest lower voltage limit of the feeder (0.9 pu on case33bw; the slack's is 1).
+  const vMin = Math.min(...result.busVMinPu);
+  const peakInterval = result.intervals.find((r) => r.start === summary.totals.peakStart) ?? result.intervals[0];
   const voltage = peakInterval === undefined ? '' : svgLineChart({
-    title: `Voltage profile at the peak (${peakInterval.start}, lowest voltage)`,
+    title: `Voltage profile at the station-load peak (${peakInterval.start})`,
     xLabels: result.busIds.map(String),
     yLabel: 'voltage, pu',
     xLabel: 'bus',
@@ -58,15 +57,15 @@ export function renderReport(result: CosimResult, summary: CosimSummary): string
       { name: `${peakInterval.start}`, values: result.busIds.map((b) => peakInterval.opf.voltagePu[b]) },
       { name: `${result.intervals[0].start}`, values: result.busIds.map((b) => result.intervals[0].opf.voltagePu[b]), dashed: true },
     ],
-    references: [{ value: 0.9, label: '0.90 pu' }],
+    references: [{ value: vMin, label: `limit ${vMin.toFixed(2)} pu` }],
   });
   const queues = svgLineChart({
     title: 'Station queues (mean vehicles waiting)',
     xLabels: times,
     yLabel: 'vehicles',
     series: ids.flatMap((id, s) => [
-      { name: `${id} charge`, values: result.intervals.map((r) => r.chargeQueueVeh[s]) },
-      { name: `${id} V2G`, values: result.intervals.map((r) => r.v2gQueueVeh[s]), dashed: true },
+      { name: `${id} charge`, values: result.intervals.map((r) => r.chargeQueueVeh[s]), color: PALETTE[s % PALETTE.length] },
+      { name: `${id} V2G`, values: result.intervals.map((r) => r.v2gQueueVeh[s]), color: PALETTE[s % PALETTE.length], dashed: true },
     ]),
   });
   const convergence = svgLineChart({

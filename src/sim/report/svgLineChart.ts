@@ -42,7 +42,8 @@ export interface LineChartOptions {
 export function svgLineChart(o: LineChartOptions): string {
   const width = o.width ?? 640;
   const height = o.height ?? 300;
-  const m = { left: 64, right: 16, top: 30, bottom: 64 };
+  const legendRows = Math.ceil(o.series.length / 4);
+  const m = { left: 64, right: 16, top: 30, bottom: 50 + 14 * legendRows };
   const plotW = width - m.left - m.right;
   const plotH = height - m.top - m.bottom;
   const tr = (v: number): number => (o.logY ? Math.log10(v) : v);
@@ -102,7 +103,7 @@ export function svgLineChart(o: LineChartOptions): string {
       }
     }
     const lx = m.left + (k % 4) * (plotW / 4);
-    const ly = height - 14 - Math.floor(k / 4) * 14;
+    const ly = height - 14 - (legendRows - 1 - Math.floor(k / 4)) * 14;
     parts.push(`<line x1="${lx}" x2="${lx + 18}" y1="${ly - 4}" y2="${ly - 4}" stroke="${color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="5 3"' : ''}/>`);
     parts.push(`<text x="${lx + 22}" y="${ly}" font-size="11">${escapeXml(s.name)}</text>`);
   });

@@ -116,8 +116,9 @@ export interface CosimResult {
   readonly stationIds: readonly string[];
   /** Feeder bus of each station. */
   readonly stationBuses: Int32Array;
-  /** Feeder bus ids (order of the per-bus CSV). */
+  /** Feeder bus ids (order of the per-bus CSV) and their lower voltage limits, pu. */
   readonly busIds: readonly number[];
+  readonly busVMinPu: Float64Array;
   readonly intervals: readonly IntervalResult[];
   /** Power rates used for the energy accounting, kW per vehicle (index s). */
   readonly chargeKw: Float64Array;

@@ -13,7 +13,8 @@ import { InputError } from '../../common/errors.ts';
  *    step is an index or the `id`/`station` of an element).
  * 2. The value is parsed as JSON when it parses (`1.2`, `true`, `[1,2]`,
  *    `{"mode":"fixed","yuanPerKWh":2}`), else taken as a string (`fixed-point`).
- * 3. Missing intermediate objects are created; a missing array element is an error.
+ * 3. Missing intermediate objects are created; an array index equal to the length
+ *    appends; any other missing array element is an error.
  *
  * @param raw - the parsed JSON of the scenario file.
  * @param overrides - e.g. `['demand.scale=1.2', 'feedback=fixed-point']`.
@@ -66,7 +67,8 @@ function setAt(target: unknown, path: readonly string[], value: unknown, where: 
 }
 
 function arrayIndex(array: readonly unknown[], step: string): number {
-  if (/^\d+$/.test(step)) return Number(step) < array.length ? Number(step) : -1;
+  // Index = length appends a new element.
+  if (/^\d+$/.test(step)) return Number(step) <= array.length ? Number(step) : -1;
   return array.findIndex((e) => {
     if (typeof e !== 'object' || e === null) return false;
     const rec = e as Record<string, unknown>;

@@ -47,7 +47,11 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 function reasonOf(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) return `is required (${issue.expected})`;
-  if (issue.code === 'invalid_union' || issue.code === 'invalid_value') return issue.message.replace(/^Invalid input: /, '');
+  if (issue.code === 'invalid_union') {
+    // e.g. a per-interval field: "expected number or array (one number per interval)".
+    const expected = [...new Set(issue.errors.flatMap((branch) => branch.flatMap((i) => (i.code === 'invalid_type' ? [i.expected] : []))))];
+    if (expected.length > 0) return `expected ${expected.join(' or ')}${expected.includes('array') ? ' (one number per interval)' : ''}`;
+  }
   return issue.message.replace(/^Invalid input: /, '');
 }
 

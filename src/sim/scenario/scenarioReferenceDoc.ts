@@ -7,7 +7,7 @@ import { scenarioJsonSchema, type JsonSchemaNode } from './scenarioJsonSchema.ts
 const INTRO = `# Scenario file reference
 
 <!-- Generated from src/sim/scenario/schema/*.ts by scenarioReferenceDoc(); do not edit by hand.
-     Regenerate: EV_COSIM_UPDATE_DOCS=1 npx vitest run test/sim/scenario/scenarioReferenceDoc.test.ts -->
+     Regenerate: npx tsx src/sim/scenario/writeSchemaArtifacts.ts -->
 
 A scenario is one JSON file (\`scenarios/*.json\`), validated by \`ev-cosim validate <file>\` and run by
 \`ev-cosim run <file>\`. Unknown fields are errors. Relative paths are resolved against the folder of the

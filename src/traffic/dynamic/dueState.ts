@@ -30,6 +30,9 @@ export interface DuePathState {
   readonly walkSlot: Int32Array;
   /** Departures per loading step (dynamic mode): flow spread uniformly over the interval's steps. */
   readonly dep: Float64Array;
+  /** Cost before the last swap and the swap's linearized prediction of the cost after it (¥). */
+  readonly costBefore: Float64Array;
+  readonly costPredicted: Float64Array;
 }
 
 /** Everything an iteration needs. */
@@ -101,6 +104,7 @@ export function addPath(ctx: DueContext, g: number, links: Int32Array): number {
   const index = ctx.paths.length;
   ctx.paths.push({
     group: g, links, key, flow: new Float64Array(I), cost: new Float64Array(I), time: new Float64Array(I),
+    costBefore: new Float64Array(I).fill(NaN), costPredicted: new Float64Array(I).fill(NaN),
     money: new Float64Array(I), walkSens: new Float64Array(I * links.length), walkSlot: new Int32Array(I * links.length), dep: new Float64Array(ctx.dynamic ? I * ctx.spi : 0),
   });
   ctx.problem.groups[g].paths.push(index);

@@ -22,6 +22,8 @@ export interface LinkCostModel {
   money(a: number, x: number): number;
   /** Approximate d(cost)/d(vehicles added to the entry interval's cohort), ¥/veh, ≥ 0. */
   sensitivity(a: number, x: number): number;
+  /** If a queue is present at the bottleneck at x: the delay cost ¥ one more vehicle ahead adds; else 0. */
+  queueCoefficient(a: number, x: number): number;
 }
 
 /** Per-link constants shared by both cost models. */
@@ -114,17 +116,28 @@ export function dynamicCostModel(
   };
   const exit = (a: number, x: number): number => interp(exitStep, a, x);
   const money = (a: number, x: number): number => econ.moneyYuan[a * econ.intervals + intervalOf(econ, x)];
+  // a real queue, not the sub-step interpolation slack of the exit-time map
+  const queued = (a: number, x: number): boolean => {
+    const j = Math.min(S, Math.max(0, Math.floor(x)));
+    return exit(a, x) - (dnl.linkRunExitStep[a * W + j] + dnl.linkServiceSteps[a]) > 0.25;
+  };
   return {
     samplesPerInterval: econ.stepsPerInterval,
     stepsPerInterval: econ.stepsPerInterval,
     exit,
     money,
     cost: (a, x) => econ.thetaPerMin * ((exit(a, x) - x) * econ.stepMin + crowdMin(a, x)) + money(a, x),
+    queueCoefficient(a, x) {
+      if (!queued(a, x)) return 0;
+      const kind = network.kind[a];
+      if (kind === LinkKind.road) return econ.thetaPerMin * (60 / network.capacity[a]);
+      if (kind === LinkKind.charge || kind === LinkKind.v2g) return (econ.thetaPerMin * econ.serviceMin[a]) / econ.servers[a];
+      return 0;
+    },
     sensitivity(a, x) {
       const kind = network.kind[a];
       const j = Math.min(S - 1, Math.max(0, Math.floor(x)));
-      const T = dnl.linkRunExitStep[a * W + j];
-      const waiting = exit(a, x) - (T + dnl.linkServiceSteps[a]) > 1e-6;
+      const waiting = queued(a, x);
       let minPerVeh = 0;
       if (kind === LinkKind.road) {
         const cap = network.capacity[a];
@@ -185,6 +198,7 @@ export function instantaneousCostModel(network: Network, econ: LinkEconomics, li
     stepsPerInterval: econ.stepsPerInterval,
     exit: (_a, x) => x,
     money,
+    queueCoefficient: () => 0,
     cost: (a, x) => econ.thetaPerMin * timeMin(a, intervalOf(econ, x)) + money(a, x),
     sensitivity(a, x) {
       const t = intervalOf(econ, x);

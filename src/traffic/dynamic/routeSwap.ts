@@ -4,6 +4,7 @@
  * linearized cost updates so that groups sharing links do not all overshoot at once.
  */
 import type { DueContext } from './dueState.ts';
+import type { LinkCostModel } from './linkCostModel.ts';
 
 /**
  * One sweep over departure intervals (in time order: earlier departures are
@@ -16,13 +17,43 @@ import type { DueContext } from './dueState.ts';
  *    cheapest path b, the denominator summing sensitivities over the link-intervals
  *    not shared by p and b (Jayakrishnan et al. 1994 gradient projection).
  *
- * @param mu step factor in (0, 1]
+ * @param mu step factor in (0, 1] per departure interval
  * @param scratch Float64Array of at least links × slots, zeroed by the caller's first use
  * @example
  * swapRoutes(ctx, 1, scratch);
  */
-export function swapRoutes(ctx: DueContext, mu: number, scratch: { delta: Float64Array; slots: number }, sweeps: number): void {
-  const { delta, slots } = scratch;
+/** Scratch of `swapRoutes`: flow moved per link and slot, and the loading's queue episodes. */
+export interface SwapScratch {
+  delta: Float64Array;
+  slots: number;
+  /** Per link and slot: first slot of the queue episode containing it (itself when not queued). */
+  queueFrom: Int32Array;
+  /** Per link and slot: ¥ of delay per vehicle ahead while queued, else 0. */
+  queueCoef: Float64Array;
+}
+
+/** Fill the queue episodes of `scratch` from the current cost model, sampling each slot's middle. */
+export function markQueueEpisodes(ctx: DueContext, model: LinkCostModel, scratch: SwapScratch): void {
+  const L = ctx.network.from.length;
+  const slots = scratch.slots;
+  if (scratch.delta.length < L * slots) {
+    scratch.delta = new Float64Array(L * slots);
+    scratch.queueFrom = new Int32Array(L * slots);
+    scratch.queueCoef = new Float64Array(L * slots);
+  }
+  for (let a = 0; a < L; a++) {
+    let from = 0;
+    for (let u = 0; u < slots; u++) {
+      const coef = model.queueCoefficient(a, (u + 0.5) * ctx.spi);
+      if (coef === 0 || (u > 0 && scratch.queueCoef[a * slots + u - 1] === 0)) from = u;
+      scratch.queueCoef[a * slots + u] = coef;
+      scratch.queueFrom[a * slots + u] = from;
+    }
+  }
+}
+
+export function swapRoutes(ctx: DueContext, mu: Float64Array, scratch: SwapScratch, sweeps: number, intervals: { from: number; to: number } = { from: 0, to: ctx.intervals }): void {
+  const { delta, slots, queueFrom, queueCoef } = scratch;
   delta.fill(0);
   const paths = ctx.paths;
   const slotOf = (s: number) => (s < slots ? s : slots - 1);
@@ -30,7 +61,14 @@ export function swapRoutes(ctx: DueContext, mu: number, scratch: { delta: Float6
     const path = paths[p];
     const n = path.links.length;
     let g = path.cost[t];
-    for (let i = 0; i < n; i++) g += path.walkSens[t * n + i] * delta[path.links[i] * slots + slotOf(path.walkSlot[t * n + i])];
+    for (let i = 0; i < n; i++) {
+      const o = path.links[i] * slots;
+      const slot = slotOf(path.walkSlot[t * n + i]);
+      g += path.walkSens[t * n + i] * delta[o + slot];
+      // vehicles moved into earlier slots of the same queue episode delay this one by 1/c each
+      const coef = queueCoef[o + slot];
+      if (coef > 0) for (let u = queueFrom[o + slot]; u < slot; u++) g += coef * delta[o + u];
+    }
     return g;
   };
   const move = (p: number, t: number, amount: number): void => {
@@ -40,7 +78,7 @@ export function swapRoutes(ctx: DueContext, mu: number, scratch: { delta: Float6
     for (let i = 0; i < n; i++) delta[path.links[i] * slots + slotOf(path.walkSlot[t * n + i])] += amount;
   };
   for (let sweep = 0; sweep < sweeps; sweep++) {
-  for (let t = 0; t < ctx.intervals; t++) {
+  for (let t = intervals.from; t < intervals.to; t++) {
     for (const group of ctx.problem.groups) {
       if (group.demandVeh[t] === 0 || group.paths.length < 2) continue;
       let b = group.paths[0];
@@ -54,13 +92,41 @@ export function swapRoutes(ctx: DueContext, mu: number, scratch: { delta: Float6
         const diff = estimate(p, t) - estimate(b, t);
         if (diff <= 0) continue;
         const scale = distinctSensitivity(ctx, p, b, t);
-        const shift = scale > 0 ? Math.min(paths[p].flow[t], (mu * diff) / scale) : paths[p].flow[t];
+        const shift = scale > 0 ? Math.min(paths[p].flow[t], (mu[t] * diff) / scale) : paths[p].flow[t];
         move(p, t, -shift);
         move(b, t, shift);
       }
     }
   }
   }
+  for (const group of ctx.problem.groups) {
+    for (const p of group.paths) {
+      for (let t = 0; t < ctx.intervals; t++) {
+        paths[p].costBefore[t] = paths[p].cost[t];
+        paths[p].costPredicted[t] = group.demandVeh[t] > 0 ? estimate(p, t) : NaN;
+      }
+    }
+  }
+}
+
+/**
+ * Per interval, how much stronger the costs reacted to the last swap than the
+ * linearization predicted: the least-squares slope r_t of actual on predicted cost
+ * changes (NaN when nothing moved). The next step factor is about 1/r_t.
+ */
+export function responseRatio(ctx: DueContext, out: Float64Array): void {
+  const I = ctx.intervals;
+  const sxy = new Float64Array(I);
+  const sxx = new Float64Array(I);
+  for (const path of ctx.paths) {
+    for (let t = 0; t < I; t++) {
+      const pred = path.costPredicted[t] - path.costBefore[t];
+      if (!Number.isFinite(pred)) continue;
+      sxy[t] += pred * (path.cost[t] - path.costBefore[t]);
+      sxx[t] += pred * pred;
+    }
+  }
+  for (let t = 0; t < I; t++) out[t] = sxx[t] > 0 ? sxy[t] / sxx[t] : NaN;
 }
 
 /** Σ s over link-intervals used by exactly one of paths p and b (departing in t). */

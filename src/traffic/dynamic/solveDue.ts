@@ -5,7 +5,7 @@
 import type { DueOptions, DueResult, DueScenario } from './dueTypes.ts';
 import { buildDueResult } from './dueOutputs.ts';
 import { dueProblem } from './dueProblem.ts';
-import { swapRoutes } from './routeSwap.ts';
+import { markQueueEpisodes, responseRatio, swapRoutes, type SwapScratch } from './routeSwap.ts';
 import {
   addPath, assignMissingDemand, createDueContext, generateColumns, loadCurrentFlows, pricePath, type DueContext,
 } from './dueState.ts';
@@ -54,8 +54,11 @@ export function solveDue(scenario: DueScenario, options: DueOptions = {}): DueRe
   assignMissingDemand(ctx);
 
   const history: number[] = [];
-  const scratch = { delta: new Float64Array(0), slots: 1 };
-  let mu = 1;
+  const scratch: SwapScratch = { delta: new Float64Array(0), slots: 1, queueFrom: new Int32Array(0), queueCoef: new Float64Array(0) };
+  const mu = new Float64Array(ctx.intervals).fill(1);
+  const intervalGap = new Float64Array(ctx.intervals);
+  const ratio = new Float64Array(ctx.intervals);
+  const previousIntervalGap = new Float64Array(ctx.intervals).fill(Infinity);
   let iterations = 0;
   let gap = Infinity;
   let converged = false;
@@ -63,28 +66,47 @@ export function solveDue(scenario: DueScenario, options: DueOptions = {}): DueRe
     const loading = loadCurrentFlows(ctx);
     for (const p of ctx.paths) pricePath(ctx, loading.model, p, out);
     generateColumns(ctx, loading.model, out);
-    const previous = gap;
-    gap = relativeGap(ctx);
+    gap = relativeGap(ctx, intervalGap);
     history.push(gap);
     options.onIteration?.(iterations, gap);
     if (gap <= tolerance) converged = true;
     if (converged || iterations >= maxIterations) {
       return buildDueResult(ctx, loading, { converged, relativeGap: gap, iterations, gapHistory: history });
     }
-    mu = process.env.MU ? Number(process.env.MU) : gap > previous ? Math.max(0.02, mu * 0.5) : Math.min(1, mu * 1.1);
-    if (process.env.DUE_DEBUG) console.log("mu", mu.toFixed(3), "paths", ctx.paths.length, "horizon", ctx.horizon, classGaps(ctx));
-    const slots = Math.ceil(ctx.horizon / ctx.spi) + 2;
-    if (scratch.delta.length < ctx.network.from.length * slots) scratch.delta = new Float64Array(ctx.network.from.length * slots);
-    scratch.slots = slots;
-    swapRoutes(ctx, mu, scratch, Number(process.env.SWEEPS ?? 1));
+    if (process.env.MUMODE === 'ratio') {
+      responseRatio(ctx, ratio);
+      for (let t = 0; t < ctx.intervals; t++) {
+        const r = ratio[t];
+        if (Number.isNaN(r)) continue;
+        mu[t] = r > 0 ? Math.min(2, Math.max(0.02, Math.sqrt(mu[t] * (0.8 / Math.max(r, 1e-3)) * mu[t]))) : Math.max(0.02, mu[t] * 0.5);
+      }
+    } else {
+      for (let t = 0; t < ctx.intervals; t++) {
+        mu[t] = process.env.MU ? Number(process.env.MU) : intervalGap[t] > previousIntervalGap[t] ? Math.max(0.02, mu[t] * 0.5) : Math.min(1, mu[t] * 1.1);
+        previousIntervalGap[t] = intervalGap[t];
+      }
+    }
+    if (process.env.DUE_DEBUG) console.log("mu", Array.from(mu).map((m) => m.toFixed(2)).join(" "), "paths", ctx.paths.length, "horizon", ctx.horizon, classGaps(ctx));
+    scratch.slots = Math.ceil(ctx.horizon / ctx.spi) + 2;
+    markQueueEpisodes(ctx, loading.model, scratch);
+    if (process.env.GS) {
+      for (let t = 0; t < ctx.intervals; t++) {
+        const l2 = t === 0 ? loading : loadCurrentFlows(ctx);
+        if (t > 0) for (const p of ctx.paths) pricePath(ctx, l2.model, p, out);
+        markQueueEpisodes(ctx, l2.model, scratch);
+        swapRoutes(ctx, mu, scratch, Number(process.env.SWEEPS ?? 1), { from: t, to: t + 1 });
+      }
+    } else swapRoutes(ctx, mu, scratch, Number(process.env.SWEEPS ?? 1));
     iterations++;
   }
 }
 
 /** Σ_groups,t Σ_p f·(g − c_min) / Σ f·|c_min| over the current path set. */
-function relativeGap(ctx: DueContext): number {
+function relativeGap(ctx: DueContext, byInterval: Float64Array): number {
   let excess = 0;
   let base = 0;
+  byInterval.fill(0);
+  const baseByInterval = new Float64Array(ctx.intervals);
   for (const group of ctx.problem.groups) {
     for (let t = 0; t < ctx.intervals; t++) {
       const q = group.demandVeh[t];
@@ -94,10 +116,13 @@ function relativeGap(ctx: DueContext): number {
       for (const p of group.paths) {
         const path = ctx.paths[p];
         excess += path.flow[t] * (path.cost[t] - cmin);
+        byInterval[t] += path.flow[t] * (path.cost[t] - cmin);
       }
       base += q * Math.abs(cmin);
+      baseByInterval[t] += q * Math.abs(cmin);
     }
   }
+  for (let t = 0; t < ctx.intervals; t++) byInterval[t] = baseByInterval[t] > 0 ? byInterval[t] / baseByInterval[t] : 0;
   return base > 0 ? excess / base : excess > 0 ? Infinity : 0;
 }
 
@@ -117,6 +142,15 @@ function seedFromWarmStart(ctx: DueContext, warm: DueResult): void {
 }
 
 function classGaps(ctx: DueContext): string {
+  if (process.env.DUE_DEBUG === '2') {
+    const ex = new Float64Array(ctx.intervals);
+    for (const group of ctx.problem.groups) for (let t = 0; t < ctx.intervals; t++) {
+      let cmin = Infinity;
+      for (const p of group.paths) cmin = Math.min(cmin, ctx.paths[p].cost[t]);
+      for (const p of group.paths) ex[t] += ctx.paths[p].flow[t] * (ctx.paths[p].cost[t] - cmin);
+    }
+    return Array.from(ex).map((x) => x.toExponential(0)).join(' ');
+  }
   const ex = [0, 0, 0];
   for (const group of ctx.problem.groups) {
     for (let t = 0; t < ctx.intervals; t++) {

@@ -36,13 +36,22 @@ export class BushEngine {
    * as used would pin the longest-path labels and stall the bush update.
    */
   private readonly usedEps: Float64Array;
+  /**
+   * Per bush, cached between bush updates (shifts never change a bush's links):
+   * its nodes in topological order (`topoOrder[b·N + idx]`, `topoCount[b]`) and its
+   * links grouped by head node in that order (`topoInLinks[b·L + topoInStart[b·(N+1) + idx] …]`).
+   */
+  private readonly topoOrder: Int32Array;
+  private readonly topoCount: Int32Array;
+  private readonly topoInStart: Int32Array;
+  private readonly topoInLinks: Int32Array;
+  private readonly N: number;
 
   private readonly L: number;
   private readonly deriv: Float64Array;
   private readonly inStart: Int32Array;
   private readonly inLinks: Int32Array;
   private readonly noThrough: Uint8Array;
-  private readonly order: Int32Array;
   private readonly pos: Int32Array;
   private readonly seen: Int32Array;
   private readonly indeg: Int32Array;
@@ -60,6 +69,11 @@ export class BushEngine {
     const L = net.from.length;
     const B = prep.bushes.length;
     this.L = L;
+    this.N = N;
+    this.topoOrder = new Int32Array(B * N);
+    this.topoCount = new Int32Array(B);
+    this.topoInStart = new Int32Array(B * (N + 1));
+    this.topoInLinks = new Int32Array(B * L);
     this.linkFlow = new Float64Array(L);
     this.time = new Float64Array(L);
     this.deriv = new Float64Array(L);
@@ -75,7 +89,6 @@ export class BushEngine {
     this.inLinks = new Int32Array(L);
     for (let a = 0; a < L; a++) this.inLinks[fill[net.to[a]]++] = a;
     this.noThrough = Uint8Array.from(net.nodeIds, (id) => (id < net.firstThruNode ? 1 : 0));
-    this.order = new Int32Array(N);
     this.pos = new Int32Array(N);
     this.seen = new Int32Array(N);
     this.indeg = new Int32Array(N);
@@ -108,6 +121,7 @@ export class BushEngine {
         pending[v] = 0;
       }
       pending[bush.origin] = 0;
+      this.rebuildTopology(b);
     });
     this.refreshFlows();
   }
@@ -178,13 +192,16 @@ export class BushEngine {
         if (this.lowPred[net.to[a]] !== a) inBush[off + a] = 0;
       }
     }
-    const { order, highCost, inStart, inLinks, time, seen, noThrough } = this;
+    const { highCost, time, seen, noThrough } = this;
+    const order = this.topoOrder;
+    const orderOff = b * this.N;
+    const startOff = b * (this.N + 1);
     highCost[bush.origin] = 0;
     for (let idx = 1; idx < this.count; idx++) {
-      const j = order[idx];
+      const j = order[orderOff + idx];
       let best = -Infinity;
-      for (let p = inStart[j], end = inStart[j + 1]; p < end; p++) {
-        const a = inLinks[p];
+      for (let p = off + this.topoInStart[startOff + idx], end = off + this.topoInStart[startOff + idx + 1]; p < end; p++) {
+        const a = this.topoInLinks[p];
         if (inBush[off + a] === 0) continue;
         const v = highCost[net.from[a]] + time[a] + fixed[a];
         if (v > best) best = v;
@@ -204,6 +221,7 @@ export class BushEngine {
         added++;
       }
     }
+    this.rebuildTopology(b);
     return added;
   }
 
@@ -221,8 +239,10 @@ export class BushEngine {
     const fixed = this.prep.fixedCostMin[this.prep.bushes[b].classIndex];
     this.labels(b);
     let worst = 0;
+    const order = this.topoOrder;
+    const orderOff = b * this.N;
     for (let idx = this.count - 1; idx > 0; idx--) {
-      const j = this.order[idx];
+      const j = order[orderOff + idx];
       const high = highPred[j];
       if (high < 0) continue;
       const excess = this.highCost[j] - this.lowCost[j];
@@ -287,46 +307,78 @@ export class BushEngine {
   }
 
   /**
-   * Topological order of bush b (Kahn) and, in that order, the cheapest-path label L
-   * over all bush links and the longest-path label U over used links (flow > 0).
+   * Rebuild bush b's cached topological order (Kahn's algorithm on the link mask)
+   * and its in-links grouped by node in that order. Called after every change of
+   * the bush's link set.
    */
-  private labels(b: number): void {
-    const { L, net, inBush, bushFlow, order, pos, indeg, seen, lowCost, highCost, lowPred, highPred, inStart, inLinks, time } = this;
+  private rebuildTopology(b: number): void {
+    const { L, N, net, inBush, indeg, inStart, inLinks } = this;
     const off = b * L;
-    const bush = this.prep.bushes[b];
-    const fixed = this.prep.fixedCostMin[bush.classIndex];
-    const eps = this.usedEps[b];
-    const { outStart, outLinks, to, from } = net;
+    const orderOff = b * N;
+    const startOff = b * (N + 1);
+    const { outStart, outLinks, to } = net;
+    const order = this.topoOrder;
     indeg.fill(0);
     for (let a = 0; a < L; a++) if (inBush[off + a] === 1) indeg[to[a]]++;
-    const stamp = ++this.stamp;
-    const r = bush.origin;
-    order[0] = r;
+    order[orderOff] = this.prep.bushes[b].origin;
     let head = 0;
     let tail = 1;
     while (head < tail) {
-      const u = order[head];
-      pos[u] = head++;
-      seen[u] = stamp;
+      const u = order[orderOff + head++];
       for (let p = outStart[u], end = outStart[u + 1]; p < end; p++) {
         const a = outLinks[p];
-        if (inBush[off + a] === 1 && --indeg[to[a]] === 0) order[tail++] = to[a];
+        if (inBush[off + a] === 1 && --indeg[to[a]] === 0) order[orderOff + tail++] = to[a];
       }
     }
-    this.count = tail;
+    this.topoCount[b] = tail;
+    let k = 0;
+    for (let idx = 0; idx < tail; idx++) {
+      this.topoInStart[startOff + idx] = k;
+      const j = order[orderOff + idx];
+      for (let p = inStart[j], end = inStart[j + 1]; p < end; p++) {
+        const a = inLinks[p];
+        if (inBush[off + a] === 1) this.topoInLinks[off + k++] = a;
+      }
+    }
+    this.topoInStart[startOff + tail] = k;
+  }
+
+  /**
+   * On bush b's cached topological order: node positions, the cheapest-path label L
+   * over all bush links and the longest-path label U over used links (flow > eps).
+   */
+  private labels(b: number): void {
+    const { L, N, net, bushFlow, pos, seen, lowCost, highCost, lowPred, highPred, time } = this;
+    const off = b * L;
+    const orderOff = b * N;
+    const startOff = b * (N + 1);
+    const bush = this.prep.bushes[b];
+    const fixed = this.prep.fixedCostMin[bush.classIndex];
+    const eps = this.usedEps[b];
+    const from = net.from;
+    const order = this.topoOrder;
+    const inStart = this.topoInStart;
+    const inLinks = this.topoInLinks;
+    const count = this.topoCount[b];
+    const stamp = ++this.stamp;
+    const r = bush.origin;
+    this.count = count;
+    pos[r] = 0;
+    seen[r] = stamp;
     lowCost[r] = 0;
     highCost[r] = 0;
     lowPred[r] = -1;
     highPred[r] = -1;
-    for (let idx = 1; idx < tail; idx++) {
-      const j = order[idx];
+    for (let idx = 1; idx < count; idx++) {
+      const j = order[orderOff + idx];
+      pos[j] = idx;
+      seen[j] = stamp;
       let low = Infinity;
       let lp = -1;
       let high = -Infinity;
       let hp = -1;
-      for (let p = inStart[j], end = inStart[j + 1]; p < end; p++) {
+      for (let p = off + inStart[startOff + idx], end = off + inStart[startOff + idx + 1]; p < end; p++) {
         const a = inLinks[p];
-        if (inBush[off + a] === 0) continue;
         const i = from[a];
         const c = time[a] + fixed[a];
         const vl = lowCost[i] + c;

@@ -57,9 +57,9 @@ export function prepareUeClasses(network: Network, classes: readonly UeClass[], 
 
   const bushes: BushSpec[] = [];
   let totalDemand = 0;
-  const tree = createShortestPathTree(nodeCount);
   const open = createShortestPathTree(nodeCount);
-  const costs = new Float64Array(linkCount);
+  const reached = new Uint8Array(nodeCount);
+  const queue = new Int32Array(nodeCount);
   classes.forEach((cls, k) => {
     const byOrigin = new Map<number, Map<number, number>>();
     cls.demand.forEach((od, i) => {
@@ -74,21 +74,38 @@ export function prepareUeClasses(network: Network, classes: readonly UeClass[], 
       row.set(d, (row.get(d) ?? 0) + od.vehPerH);
       byOrigin.set(o, row);
     });
-    for (let a = 0; a < linkCount; a++) costs[a] = bpr.closed[a] === 1 ? Infinity : network.freeFlowMin[a] + fixedCostMin[k][a];
+    const fixed = fixedCostMin[k];
     for (const o of [...byOrigin.keys()].sort((x, y) => x - y)) {
       const row = byOrigin.get(o)!;
       const destinations = Int32Array.from([...row.keys()].sort((x, y) => x - y));
-      shortestPathTree(network, costs, o, tree);
-      for (const d of destinations) {
-        if (tree.cost[d] < Infinity) continue;
-        reportNoPath(network, bpr, fixedCostMin[k], o, d, row.get(d)!, source, open);
-      }
+      reachable(network, bpr, fixed, o, reached, queue);
+      for (const d of destinations) if (reached[d] !== 1) reportNoPath(network, bpr, fixed, o, d, row.get(d)!, source, open);
       const vehPerH = Float64Array.from(destinations, (d) => row.get(d)!);
       vehPerH.forEach((v) => (totalDemand += v));
       bushes.push({ classIndex: k, origin: o, destinations, vehPerH });
     }
   });
   return { fixedCostMin, bushes, totalDemand };
+}
+
+/** Breadth-first search over usable links (open, finite class cost), honouring firstThruNode. */
+function reachable(network: Network, bpr: BprTable, fixed: Float64Array, origin: number, reached: Uint8Array, queue: Int32Array): void {
+  reached.fill(0);
+  reached[origin] = 1;
+  queue[0] = origin;
+  let head = 0;
+  let tail = 1;
+  while (head < tail) {
+    const u = queue[head++];
+    if (u !== origin && network.nodeIds[u] < network.firstThruNode) continue;
+    for (let p = network.outStart[u]; p < network.outStart[u + 1]; p++) {
+      const a = network.outLinks[p];
+      const v = network.to[a];
+      if (reached[v] === 1 || bpr.closed[a] === 1 || fixed[a] === Infinity) continue;
+      reached[v] = 1;
+      queue[tail++] = v;
+    }
+  }
 }
 
 function linkLabel(network: Network, a: number): string {

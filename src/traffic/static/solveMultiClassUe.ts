@@ -53,7 +53,7 @@ export function solveMultiClassUe(network: Network, classes: readonly UeClass[],
     iterations++;
     // Shift only where a node's used paths differ by more than a fraction of the
     // current average excess cost: cheap passes early, exact ones near the end.
-    const threshold = measure.averageExcessCostMin * 1e-3;
+    const threshold = measure.averageExcessCostMin * Number(process.env.TF ?? 1e-3);
     for (let b = 0; b < B; b++) {
       engine.updateBush(b);
       engine.shift(b, threshold);

@@ -45,7 +45,10 @@ export interface V2gEnergyModel {
   readonly consumptionKwhPerKm: number;
   /** Range-anxiety share: energy never below this share of B on arrival anywhere. */
   readonly reserveShare: number;
-  /** Post-discharge level as a share of B (A3). */
+  /**
+   * Post-discharge level as a share of B (A3). The level actually left is the larger
+   * of this and the reserve plus the energy to the next charging stop or destination.
+   */
   readonly postDischargeShare: number;
   /** Smallest charge/discharge worth a stop, kWh (smaller ones are not generated). */
   readonly minExchangeKwh: number;
@@ -122,6 +125,9 @@ export function simulateV2gEnergy(
   const full = energy.batteryKwh;
   const reserve = energy.reserveShare * full;
   const post = energy.postDischargeShare * full;
+  // usedAfter[i] = energy used on links i+1…end (to the destination).
+  const usedAfter = new Float64Array(links.length + 1);
+  for (let i = links.length - 1; i >= 0; i--) usedAfter[i] = usedAfter[i + 1] + (i + 1 < links.length ? net.lengthKm[links[i + 1]] * energy.consumptionKwhPerKm : 0);
   let e = full;
   const out: number[] = [];
   let next = 0;
@@ -129,10 +135,18 @@ export function simulateV2gEnergy(
     e -= net.lengthKm[links[i]] * energy.consumptionKwhPerKm;
     while (next < stops.length && stops[next].afterLink === i) {
       if (e < reserve - 1e-9) return null;
-      const amount = stops[next].action === 'charge' ? full - e : e - post;
+      let level = full;
+      if (stops[next].action === 'discharge') {
+        // A3: down to the post-discharge level, but keep enough to reach the next
+        // charging stop (or the destination) with the reserve.
+        const nextCharge = stops.slice(next + 1).find((st) => st.action === 'charge');
+        const need = nextCharge === undefined ? usedAfter[i] : usedAfter[i] - usedAfter[nextCharge.afterLink];
+        level = Math.max(post, reserve + need);
+      }
+      const amount = stops[next].action === 'charge' ? full - e : e - level;
       if (amount < energy.minExchangeKwh) return null;
       out.push(amount);
-      e = stops[next].action === 'charge' ? full : post;
+      e = level;
       next += 1;
     }
   }

@@ -11,23 +11,25 @@ const dyadic = fc.integer({ min: -40, max: 40 }).map((k) => k / 4);
 const real = fc.double({ min: -10, max: 10, noNaN: true }).map((x) => Math.round(x * 1e6) / 1e6);
 
 function cloud(n: number, coord: fc.Arbitrary<number>) {
-  return fc.array(fc.array(coord, { minLength: n, maxLength: n }), { minLength: 1, maxLength: n === 4 ? 10 : 18 });
+  return fc.array(fc.array(coord, { minLength: n, maxLength: n }), { minLength: 1, maxLength: n >= 4 ? 10 : 18 });
 }
 
 function close(a: number, b: number, rel: number, abs: number): boolean {
   return Math.abs(a - b) <= rel * Math.max(Math.abs(a), Math.abs(b)) + abs;
 }
 
-const RUNS = { numRuns: 60 };
+const RUNS = { numRuns: 50 };
+// n = 5 exercises the Quickhull path (the package is wrong there); fewer runs keep it fast.
+const runsFor = (n: number) => (n === 5 ? { numRuns: 20 } : RUNS);
 
 describe('convexHullOf (properties)', () => {
-  for (const n of [2, 3, 4]) {
+  for (const n of [2, 3, 4, 5]) {
     describe(`n = ${n}`, () => {
       it('every input point is inside or on the hull', () => {
         fc.assert(fc.property(cloud(n, fc.oneof(dyadic, real)), (pts) => {
           const hull = convexHullOf(pts);
           return pts.every((p) => hullContains(hull, pts, p));
-        }), RUNS);
+        }), runsFor(n));
       });
 
       it('volume, measure and affine rank are invariant under permutation of the points (rel 1e-9)', () => {
@@ -35,7 +37,7 @@ describe('convexHullOf (properties)', () => {
           const a = convexHullOf(pts);
           const b = convexHullOf(shuffled(pts, rng(seed)));
           return a.affineRank === b.affineRank && close(a.volume, b.volume, 1e-9, 1e-12) && close(a.measure, b.measure, 1e-9, 1e-12);
-        }), RUNS);
+        }), runsFor(n));
       });
 
       it('volume is invariant under translation (exact dyadic shifts, rel 1e-9)', () => {
@@ -44,7 +46,7 @@ describe('convexHullOf (properties)', () => {
           const a = convexHullOf(pts);
           const b = convexHullOf(pts.map((p) => p.map((x, j) => x + s[j])));
           return a.affineRank === b.affineRank && close(a.volume, b.volume, 1e-9, 1e-12) && close(a.measure, b.measure, 1e-9, 1e-12);
-        }), RUNS);
+        }), runsFor(n));
       });
 
       it("the hull of the hull's vertices has the same volume and rank", () => {
@@ -52,7 +54,7 @@ describe('convexHullOf (properties)', () => {
           const a = convexHullOf(pts);
           const b = convexHullOf(a.vertices.map((i) => pts[i]));
           return a.affineRank === b.affineRank && close(a.volume, b.volume, 1e-9, 1e-12) && b.vertices.length === a.vertices.length;
-        }), RUNS);
+        }), runsFor(n));
       });
     });
   }

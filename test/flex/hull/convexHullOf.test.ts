@@ -219,6 +219,16 @@ describe('convexHullOf', () => {
     });
   });
 
+  it('does not modify its input (deep-frozen points in 2-D, 3-D, 4-D and a flat set)', () => {
+    const random = rng(23);
+    for (const n of [2, 3, 4]) {
+      const pts = Object.freeze(Array.from({ length: 20 }, () => Object.freeze(Array.from({ length: n }, () => random()))));
+      expect(() => convexHullOf(pts)).not.toThrow();
+    }
+    const flat = Object.freeze([[1, 0, 0], [0, 1, 0], [0, 0, 1], [0.2, 0.3, 0.5]].map((p) => Object.freeze(p)));
+    expect(convexHullOf(flat).affineRank).toBe(2);
+  });
+
   describe('bad input throws InputError naming the field and value', () => {
     it('non-finite coordinate', () => {
       expect(() => convexHullOf([[0, 0], [1, Number.NaN]])).toThrow(InputError);

@@ -3,8 +3,16 @@
  * line here for a new command.
  */
 import type { Command } from 'commander';
+import { registerOpfCommand } from './opf.ts';
+import { registerAssignCommand } from './assign.ts';
+import { registerRunCommand } from './run.ts';
+import { registerValidateCommand } from './validate.ts';
 
 /** Register every `ev-cosim` sub-command on `program`. */
 export function registerCommands(program: Command): void {
   void program;
+  registerRunCommand(program);
+  registerValidateCommand(program);
+  registerOpfCommand(program);
+  registerAssignCommand(program);
 }

@@ -1,0 +1,60 @@
+/**
+ * Static UE speed: end-to-end wall time (reading the TNTP files included) of
+ * Algorithm B to relative gaps 1e-4, 1e-8 (and 1e-10 for Sioux Falls), compared with
+ * tap-b (compiled C Algorithm B, single thread) measured on the same machine type.
+ *
+ *   npx tsx bench/traffic-static.bench.ts [--quick]
+ *
+ * Prints the first (cold JIT) run and the median of the following runs; no assertions.
+ */
+import { loadBundledNetwork, solveStaticUe, type BundledNetworkName } from '../src/traffic/index.ts';
+
+interface Case {
+  network: BundledNetworkName;
+  gap: number;
+  /** tap-b end-to-end seconds on this machine (issue #6), when known. */
+  tapbSeconds?: number;
+}
+
+const CASES: Case[] = [
+  { network: 'SiouxFalls', gap: 1e-4 },
+  { network: 'SiouxFalls', gap: 1e-8, tapbSeconds: 0.010 },
+  { network: 'SiouxFalls', gap: 1e-10 },
+  { network: 'Anaheim', gap: 1e-4 },
+  { network: 'Anaheim', gap: 1e-8, tapbSeconds: 0.060 },
+  { network: 'ChicagoSketch', gap: 1e-4, tapbSeconds: 0.70 },
+  { network: 'ChicagoSketch', gap: 1e-8, tapbSeconds: 1.40 },
+];
+
+const quick = process.argv.includes('--quick');
+
+function once(c: Case): { seconds: number; iterations: number; gap: number; objective: number } {
+  const started = performance.now();
+  const { network, demand } = loadBundledNetwork(c.network);
+  const r = solveStaticUe(network, demand, { gapTarget: c.gap, maxIterations: 10_000 });
+  return { seconds: (performance.now() - started) / 1000, iterations: r.iterations, gap: r.relativeGap, objective: r.objective };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+console.log('network        target  iters  rel.gap     objective            cold s   median s  tap-b s  ratio');
+for (const c of CASES) {
+  const cold = once(c);
+  const reps = quick ? 1 : c.network === 'ChicagoSketch' ? 3 : 7;
+  const times: number[] = [];
+  let last = cold;
+  for (let i = 0; i < reps; i++) {
+    last = once(c);
+    times.push(last.seconds);
+  }
+  const med = median(times);
+  const ratio = c.tapbSeconds ? (med / c.tapbSeconds).toFixed(2) : '';
+  console.log(
+    `${c.network.padEnd(14)} ${c.gap.toExponential(0).padEnd(7)} ${String(last.iterations).padStart(5)}  ${last.gap.toExponential(2).padEnd(10)}  ` +
+      `${last.objective.toFixed(4).padStart(18)}  ${cold.seconds.toFixed(3).padStart(7)}  ${med.toFixed(3).padStart(8)}  ` +
+      `${c.tapbSeconds?.toFixed(3).padStart(7) ?? '       '}  ${ratio}`,
+  );
+}

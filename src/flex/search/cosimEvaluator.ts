@@ -1,0 +1,119 @@
+/**
+ * The real response function: re-simulate the co-simulation with a coupon book
+ * (DUE drivers' response + OPF per interval) and read the station load at t*
+ * (SPEC §5: "drivers respond by DUE, with the grid feasible").
+ */
+import { SolverError } from '../../common/errors.ts';
+import type { CouponBook } from '../../sim/run/cosimContext.ts';
+import type { CosimResult } from '../../sim/run/cosimTypes.ts';
+import type { PreparedCosim } from '../../sim/run/prepareCosim.ts';
+import type { DueResult } from '../../traffic/dynamic/dueTypes.ts';
+import type { FlexEvaluation, FlexEvaluator } from './flexEvaluation.ts';
+import { subsidyYuan } from './subsidyYuan.ts';
+
+/** A co-simulation evaluator with its base run (no coupons), which warm-starts every later run. */
+export interface CosimEvaluator {
+  readonly evaluate: FlexEvaluator;
+  /** Evaluations done (runs of the co-simulation, the base included). */
+  runs(): number;
+}
+
+/**
+ * Station net load at interval t*, MW, from a co-simulation result.
+ *
+ * @example
+ * netMwAt(result, 6); // [P_CS1, P_CS2, P_CS3] at 18:00
+ */
+export function netMwAt(result: CosimResult, timeIndex: number): number[] {
+  return Array.from(result.intervals[timeIndex].netMw);
+}
+
+/**
+ * Energy per charging visit E_ch = p_ch · t_ch, kWh, per station (scenario order).
+ *
+ * @example
+ * chargeKWhPerVisit(scenario); // [20, 20, 20] for 60 kW × 20 min
+ */
+export function chargeKWhPerVisit(prepared: Pick<PreparedCosim, 'scenario'>): number[] {
+  return prepared.scenario.stations.map((s) => (s.chargeKw * s.chargeServiceMin) / 60);
+}
+
+/**
+ * The subsidy paid in a co-simulation result for a coupon book, ¥ (`subsidyYuan` on the run's arrivals).
+ *
+ * @example
+ * subsidyOfRun(result, coupons, [20, 20, 20]);
+ */
+export function subsidyOfRun(result: CosimResult, coupons: CouponBook, kWhPerVisit: readonly number[]): number {
+  const T = result.intervals.length;
+  const n = result.stationIds.length;
+  const ch = new Float64Array(n * T);
+  const v2g = new Float64Array(n * T);
+  for (let t = 0; t < T; t++) {
+    for (let s = 0; s < n; s++) {
+      ch[s * T + t] = result.intervals[t].chargeArrivalsVeh[s];
+      v2g[s * T + t] = result.intervals[t].v2gArrivalsVeh[s];
+    }
+  }
+  return subsidyYuan({ intervals: T, chargeArrivalsVeh: ch, v2gArrivalsVeh: v2g, chargeKWhPerVisit: kWhPerVisit }, coupons);
+}
+
+/**
+ * Evaluation of a finished run: load at t*, subsidy, DUE gap, convergence, feasibility.
+ *
+ * @example
+ * const e = evaluationOf(result, coupons, 6, [20, 20, 20]);
+ */
+export function evaluationOf(result: CosimResult, coupons: CouponBook, timeIndex: number, kWhPerVisit: readonly number[]): FlexEvaluation {
+  let dueGap = 0;
+  for (const r of result.intervals) dueGap = Math.max(dueGap, r.dueGap);
+  const failed = result.intervals.find((r) => r.opf.status !== 'optimal' && r.opf.status !== 'inexact');
+  return {
+    netMw: netMwAt(result, timeIndex),
+    subsidyYuan: subsidyOfRun(result, coupons, kWhPerVisit),
+    dueGap,
+    converged: result.status === 'ok',
+    feasible: failed === undefined,
+    note: result.problems.length > 0 ? result.problems.join('; ') : undefined,
+  };
+}
+
+/**
+ * Wrap a prepared co-simulation as the search's response function.
+ *
+ * 1. The first call runs the base (no coupons, cold start) once; its DUE is the warm
+ *    start of every later run. Always the same warm start → results do not depend on
+ *    the order of evaluations or on which worker runs them (determinism of the sweep).
+ * 2. Each evaluation runs the whole horizon with the coupon book (DUE + every
+ *    interval's OPF); an infeasible OPF (`SolverError`) gives `feasible: false`.
+ *
+ * @param prepared - from `prepareCosim`
+ * @param timeIndex - t*
+ * @example
+ * const ev = cosimEvaluator(await prepareCosim(scenario), 6);
+ * const e = await ev.evaluate(expandCoupons(window, x));
+ */
+export function cosimEvaluator(prepared: PreparedCosim, timeIndex: number): CosimEvaluator {
+  const kWh = chargeKWhPerVisit(prepared);
+  let base: Promise<CosimResult> | undefined;
+  let runs = 0;
+  const runOnce = async (coupons: CouponBook, warmStart?: DueResult): Promise<FlexEvaluation> => {
+    runs++;
+    try {
+      const result = await prepared.run({ coupons, warmStart });
+      return evaluationOf(result, coupons, timeIndex, kWh);
+    } catch (error) {
+      if (!(error instanceof SolverError)) throw error;
+      return { netMw: prepared.stationIds.map(() => Number.NaN), subsidyYuan: Number.POSITIVE_INFINITY, dueGap: Number.NaN, converged: false, feasible: false, note: error.message };
+    }
+  };
+  const evaluate: FlexEvaluator = async (coupons) => {
+    if (base === undefined) {
+      runs++;
+      base = prepared.run({ coupons: { chargeYuanPerKWh: new Float64Array(coupons.chargeYuanPerKWh.length), v2gYuanPerVisit: new Float64Array(coupons.v2gYuanPerVisit.length) } });
+    }
+    const b = await base;
+    return runOnce(coupons, b.lastDue as DueResult | undefined);
+  };
+  return { evaluate, runs: () => runs };
+}

@@ -1,0 +1,41 @@
+/**
+ * The shared design of the sweep: single-coupon probes whose responses give the
+ * search its sensitivities (SPEC §5 "Method notes"; docs/flexibility.md).
+ */
+import type { CouponWindow } from './couponWindow.ts';
+
+/** One probe: component j at a level (fraction of its upper bound). */
+export interface DesignProbe {
+  /** Component index, −1 for the base point (no coupons). */
+  readonly component: number;
+  /** Level as a fraction of the component's upper bound (0 for the base). */
+  readonly level: number;
+  /** The component vector. */
+  readonly x: readonly number[];
+}
+
+/**
+ * Probes of the design: the base (x = 0) first, then for each component j and each
+ * level ℓ (ascending) the vector ℓ · upper_j · e_j.
+ *
+ * Why single-coupon probes: they are direction-independent, so one set of DUE runs
+ * (2 levels × m components) serves all 26 directions and every budget; the search
+ * then combines them (`surrogateCandidate`) and checks each combination with a real run.
+ *
+ * @param window - the coupon window
+ * @param levels - fractions of the upper bound, in (0, 1], ascending; default [0.25, 1]
+ * @example
+ * designProbes(couponWindow({ stations: 3, intervals: 12, timeIndex: 6 })).length; // 1 + 12 · 2 = 25
+ */
+export function designProbes(window: CouponWindow, levels: readonly number[] = [0.25, 1]): DesignProbe[] {
+  const m = window.components;
+  const probes: DesignProbe[] = [{ component: -1, level: 0, x: new Array<number>(m).fill(0) }];
+  for (let j = 0; j < m; j++) {
+    for (const level of levels) {
+      const x = new Array<number>(m).fill(0);
+      x[j] = level * window.upper[j];
+      probes.push({ component: j, level, x });
+    }
+  }
+  return probes;
+}

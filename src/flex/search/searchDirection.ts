@@ -1,0 +1,166 @@
+/**
+ * Boundary search for one direction over ascending budgets (SPEC §5 "Sweep";
+ * seed 003 §2.1 Step 1; issue #4 item 1). The method and its honesty argument are
+ * written down in docs/flexibility.md.
+ */
+import type { CouponWindow } from './couponWindow.ts';
+import { expandCoupons } from './couponWindow.ts';
+import type { DesignProbe } from './designPoints.ts';
+import { admissible, projection, type EvaluatedPoint, type FlexEvaluator } from './flexEvaluation.ts';
+import { greedyCandidate, responseSegments } from './surrogateCandidate.ts';
+
+/** Controls of {@link searchDirection}. */
+export interface SearchControls {
+  /** Regula-falsi steps that scale a candidate back into the budget; default 3. */
+  readonly fitSteps?: number;
+  /** Pattern-search evaluations per budget after the candidate; default 2. */
+  readonly refineSteps?: number;
+}
+
+/** Result of {@link searchDirection}: every evaluated point (the caller picks per budget from all of them). */
+export interface DirectionSearch {
+  /** Points evaluated by this search, in evaluation order. */
+  readonly evaluated: EvaluatedPoint[];
+  /** Index (in `evaluated`, or −1 − i for design point i) of the best admissible point per budget. */
+  readonly bestByBudget: number[];
+}
+
+/**
+ * Minimize aᵀP over coupons within each budget, drivers responding by the evaluator
+ * (DUE + OPF), for budgets in ascending order.
+ *
+ * 1. Model: piecewise-linear single-coupon responses from the design probes
+ *    (`responseSegments`), ranked by MW gained per ¥ along a.
+ * 2. Per budget F (ascending): start from the best admissible point so far
+ *    (design points, earlier budgets: the smaller budget's optimum is feasible for
+ *    F, so a larger budget is never worse — nested tiers).
+ * 3. Candidate: the greedy model combination for F; evaluate it. If the real
+ *    subsidy exceeds F, move back along the segment start → candidate by regula
+ *    falsi on the subsidy (at most `fitSteps` runs), so the budget holds exactly
+ *    on the real, re-simulated subsidy.
+ * 4. Pattern search: from the best point, add a step of the next ranked coupon
+ *    (step = its probe range, halved after a failed try), keep improvements.
+ * 5. Every run is kept; the best admissible point per budget is reported.
+ *
+ * @param evaluator - coupon book → evaluation (deterministic)
+ * @param window - the reduced coupon space
+ * @param direction - unit vector a (n entries)
+ * @param budgetsYuan - ascending budgets F_max, ¥
+ * @param design - probes and their evaluations (base first)
+ * @param controls - {@link SearchControls}
+ * @example
+ * const res = await searchDirection(evaluate, window, [0, 0, 1], [1000, 2000], { probes, evaluated });
+ */
+export async function searchDirection(
+  evaluator: FlexEvaluator,
+  window: CouponWindow,
+  direction: readonly number[],
+  budgetsYuan: readonly number[],
+  design: { readonly probes: readonly DesignProbe[]; readonly evaluated: readonly EvaluatedPoint[] },
+  controls: SearchControls = {},
+): Promise<DirectionSearch> {
+  const fitSteps = controls.fitSteps ?? 3;
+  const refineSteps = controls.refineSteps ?? 2;
+  const segments = responseSegments(direction, design.probes, design.evaluated);
+  const evaluated: EvaluatedPoint[] = [];
+  const seen = new Map<string, EvaluatedPoint>();
+  const run = async (x: readonly number[]): Promise<EvaluatedPoint> => {
+    const key = x.map((v) => v.toPrecision(12)).join(',');
+    const known = seen.get(key);
+    if (known) return known;
+    const e = await evaluator(expandCoupons(window, x));
+    const point: EvaluatedPoint = { ...e, x: [...x] };
+    seen.set(key, point);
+    evaluated.push(point);
+    return point;
+  };
+  const best = (budget: number): { point: EvaluatedPoint; index: number } => {
+    let out = { point: design.evaluated[0], index: -1 };
+    let value = Infinity;
+    design.evaluated.forEach((p, i) => {
+      const v = projection(direction, p.netMw);
+      if (admissible(p, budget) && v < value - 1e-12) {
+        value = v;
+        out = { point: p, index: -1 - i };
+      }
+    });
+    evaluated.forEach((p, i) => {
+      const v = projection(direction, p.netMw);
+      if (admissible(p, budget) && v < value - 1e-12) {
+        value = v;
+        out = { point: p, index: i };
+      }
+    });
+    return out;
+  };
+
+  const bestByBudget: number[] = [];
+  for (const budget of budgetsYuan) {
+    const start = best(budget).point;
+    const { x: candidate } = greedyCandidate(segments, window.components, budget);
+    await lineSearch(run, start.x, candidate, budget, fitSteps);
+    await patternSearch(run, best, segments.map((s) => s.component), window, budget, refineSteps);
+    bestByBudget.push(best(budget).index);
+  }
+  return { evaluated, bestByBudget };
+}
+
+/** Evaluate the candidate; if over budget, regula falsi on s ∈ [0, 1] along start → candidate. */
+async function lineSearch(
+  run: (x: readonly number[]) => Promise<EvaluatedPoint>,
+  start: readonly number[],
+  candidate: readonly number[],
+  budget: number,
+  fitSteps: number,
+): Promise<void> {
+  const at = (s: number): number[] => start.map((v, j) => v + s * (candidate[j] - v));
+  let hi = await run(candidate);
+  if (hi.subsidyYuan <= budget) return;
+  let sLo = 0;
+  let fLo = 0; // the start point's subsidy is ≤ budget by choice; its exact value only shapes the guess
+  let sHi = 1;
+  let fHi = hi.subsidyYuan;
+  for (let k = 0; k < fitSteps; k++) {
+    // Aim slightly inside the budget: subsidy grows faster than linearly when coupons attract drivers.
+    let s = sLo + ((0.97 * budget - fLo) / (fHi - fLo)) * (sHi - sLo);
+    s = Math.min(sHi - 0.05 * (sHi - sLo), Math.max(sLo + 0.05 * (sHi - sLo), s));
+    const p = await run(at(s));
+    if (p.subsidyYuan <= budget) {
+      sLo = s;
+      fLo = p.subsidyYuan;
+      if (budget - p.subsidyYuan <= 0.03 * budget) return;
+    } else {
+      sHi = s;
+      fHi = p.subsidyYuan;
+      hi = p;
+    }
+  }
+}
+
+/** Coordinate steps on the ranked coupons with step halving. */
+async function patternSearch(
+  run: (x: readonly number[]) => Promise<EvaluatedPoint>,
+  best: (budget: number) => { point: EvaluatedPoint },
+  ranked: readonly number[],
+  window: CouponWindow,
+  budget: number,
+  steps: number,
+): Promise<void> {
+  if (ranked.length === 0) return;
+  const order = [...new Set(ranked)];
+  const step = new Map(order.map((j) => [j, 0.25 * window.upper[j]]));
+  let k = 0;
+  for (let tries = 0; tries < steps; tries++) {
+    const j = order[k % order.length];
+    k++;
+    const current = best(budget).point;
+    const x = [...current.x];
+    const delta = step.get(j)!;
+    x[j] = Math.min(window.upper[j], x[j] + delta);
+    if (x[j] === current.x[j]) continue;
+    const before = current;
+    const p = await run(x);
+    const improved = best(budget).point !== before;
+    if (!improved || p.subsidyYuan > budget) step.set(j, delta / 2);
+  }
+}

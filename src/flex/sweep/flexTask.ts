@@ -1,0 +1,66 @@
+/**
+ * One unit of sweep work — a design probe or one direction's search — run the
+ * same way in-process and in a worker thread (issue #4 item 2).
+ */
+import type { EvaluatedPoint } from '../search/flexEvaluation.ts';
+import { searchDirection, type DirectionSearch } from '../search/searchDirection.ts';
+import { expandCoupons } from '../search/couponWindow.ts';
+import { buildFlexProblem, type FlexProblem } from './flexProblem.ts';
+import { specFingerprint, type SweepSpec } from './sweepSpec.ts';
+
+/** A task: evaluate design probe `probe`, or search direction `direction` given the design's evaluations. */
+export type FlexTask =
+  | { readonly kind: 'design'; readonly spec: SweepSpec; readonly probe: number }
+  | { readonly kind: 'direction'; readonly spec: SweepSpec; readonly direction: number; readonly design: readonly EvaluatedPoint[] };
+
+/** What a task returns (JSON-serializable), with the co-simulation runs it cost. */
+export type FlexTaskResult =
+  | { readonly kind: 'design'; readonly probe: number; readonly point: EvaluatedPoint; readonly runs: number }
+  | { readonly kind: 'direction'; readonly direction: number; readonly search: DirectionSearch; readonly runs: number };
+
+// One prepared problem per spec per thread: the base run and the OPF models are reused by every task.
+const problems = new Map<string, Promise<FlexProblem>>();
+
+/**
+ * Run one task.
+ *
+ * 1. Get (or build once per thread) the spec's problem; its evaluator runs the base
+ *    equilibrium once and warm-starts every run from it, so the result of a task
+ *    does not depend on which thread runs it or what it ran before.
+ * 2. `design`: evaluate the probe's coupons. `direction`: `searchDirection` over
+ *    the spec's budgets.
+ *
+ * @param task - {@link FlexTask}
+ * @example
+ * const r = await runFlexTask({ kind: 'design', spec, probe: 0 });
+ */
+export async function runFlexTask(task: FlexTask): Promise<FlexTaskResult> {
+  const key = specFingerprint(task.spec);
+  let pending = problems.get(key);
+  if (!pending) {
+    pending = buildFlexProblem(task.spec);
+    problems.set(key, pending);
+  }
+  const problem = await pending;
+  const before = problem.evaluator.runs();
+  if (task.kind === 'design') {
+    const probe = problem.probes[task.probe];
+    const e = await problem.evaluator.evaluate(expandCoupons(problem.window, probe.x));
+    return { kind: 'design', probe: task.probe, point: { ...e, x: [...probe.x] }, runs: problem.evaluator.runs() - before };
+  }
+  const search = await searchDirection(
+    problem.evaluator.evaluate,
+    problem.window,
+    task.spec.directions[task.direction],
+    task.spec.budgetsYuan,
+    { probes: problem.probes, evaluated: task.design },
+    task.spec.controls,
+  );
+  return { kind: 'direction', direction: task.direction, search, runs: problem.evaluator.runs() - before };
+}
+
+/** Release every problem prepared in this thread. */
+export async function disposeFlexTasks(): Promise<void> {
+  for (const p of problems.values()) (await p).prepared.dispose();
+  problems.clear();
+}

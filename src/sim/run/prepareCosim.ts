@@ -1,0 +1,180 @@
+/**
+ * Build everything a co-simulation needs once — road network with stations, OD
+ * demand, feeder, persistent OPF session, coupling tables — and run it as often
+ * as needed (the flexibility module calls `run` with new coupons thousands of
+ * times). No result files are written here.
+ */
+import { OpfSession } from '../../grid/problems/opfSession.ts';
+import type { Feeder } from '../../grid/model/feeder.ts';
+import { solveDue } from '../../traffic/dynamic/solveDue.ts';
+import type { DueResult } from '../../traffic/dynamic/dueTypes.ts';
+import type { Network } from '../../traffic/network/network.ts';
+import { parseClockTime } from '../clock/clockTime.ts';
+import { initialPriceBook, isDlmpLinked, type PriceBook, type Tariffs } from '../coupling/priceBook.ts';
+import { atStationBuses } from '../coupling/stationBusMap.ts';
+import { compileTariff } from '../coupling/tariffRule.ts';
+import { expandPerInterval } from '../scenario/schema/perInterval.ts';
+import type { Scenario } from '../scenario/schema/scenarioSchema.ts';
+import { initialCosimState, type CosimContext, type CouponBook } from './cosimContext.ts';
+import type { CosimResult, IntervalResult, LinkTable, TrafficPort } from './cosimTypes.ts';
+import { assembleCosimResult } from './assembleCosimResult.ts';
+import { resolveScenario } from './resolveScenario.ts';
+import { runTicks } from './runTicks.ts';
+
+/** Options of `prepareCosim`. */
+export interface PrepareCosimOptions {
+  /** Folder against which relative network / feeder paths resolve; default the cwd. */
+  readonly baseDir?: string;
+  /** Scenario file name used in error messages; default `'<scenario>'`. */
+  readonly source?: string;
+}
+
+/** Options of one run. */
+export interface CosimRunOptions {
+  /** Coupons per station per interval (index `s * intervals + t`), replacing the scenario's. */
+  readonly coupons?: CouponBook;
+  /** DUE result to warm-start the first traffic solve (e.g. a previous run's `lastDue`). */
+  readonly warmStart?: DueResult;
+  /** Progress callback after each interval. */
+  readonly onInterval?: (result: IntervalResult) => void;
+}
+
+/** A prepared co-simulation. */
+export interface PreparedCosim {
+  readonly scenario: Scenario;
+  /** Road network with the stations inserted. */
+  readonly network: Network;
+  /** Feeder with the scenario's DGs and overrides. */
+  readonly feeder: Feeder;
+  readonly stationIds: readonly string[];
+  /** Coupons of the scenario file (index `s * intervals + t`). */
+  readonly scenarioCoupons: CouponBook;
+  /** Run the horizon (deterministic for given coupons and warm start). */
+  run(options?: CosimRunOptions): Promise<CosimResult>;
+  /** Release the OPF models. */
+  dispose(): void;
+}
+
+/**
+ * Prepare a co-simulation.
+ *
+ * 1. `resolveScenario`: network + stations, demand per interval, feeder + DGs /
+ *    overrides, outages, station ↔ bus mapping (every reference checked).
+ * 2. One persistent `OpfSession` (formulation and cone tolerance from the scenario).
+ * 3. Tariffs; when one follows the DLMP, an OPF of interval 0 without station load
+ *    gives the starting DLMPs (the feeder before any EV arrives).
+ *
+ * @param scenario - validated scenario.
+ * @throws InputError for nodes, buses or branches not in the network / feeder.
+ * @example
+ * const sim = await prepareCosim(scenario, { baseDir: 'scenarios' });
+ * const a = await sim.run();
+ * const b = await sim.run({ coupons: { chargeYuanPerKWh, v2gYuanPerVisit }, warmStart: a.lastDue as DueResult });
+ * sim.dispose();
+ */
+export async function prepareCosim(scenario: Scenario, options: PrepareCosimOptions = {}): Promise<PreparedCosim> {
+  const baseDir = options.baseDir ?? process.cwd();
+  const source = options.source ?? '<scenario>';
+  const h = scenario.horizon;
+  const intervals = h.intervals;
+  const stepsPerInterval = Math.round((h.intervalMin * 60) / h.stepSec);
+  const { network, demand, feeder, outages, map } = resolveScenario(scenario, baseDir, source);
+  const session = await OpfSession.create(feeder, { formulation: scenario.feeder.formulation, coneTolerancePu: scenario.solver.coneTolerancePu });
+  const loadScale = expandPerInterval(scenario.feeder.loadScale, intervals);
+  const tariffs: Tariffs = {
+    charge: compileTariff(scenario.prices.charge, intervals, scenario.prices.yuanPerUsd),
+    v2g: compileTariff(scenario.prices.v2g, intervals, scenario.prices.yuanPerUsd),
+  };
+  const stations = scenario.stations.length;
+  const baseDlmp = new Float64Array(stations);
+  if (isDlmpLinked(tariffs)) {
+    const base = session.solve({ loadScale: loadScale[0], outagedBranches: outages[0] });
+    atStationBuses(map, base.dlmpP, baseDlmp);
+  }
+  const startBook = initialPriceBook(tariffs, baseDlmp, intervals);
+  const scenarioCoupons = couponBook(scenario, intervals);
+  const horizonSteps = h.clearanceMin === undefined ? undefined : Math.round(((intervals * h.intervalMin + h.clearanceMin) * 60) / h.stepSec);
+  const links: LinkTable = {
+    fromNode: Int32Array.from(network.from, (i) => network.nodeIds[i]),
+    toNode: Int32Array.from(network.to, (i) => network.nodeIds[i]),
+    kind: Array.from(network.kind, (k) => ['road', 'charge', 'v2g', 'bypass'][k]),
+  };
+  const rates = {
+    chargeKw: Float64Array.from(scenario.stations, (s) => s.chargeKw),
+    v2gKw: Float64Array.from(scenario.stations, (s) => s.v2gKw),
+  };
+
+  const run = async (runOptions: CosimRunOptions = {}): Promise<CosimResult> => {
+    const began = performance.now();
+    const coupons = runOptions.coupons ?? scenarioCoupons;
+    const traffic: TrafficPort<DueResult> = (book: PriceBook, warmStart) =>
+      solveDue(
+        {
+          network,
+          demand,
+          shares: { charging: scenario.classes.chargingShare, v2g: scenario.classes.v2gShare },
+          intervalMin: h.intervalMin,
+          intervals,
+          stepSec: h.stepSec,
+          horizonSteps,
+          valueOfTimeYuanPerH: scenario.classes.valueOfTimeYuanPerH,
+          // Copies: the book is updated in place by the feedback after this solve.
+          prices: { chargeYuanPerKWh: book.chargeYuanPerKWh.slice(), v2gYuanPerKWh: book.v2gYuanPerKWh.slice() },
+          coupons: { chargeYuanPerKWh: coupons.chargeYuanPerKWh, v2gYuanPerVisit: coupons.v2gYuanPerVisit },
+          propagation: scenario.traffic.propagation,
+        },
+        { gapTolerance: scenario.solver.dueGapTolerance, maxIterations: scenario.solver.dueMaxIterations, warmStart },
+      );
+    const ctx: CosimContext<DueResult> = {
+      intervals,
+      stepsPerInterval,
+      rates,
+      map,
+      tariffs,
+      feedback: scenario.feedback,
+      fixedPoint: { tolerance: scenario.solver.fixedPointTolerance, damping: scenario.solver.damping, maxRounds: scenario.solver.maxRounds },
+      loadScale,
+      outages,
+      coupons,
+      traffic,
+      grid: (interval) => session.solve(interval),
+      timing: { trafficMs: 0, gridMs: 0, couplingMs: 0, totalMs: 0, dueSolves: 0, opfSolves: 0 },
+    };
+    const book: PriceBook = { chargeYuanPerKWh: startBook.chargeYuanPerKWh.slice(), v2gYuanPerKWh: startBook.v2gYuanPerKWh.slice() };
+    const state = runTicks(ctx, initialCosimState(book, runOptions.warmStart), {
+      startMin: parseClockTime(h.start),
+      intervalMin: h.intervalMin,
+      intervals,
+    }, runOptions.onInterval);
+    ctx.timing.totalMs = performance.now() - began;
+    return assembleCosimResult(ctx, state, {
+      busIds: feeder.buses.map((b) => b.id),
+      busVMinPu: Float64Array.from(feeder.buses, (b) => b.vMinPu),
+      intervalMin: h.intervalMin,
+      stepSec: h.stepSec,
+      links,
+    });
+  };
+
+  return {
+    scenario,
+    network,
+    feeder,
+    stationIds: map.stationIds,
+    scenarioCoupons,
+    run,
+    dispose: () => session.dispose(),
+  };
+}
+
+function couponBook(scenario: Scenario, intervals: number): CouponBook {
+  const stations = scenario.stations.length;
+  const chargeYuanPerKWh = new Float64Array(stations * intervals);
+  const v2gYuanPerVisit = new Float64Array(stations * intervals);
+  for (const c of scenario.coupons) {
+    const s = scenario.stations.findIndex((st) => st.id === c.station);
+    chargeYuanPerKWh.set(expandPerInterval(c.chargeYuanPerKWh, intervals), s * intervals);
+    v2gYuanPerVisit.set(expandPerInterval(c.v2gYuanPerVisit, intervals), s * intervals);
+  }
+  return { chargeYuanPerKWh, v2gYuanPerVisit };
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { couponWindow, expandCoupons } from '../../../src/flex/search/couponWindow.ts';
+import { designProbes } from '../../../src/flex/search/designPoints.ts';
+import { projection, type EvaluatedPoint } from '../../../src/flex/search/flexEvaluation.ts';
+import { searchDirection } from '../../../src/flex/search/searchDirection.ts';
+import { fakeEvaluator } from '../fakeResponse.ts';
+
+async function design(n: number) {
+  const fake = fakeEvaluator(n, 12, 6);
+  const window = couponWindow({ stations: n, intervals: 12, timeIndex: 6 });
+  const probes = designProbes(window);
+  const evaluated: EvaluatedPoint[] = [];
+  for (const p of probes) evaluated.push({ ...(await fake.evaluate(expandCoupons(window, p.x))), x: p.x });
+  return { fake, window, probes, evaluated };
+}
+
+describe('searchDirection', () => {
+  it('should keep every budget on the real (re-evaluated) subsidy and never get worse as the budget grows', async () => {
+    const { fake, window, probes, evaluated } = await design(3);
+    const budgets = [200, 500, 1000, 3000];
+    for (const a of [[0, 0, 1], [0, 0, -1], [1, -1, 0].map((v) => v / Math.SQRT2)]) {
+      const res = await searchDirection(fake.evaluate, window, a, budgets, { probes, evaluated });
+      const chosen = res.bestByBudget.map((i) => (i >= 0 ? res.evaluated[i] : evaluated[-1 - i]));
+      chosen.forEach((p, k) => expect(p.subsidyYuan).toBeLessThanOrEqual(budgets[k]));
+      for (let k = 1; k < chosen.length; k++) {
+        expect(projection(a, chosen[k].netMw)).toBeLessThanOrEqual(projection(a, chosen[k - 1].netMw) + 1e-12);
+      }
+      // Every reported point reproduces when its coupons are evaluated again.
+      for (const p of chosen) {
+        const again = await fake.evaluate(expandCoupons(window, p.x));
+        again.netMw.forEach((v, i) => expect(v).toBeCloseTo(p.netMw[i], 12));
+      }
+      // The search moves the point: the largest budget beats the base along a.
+      expect(projection(a, chosen[3].netMw)).toBeLessThan(projection(a, evaluated[0].netMw) - 0.1);
+    }
+  });
+  it('should reach the budget within the fitting slack when the greedy candidate overshoots', async () => {
+    const { fake, window, probes, evaluated } = await design(3);
+    const res = await searchDirection(fake.evaluate, window, [0, 0, 1], [300], { probes, evaluated }, { fitSteps: 6, refineSteps: 0 });
+    const i = res.bestByBudget[0];
+    const best = i >= 0 ? res.evaluated[i] : evaluated[-1 - i];
+    expect(best.subsidyYuan).toBeLessThanOrEqual(300);
+    expect(best.subsidyYuan).toBeGreaterThan(0.5 * 300);
+  });
+  it('should return the base point when no coupon improves the direction (budget 0)', async () => {
+    const { fake, window, probes, evaluated } = await design(2);
+    const res = await searchDirection(fake.evaluate, window, [1, 0], [0], { probes, evaluated }, { refineSteps: 0 });
+    expect(res.bestByBudget[0]).toBe(-1);
+  });
+});
