@@ -21,3 +21,8 @@ export { decomposeDlmp, type DlmpBreakdown } from './dlmp/decomposeDlmp.ts';
 export type { BranchFlowFormulation, BranchFlowSolution, FormulationName, FormulationOptions } from './formulations/branchFlowFormulation.ts';
 export type { Feeder, FeederBus, FeederBranch, FeederGenerator, GeneratorKind } from './model/feeder.ts';
 export type { BusInjection, FeederInterval } from './model/injection.ts';
+export { buildMarketProblem } from './problems/marketProblem.ts';
+export type { MarketSpec, MarketModel, MarketLse, MarketGenerator, MarketStation, QuadraticTerm } from './problems/marketProblem.ts';
+export { MarketQpBuilder, type AssembledQp } from './problems/marketQpBuilder.ts';
+export { distFlowSensitivity, type DistFlowSensitivity } from './problems/marketDistFlowSensitivity.ts';
+export { MarketLpSession, type MarketLpSolution, type MarketLpRow } from './formulations/marketLpSession.ts';

@@ -1,2 +1,22 @@
 /** Public API of src/sim (re-exports only). */
-export {};
+export { runCosim } from './run/runCosim.ts';
+export { prepareCosim } from './run/prepareCosim.ts';
+export type { PreparedCosim, PrepareCosimOptions, CosimRunOptions } from './run/prepareCosim.ts';
+export type { CosimResult, IntervalResult, CosimTiming, OpfOutcome, DueOutcome, LinkTable } from './run/cosimTypes.ts';
+export type { CouponBook } from './run/cosimContext.ts';
+export { resolveScenario } from './run/resolveScenario.ts';
+export type { ResolvedScenario } from './run/resolveScenario.ts';
+export { scenarioSchema } from './scenario/schema/scenarioSchema.ts';
+export type { Scenario, ScenarioInput } from './scenario/schema/scenarioSchema.ts';
+export { parseScenario } from './scenario/parseScenario.ts';
+export { applyOverrides } from './scenario/applyOverrides.ts';
+export { readScenarioFile, DEFAULT_SCENARIO_FILE } from './scenario/readScenarioFile.ts';
+export type { LoadedScenario } from './scenario/readScenarioFile.ts';
+export { intervalClock } from './clock/intervalClock.ts';
+export type { ClockTick, ClockHorizon } from './clock/intervalClock.ts';
+export { usdPerMwhToYuanPerKwh, kwToMw } from './coupling/units.ts';
+export { cosimSummary } from './results/cosimSummary.ts';
+export type { CosimSummary, SummaryInterval } from './results/cosimSummary.ts';
+export { writeResults, RESULT_FILES } from './results/writeResults.ts';
+export { textSummary } from './results/textSummary.ts';
+export { renderReport } from './report/renderReport.ts';

@@ -23,9 +23,13 @@ const MEASURE_NAME = ['point', 'length', 'area', 'volume'];
  *
  * 1. Check the input (finite, equal dimensions → else `InputError`).
  * 2. Affine rank k by SVD with a relative tolerance ({@link affineRank}).
- * 3. k = n: hull the centred points directly. 0 < k < n: project onto the affine
- *    subspace's orthonormal basis and hull the k-dimensional coordinates there
- *    (a segment for k = 1). k ≤ 0: a point or nothing.
+ * 3. k = n: hull the points directly. 0 < k < n: project onto the affine subspace's
+ *    orthonormal basis and hull the k-dimensional coordinates there (a segment for
+ *    k = 1). k ≤ 0: a point or nothing. Facets come from the `convex-hull` package in
+ *    2-D and 3-D and from an exact-predicate Quickhull from 4-D on (the package is slow
+ *    in 4-D and wrong from 5-D); both decide sides exactly, so near-coplanar input
+ *    (solver noise) cannot break the hull. Boundary points that are not extreme are
+ *    left out of `vertices`.
  * 4. k-volume = Σ over facets of |det|/k! of the simplices from the vertex centroid;
  *    `volume` is that when k = n (else 0), `area` when k = n − 1.
  * 5. When k = n − 1 and every point satisfies Σx = s (within the tolerance), report

@@ -1,5 +1,6 @@
 import convexHull from 'convex-hull';
 import { determinantInPlace, factorial } from './determinant.ts';
+import { extremeVertices } from './extremeVertices.ts';
 import { pruneCollinear2d } from './pruneCollinear2d.ts';
 import { quickhullNd } from './quickhullNd.ts';
 
@@ -31,7 +32,7 @@ const MAX_PACKAGE_DIMENSION = 3;
 export interface FullRankHull {
   /** Facets (k indices each), oriented positively around `centre`. */
   facets: number[][];
-  /** Distinct vertex indices, ascending. */
+  /** Distinct vertex (extreme point) indices, ascending; facets may also use boundary non-vertices. */
   vertices: number[];
   /** k-dimensional volume: Σ over facets of |det(v₁−c, …, v_k−c)| / k!. */
   measure: number;
@@ -115,6 +116,16 @@ export function hullOfFullRank(
     }
     facets.push(facet);
     sum += Math.abs(det);
+  }
+  if (k >= 3) {
+    // Exactly degenerate input can leave edge or face points among the facets' points.
+    const extreme = extremeVertices(cells, coords, k, centre);
+    if (extreme.length < vertices.length) {
+      // Facet orientations stay valid: they hold for any interior point.
+      centre.fill(0);
+      for (const i of extreme) for (let j = 0; j < k; j++) centre[j] += coords[i][j] / extreme.length;
+      return { facets, vertices: extreme, measure: sum / factorial(k), centre };
+    }
   }
   return { facets, vertices, measure: sum / factorial(k), centre };
 }

@@ -24,7 +24,11 @@ export interface HullResult {
    * the length for rank 1. By convention 0 for rank 0 (a single point has no extent) and for an empty set.
    */
   measure: number;
-  /** Indices of input points that are hull vertices, ascending (one index per distinct vertex). */
+  /**
+   * Indices of input points that are hull vertices (extreme points), ascending, one index per
+   * distinct vertex. For flat sets of rank ≥ 3 a point within `flatTolerance` of an edge may
+   * also be listed (their in-plane coordinates are rounded by the projection).
+   */
   vertices: number[];
   /**
    * Boundary facets as tuples of input indices, `affineRank` indices each: (n−1)-simplices of a
@@ -32,6 +36,8 @@ export interface HullResult {
    * subspace (edges of a polygon in a plane, the two end points `[lo], [hi]` of a segment).
    * Each tuple is ordered so that, with `interiorPoint` as apex, its simplex has positive
    * orientation in the subspace coordinates (outward-facing). Empty for rank ≤ 0.
+   * With exactly degenerate input a facet may use a boundary point that is not in `vertices`
+   * (a point on an edge, inserted before the edge's end points).
    */
   facets: number[][];
   /** A point strictly inside the hull relative to its affine subspace: the centroid of the vertices. */

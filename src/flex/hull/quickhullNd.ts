@@ -1,11 +1,26 @@
 import { facetHyperplane, type Hyperplane } from './facetHyperplane.ts';
 import { orientSign } from './orientSign.ts';
 
+/**
+ * Float pre-test of the side tests: a facet plane is trusted only when the facet is not a
+ * sliver ((d−1)!·volume ≥ 1e-6 × longest edge^(d−1), so its unit normal is off by ≲ 1e-10)
+ * and the point is farther than 1e-9 × extent from it; everything closer goes to the exact
+ * {@link orientSign}.
+ */
+const FILTER_MIN_FACET = 1e-6;
+const FILTER_DISTANCE = 1e-9;
+
 interface Facet {
   verts: number[];
+  /** The d ridges (vertex sets without one vertex, sorted) and their map keys. */
+  ridges: number[][];
+  keys: string[];
+  /** Insertion round in which this facet's side was last tested (walk bookkeeping). */
+  mark: number;
+  markSees: boolean;
   /** orientSign(verts, centre): the interior's side; a point is outside on the other one. */
   inner: number;
-  /** Float plane, only to pick the farthest outside point (undefined for float slivers). */
+  /** Float plane: picks the farthest outside point and pre-decides clear side tests (undefined for slivers). */
   plane: Hyperplane | undefined;
   /** Points strictly outside this facet (conflict list) and the farthest of them. */
   outside: number[];
@@ -30,8 +45,9 @@ interface Facet {
  *    centroid is the interior reference for every side test.
  * 2. Each remaining point goes to the first facet it is strictly outside of.
  * 3. For each facet with outside points (a forward scan; new facets are appended):
- *    take its farthest point p, find every facet that sees p, join p to the horizon
- *    ridges, and hand the visible facets' outside points to the new facets.
+ *    take its farthest point p, walk across shared ridges to every facet that sees p,
+ *    join p to the horizon ridges (visible on one side, hidden on the other), and hand
+ *    the visible facets' outside points to the new facets.
  *
  * @param coords - m points with d coordinates, spanning R^d (centred for accuracy)
  * @param d - dimension (≥ 2)
@@ -52,34 +68,75 @@ export function quickhullNd(coords: readonly number[][], d: number): number[][] 
     return orientSign(tuple, d, orientScratch);
   };
   const facets: Facet[] = [];
-  const makeFacet = (verts: number[]): Facet => ({
-    verts,
-    inner: side(verts, centre),
-    plane: facetHyperplane(verts.map((i) => coords[i]), d, centre, planeScratch),
-    outside: [],
-    far: -1,
-    farDist: -Infinity,
-    alive: true,
-  });
-  const sees = (f: Facet, i: number): boolean => {
+  const makeFacet = (unsorted: number[]): Facet => {
+    // Sorted once, so every ridge (one vertex left out) is sorted too: its key is canonical.
+    const verts = unsorted.sort((a, b) => a - b);
+    const ridges: number[][] = [];
+    for (let omit = 0; omit < d; omit++) ridges.push(verts.filter((_, r) => r !== omit));
+    return {
+      verts,
+      ridges,
+      keys: ridges.map((r) => r.join(',')),
+      mark: -1,
+      markSees: false,
+      inner: side(verts, centre),
+      plane: facetHyperplane(verts.map((i) => coords[i]), d, centre, planeScratch, FILTER_MIN_FACET),
+      outside: [],
+      far: -1,
+      farDist: -Infinity,
+      alive: true,
+    };
+  };
+  let extent = 0;
+  for (const y of coords) extent = Math.max(extent, Math.hypot(...y));
+  const filter = FILTER_DISTANCE * extent;
+  /** Signed float distance of point i from f's plane (NaN for a sliver facet without one). */
+  const distance = (f: Facet, i: number): number => {
+    if (!f.plane) return Number.NaN;
+    let dist = -f.plane.offset;
+    for (let j = 0; j < d; j++) dist += f.plane.normal[j] * coords[i][j];
+    return dist;
+  };
+  /** Whether point i is strictly outside f: the float distance when clearly decided, else exact. */
+  const sees = (f: Facet, i: number, dist = distance(f, i)): boolean => {
+    if (Math.abs(dist) > filter) return dist > 0;
     const s = side(f.verts, coords[i]);
     return s !== 0 && s !== f.inner;
   };
   const assign = (i: number, candidates: readonly Facet[]): void => {
     for (const f of candidates) {
-      if (!sees(f, i)) continue;
+      const dist = distance(f, i);
+      if (!sees(f, i, dist)) continue;
       f.outside.push(i);
-      let dist = 0;
-      if (f.plane) {
-        dist = -f.plane.offset;
-        for (let j = 0; j < d; j++) dist += f.plane.normal[j] * coords[i][j];
-      }
-      if (dist > f.farDist) { f.farDist = dist; f.far = i; }
+      const key = Number.isNaN(dist) ? 0 : dist;
+      if (key > f.farDist) { f.farDist = key; f.far = i; }
       return;
     }
   };
 
-  for (let omit = 0; omit <= d; omit++) facets.push(makeFacet(simplex.filter((_, r) => r !== omit)));
+  // Each ridge (d−1 sorted vertex indices) maps to the (at most two) live facets sharing it.
+  const ridgeFacets = new Map<string, Facet[]>();
+  const link = (f: Facet): void => {
+    for (const key of f.keys) {
+      const list = ridgeFacets.get(key);
+      if (list) list.push(f);
+      else ridgeFacets.set(key, [f]);
+    }
+  };
+  const unlink = (f: Facet): void => {
+    for (const key of f.keys) {
+      const list = ridgeFacets.get(key)!;
+      const at = list.indexOf(f);
+      if (at >= 0) list.splice(at, 1);
+      if (list.length === 0) ridgeFacets.delete(key);
+    }
+  };
+
+  for (let omit = 0; omit <= d; omit++) {
+    const f = makeFacet(simplex.filter((_, r) => r !== omit));
+    facets.push(f);
+    link(f);
+  }
   const inSimplex = new Set(simplex);
   for (let i = 0; i < m; i++) if (!inSimplex.has(i)) assign(i, facets);
 
@@ -87,26 +144,33 @@ export function quickhullNd(coords: readonly number[][], d: number): number[][] 
     const start = facets[cursor];
     if (!start.alive || start.outside.length === 0) continue;
     const p = start.far;
-    // Exact tests make the visible set the true one (a topological disk), so a scan suffices.
-    const visible = facets.filter((f) => f.alive && (f === start || sees(f, p)));
-    // A ridge (d−1 vertices) seen once among visible facets borders a hidden one: horizon.
-    const ridges = new Map<string, { verts: number[]; count: number }>();
-    for (const f of visible) {
-      for (let omit = 0; omit < d; omit++) {
-        const ridge = f.verts.filter((_, r) => r !== omit).sort((a, b) => a - b);
-        const key = ridge.join(',');
-        const entry = ridges.get(key);
-        if (entry) entry.count++;
-        else ridges.set(key, { verts: ridge, count: 1 });
+    // Visible facets by a walk across ridges from `start`: with exact side tests the
+    // visible set is a connected patch, and the horizon is where the walk stops.
+    const visible: Facet[] = [start];
+    start.mark = cursor;
+    start.markSees = true;
+    const horizon: number[][] = [];
+    for (let v = 0; v < visible.length; v++) {
+      const f = visible[v];
+      for (let r = 0; r < d; r++) {
+        const list = ridgeFacets.get(f.keys[r])!;
+        const other = list[0] === f ? list[1] : list[0];
+        if (other.mark !== cursor) {
+          other.mark = cursor;
+          other.markSees = sees(other, p);
+          if (other.markSees) visible.push(other);
+        }
+        if (!other.markSees) horizon.push(f.ridges[r]);
       }
     }
-    const created: Facet[] = [];
-    for (const { verts, count } of ridges.values()) if (count === 1) created.push(makeFacet([...verts, p]));
+    const created = horizon.map((ridge) => makeFacet([...ridge, p]));
     for (const f of visible) {
       f.alive = false;
+      unlink(f);
       for (const i of f.outside) if (i !== p) assign(i, created);
       f.outside = [];
     }
+    for (const f of created) link(f);
     facets.push(...created);
   }
   return facets.filter((f) => f.alive).map((f) => f.verts);

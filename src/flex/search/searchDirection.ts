@@ -114,12 +114,12 @@ async function lineSearch(
   fitSteps: number,
 ): Promise<void> {
   const at = (s: number): number[] => start.map((v, j) => v + s * (candidate[j] - v));
-  let hi = await run(candidate);
-  if (hi.subsidyYuan <= budget) return;
+  const first = await run(candidate);
+  if (first.subsidyYuan <= budget) return;
   let sLo = 0;
   let fLo = 0; // the start point's subsidy is ≤ budget by choice; its exact value only shapes the guess
   let sHi = 1;
-  let fHi = hi.subsidyYuan;
+  let fHi = first.subsidyYuan;
   for (let k = 0; k < fitSteps; k++) {
     // Aim slightly inside the budget: subsidy grows faster than linearly when coupons attract drivers.
     let s = sLo + ((0.97 * budget - fLo) / (fHi - fLo)) * (sHi - sLo);
@@ -132,7 +132,6 @@ async function lineSearch(
     } else {
       sHi = s;
       fHi = p.subsidyYuan;
-      hi = p;
     }
   }
 }

@@ -20,7 +20,7 @@ export interface FlexTier {
   readonly vertices: EvaluatedPoint[];
   /** Volume growth over the previous tier, % (undefined for the first tier or a zero previous volume). */
   readonly volumeIncreasePct?: number;
-  /** Per-axis range of the tier's points, MW. */
+  /** Per-axis range of the tier's hull points, MW. */
   readonly rangeMw: { readonly min: number; readonly max: number }[];
 }
 
@@ -37,13 +37,16 @@ export interface FlexTier {
  *    tier's points are admissible for F, the hulls are nested and the volumes do
  *    not decrease (exact, not a tendency).
  *
- * @param run - the raw sweep
+ * @param run - the raw sweep (directions in the full station space, zero off the axes)
+ * @param axes - stations spanning the region (default all)
  * @param hullTolerance - relative flatness tolerance of `convexHullOf` (default 1e-6: an STA
  *   region whose total is fixed only up to the DUE gap is still reported flat)
  * @example
  * const tiers = assembleTiers(run); tiers.map((t) => t.hull.volume);
  */
-export function assembleTiers(run: SweepRun, hullTolerance = 1e-6): FlexTier[] {
+export function assembleTiers(run: SweepRun, axes?: readonly number[], hullTolerance = 1e-6): FlexTier[] {
+  const on = axes ?? run.design[0].netMw.map((_, i) => i);
+  const coords = (p: EvaluatedPoint): number[] => on.map((s) => p.netMw[s]);
   const pool: EvaluatedPoint[] = [...run.design];
   for (const s of run.searches) pool.push(...s.evaluated);
   const tiers: FlexTier[] = [];
@@ -64,12 +67,12 @@ export function assembleTiers(run: SweepRun, hullTolerance = 1e-6): FlexTier[] {
     });
     for (const p of directionPoints) if (!accumulated.includes(p)) accumulated.push(p);
     const hullPoints = [...accumulated];
-    const hull = convexHullOf(hullPoints.map((p) => [...p.netMw]), { tolerance: hullTolerance });
+    const hull = convexHullOf(hullPoints.map(coords), { tolerance: hullTolerance });
     const previous = tiers[tiers.length - 1];
     const n = hull.dimension;
     const rangeMw = Array.from({ length: n }, (_, i) => ({
-      min: Math.min(...hullPoints.map((p) => p.netMw[i])),
-      max: Math.max(...hullPoints.map((p) => p.netMw[i])),
+      min: Math.min(...hullPoints.map((p) => p.netMw[on[i]])),
+      max: Math.max(...hullPoints.map((p) => p.netMw[on[i]])),
     }));
     tiers.push({
       budgetYuan: budget,

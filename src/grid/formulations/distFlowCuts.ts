@@ -19,8 +19,7 @@ export const CUT_CONE = 0;
 export const CUT_RATING = 1;
 export const CUT_COST = 2;
 
-const BUNDLE_ANGLES_RAD = [-0.01, -0.003, 0.003, 0.01];
-const BUNDLE_SCALES = [0.99, 1.01];
+const PROJECTION_TOO = false;
 
 /** Aggregated cut duals per bus (see `BranchFlowSolution`). */
 export interface CutDuals {
@@ -31,7 +30,15 @@ export interface CutDuals {
   congQ: Float64Array;
 }
 
-/** Growing set of cut rows appended after the DistFlow rows. */
+/**
+ * Set of cut rows appended after the DistFlow rows: grows by separation,
+ * shrinks by pruning cone cuts that stayed slack.
+ *
+ * @example
+ * const pool = new CutPool(net, layout, true, 1e-6);
+ * pool.addInitialCuts(model);
+ * while (pool.separate(model, solveAndGetColValue()) > 0);
+ */
 export class CutPool {
   private readonly kind: number[] = [];
   private readonly target: number[] = [];
@@ -100,9 +107,10 @@ export class CutPool {
    * Steps: cone — project ℓ to (P²+Q²)/v and cut at that surface point; rating —
    * a polygon side normal to (P, Q); cost — the tangent at pg.
    */
-  separate(model: Model, x: Float64Array, physical?: SweepPoint): number {
+  separate(model: Model, x: Float64Array, physicalPoint?: () => SweepPoint): number {
     const net = this.net;
     const L = this.layout;
+    let physical: SweepPoint | undefined;
     for (let b = 0; b < net.nBus; b++) {
       const a = net.parent[b];
       if (a < 0) continue;
@@ -110,10 +118,12 @@ export class CutPool {
       const q = x[L.colQ + b];
       const s2 = p * p + q * q;
       if (this.withLosses && s2 - x[L.colV + a] * x[L.colL + b] > this.tolPu) {
+        // Cut at the iterate with ℓ projected onto the cone, and at the physical
+        // point of the same decisions (see distFlowSweepPoint.ts).
         this.coneCut(b, p, q, x[L.colV + a]);
-        // Also cut at the physical point of the same decisions (see distFlowSweepPoint.ts).
+        physical ??= physicalPoint?.();
         if (physical !== undefined && Number.isFinite(physical.pSendPu[b]) && physical.vSqPu[a] > 0) {
-          this.bundleCuts(b, physical.pSendPu[b], physical.qSendPu[b], physical.vSqPu[a]);
+          this.coneCut(b, physical.pSendPu[b], physical.qSendPu[b], physical.vSqPu[a]);
         }
       }
       const rate2 = net.rateSqPu[b];
@@ -238,22 +248,6 @@ export class CutPool {
       }
     }
     return out;
-  }
-
-  /**
-   * Tangents at the physical point and at neighbours on the cone (flow direction
-   * rotated, magnitude scaled). A smooth interior optimum — inverter or DG
-   * reactive power minimising losses — is otherwise approached one kink at a
-   * time; a local fan of tangents lets the LP land near it in one step.
-   */
-  private bundleCuts(b: number, p: number, q: number, vA: number): void {
-    this.coneCut(b, p, q, vA);
-    for (const angle of BUNDLE_ANGLES_RAD) {
-      const c = Math.cos(angle);
-      const s = Math.sin(angle);
-      this.coneCut(b, c * p - s * q, s * p + c * q, vA);
-    }
-    for (const scale of BUNDLE_SCALES) this.coneCut(b, p * scale, q * scale, vA);
   }
 
   private coneCut(b: number, p: number, q: number, vA: number): void {

@@ -31,7 +31,14 @@ export interface DistFlowModelOptions extends FormulationOptions {
 const MODEL_STATUS_OPTIMAL = 7;
 const MODEL_STATUS_INFEASIBLE = 8;
 
-/** A persistent DistFlow LP of one topology. */
+/**
+ * A persistent DistFlow LP of one topology.
+ *
+ * @example
+ * const m = new DistFlowModel(highs, net, { withLosses: true, coneTolerancePu: 1e-6 });
+ * m.update(buildIntervalTemplate(net, { loadScale: 1.1 }));
+ * const sol = m.solve(); // sol.lpSolves, sol.maxConeGapPu, duals for decomposeDlmp
+ */
 export class DistFlowModel {
   private readonly model: ReturnType<Highs['createModel']>;
   private readonly layout: DistFlowLayout;
@@ -123,8 +130,11 @@ export class DistFlowModel {
       }
       // Read the solution before separate() adds rows (the model is then unsolved).
       sol = this.model.getSolution();
-      const physical = this.sweep?.compute(sol.colValue, this.lastInterval);
-      const added = this.cuts.separate(this.model, sol.colValue, physical);
+      const x = sol.colValue;
+      const interval = this.lastInterval;
+      const sweep = this.sweep;
+      // The physical point is only computed once a violated cone is found.
+      const added = this.cuts.separate(this.model, x, sweep && (() => sweep.compute(x, interval)));
       if (added === 0) break;
       if (lpSolves >= this.maxRounds) {
         exhausted = true;

@@ -31,7 +31,14 @@ export interface DistFlowLayout {
  */
 export const L_MAX_PU = 100;
 
-/** Build the layout and the `ModelData` of the DistFlow LP with zero demand. */
+/**
+ * Build the layout and the `ModelData` of the DistFlow LP with zero demand
+ * (demand arrives per interval as row bounds).
+ *
+ * @example
+ * const { layout, data } = buildDistFlowLp(net, true, highs.infinity);
+ * const model = highs.createModel(data);
+ */
 export function buildDistFlowLp(net: NetworkTemplate, withLosses: boolean, infinity: number): { layout: DistFlowLayout; data: ModelData } {
   const n = net.nBus;
   const m = net.genBus.length;

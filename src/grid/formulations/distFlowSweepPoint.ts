@@ -3,9 +3,9 @@
  * shedding, inverter Q) and solve the power flow they imply with grid-data's
  * backward/forward sweep (`sweepDistFlow`). That point lies on the cone
  * `P² + Q² = v·ℓ` of every branch, so tangent cuts taken there are the cuts the
- * next LP needs — projecting only ℓ of the LP iterate (the textbook Kelley cut)
- * leaves P, Q and v inconsistent and converges linearly, about one LP per 4×
- * gap reduction; cuts at the physical point typically close the gap in one more LP.
+ * next LP needs when only loads moved. (Measured: they help little where a
+ * smooth interior optimum — inverter reactive power minimising losses — makes
+ * the LP hop between kinks; that case still takes 3–6 LPs per interval.)
  */
 import { sweepDistFlow, type SweepTree } from '../powerflow/sweepDistFlow.ts';
 import type { IntervalTemplate } from '../templates/intervalTemplate.ts';
@@ -25,7 +25,13 @@ export interface SweepPoint {
   readonly vSqPu: Float64Array;
 }
 
-/** Reusable sweep of one topology's islands. */
+/**
+ * Reusable sweep of one topology's islands.
+ *
+ * @example
+ * const sweep = new DistFlowSweepPoint(net, layout);
+ * const point = sweep.compute(colValue, interval); // point.pSendPu[b] etc.
+ */
 export class DistFlowSweepPoint {
   private readonly islands: IslandSweep[] = [];
   private readonly out: SweepPoint;

@@ -47,9 +47,12 @@ export function assembleOpfResult(input: AssembleOpfInput): OpfResult {
     for (let k = 0; k < n; k++) {
       const b = net.order[k];
       const id = net.busIds[b];
-      const v = Math.sqrt(Math.max(0, s.vSqPu[b]));
+      // An island without any resource is de-energised (all load shed): report 0 pu
+      // like the power flow does, and keep it out of the minimum voltage.
+      const dead = interval.islandWithoutResources[net.island[b]] === 1;
+      const v = dead ? 0 : Math.sqrt(Math.max(0, s.vSqPu[b]));
       voltagePu[id] = v;
-      if (v < minVoltagePu) {
+      if (!dead && v < minVoltagePu) {
         minVoltagePu = v;
         minVoltageBus = id;
       }

@@ -52,7 +52,9 @@ export interface OpfResult {
   readonly importMvar: number;
   readonly shedKw: number;
   readonly shedKwByBus: Record<number, number>;
+  /** Voltage magnitude by bus id, pu (0 in de-energised islands without resources). */
   readonly voltagePu: Record<number, number>;
+  /** Lowest voltage among energised buses, pu, and its bus id. */
   readonly minVoltagePu: number;
   readonly minVoltageBus: number;
   /** Active / reactive DLMP, $/MWh and $/MVArh. */

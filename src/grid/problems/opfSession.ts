@@ -106,10 +106,12 @@ export class OpfSession {
     });
     const topo: Topology = { net, formulation, buffer: buildIntervalTemplate(net, {}) };
     if (this.topologies.size >= MAX_TOPOLOGIES) {
-      const [oldKey, old] = this.topologies.entries().next().value as [string, Topology];
-      if (oldKey !== '') {
+      // Drop the oldest outage topology; the intact one stays (it is the common case).
+      for (const [oldKey, old] of this.topologies) {
+        if (oldKey === '') continue;
         old.formulation.dispose();
         this.topologies.delete(oldKey);
+        break;
       }
     }
     this.topologies.set(key, topo);

@@ -6,8 +6,12 @@
  * `src/grid/formulations/` import `highs` (STYLE §2); problems receive the
  * runtime as the opaque {@link HighsRuntime}.
  */
-import loadHighsModule from 'highs';
+import * as highsModule from 'highs';
 import type { Highs } from 'highs';
+
+// highs ships ESM at runtime but CJS-style typings; under NodeNext the default
+// import is typed as the module object, so take `.default` explicitly.
+const highsLoader = (highsModule as unknown as { default: () => Promise<Highs> }).default;
 
 /** The loaded HiGHS runtime (opaque outside formulations). */
 export type HighsRuntime = Highs;
@@ -21,6 +25,6 @@ let runtime: Promise<Highs> | undefined;
  * const highs = await loadHighs();
  */
 export function loadHighs(): Promise<HighsRuntime> {
-  runtime ??= loadHighsModule();
+  if (runtime === undefined) runtime = highsLoader();
   return runtime;
 }

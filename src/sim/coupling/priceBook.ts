@@ -16,7 +16,13 @@ export interface Tariffs {
   readonly v2g: TariffRule;
 }
 
-/** True when at least one tariff follows the DLMP (otherwise there is no feedback). */
+/**
+ * True when at least one tariff follows the DLMP (otherwise there is no feedback
+ * and the DUE is solved once per run).
+ *
+ * @example
+ * isDlmpLinked({ charge: compileTariff({ mode: 'fixed', yuanPerKWh: 2 }, 12, 7.2), v2g }); // depends on v2g
+ */
 export function isDlmpLinked(tariffs: Tariffs): boolean {
   return tariffs.charge.kind === 'dlmp' || tariffs.v2g.kind === 'dlmp';
 }

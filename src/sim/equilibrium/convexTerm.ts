@@ -21,7 +21,11 @@ export interface ConvexTerm {
   readonly seeds: readonly number[];
 }
 
-/** Beckmann term of a BPR road link (x veh/h, τ min, c veh/h), times `scale`. */
+/**
+ * Beckmann term of a BPR road link (x veh/h, τ min, c veh/h), times `scale`.
+ * @example
+ * const t = bprTerm(col, 6, 2000, 0.15, 4, 20 / 60); t.slope(2000); // 20/60·6·1.15 $ per veh
+ */
 export function bprTerm(col: number, tauMin: number, capVehPerH: number, b: number, power: number, scale: number): ConvexTerm {
   const k = scale * tauMin;
   return {
@@ -32,17 +36,29 @@ export function bprTerm(col: number, tauMin: number, capVehPerH: number, b: numb
   };
 }
 
-/** Smoothed max(0, z) of seed 000 eq. (7). */
+/**
+ * Smoothed max(0, z) of seed 000 eq. (7).
+ * @example
+ * smoothPlus(100, 1); // ≈ 100
+ */
 export const smoothPlus = (z: number, eps: number): number => (z + Math.sqrt(z * z + eps * eps)) / 2;
 const smoothPlusIntegral = (z: number, eps: number): number =>
   (z * z) / 4 + (z * Math.sqrt(z * z + eps * eps) + eps * eps * Math.asinh(z / eps)) / 4;
 
-/** Station waiting time, minutes, at visit flow y veh/h (seed 000 eq. 4b smoothed by eq. 7). */
+/**
+ * Station waiting time, minutes, at visit flow y veh/h (seed 000 eq. 4b smoothed by eq. 7).
+ * @example
+ * stationWaitMin(160, 2, 0.2, 60, 1); // ≈ 22 min
+ */
 export function stationWaitMin(y: number, baseMin: number, slopeMinPerVehPerH: number, capVehPerH: number, epsVehPerH: number): number {
   return baseMin + slopeMinPerVehPerH * smoothPlus(y - capVehPerH, epsVehPerH);
 }
 
-/** Potential of the station waiting time, times `scale`. */
+/**
+ * Potential of the station waiting time, times `scale`.
+ * @example
+ * const w = waitTerm(col, 2, 0.2, 60, 5, 20 / 60); w.slope(60); // θ/60 · waiting minutes at capacity
+ */
 export function waitTerm(col: number, baseMin: number, slopeMinPerVehPerH: number, capVehPerH: number, epsVehPerH: number, scale: number): ConvexTerm {
   const z0 = smoothPlusIntegral(-capVehPerH, epsVehPerH);
   return {
@@ -53,7 +69,11 @@ export function waitTerm(col: number, baseMin: number, slopeMinPerVehPerH: numbe
   };
 }
 
-/** a·x² + b·x on [lower, upper]. */
+/**
+ * a·x² + b·x on [lower, upper].
+ * @example
+ * quadraticTerm(col, 0.35, 76, 0, 5).slope(1); // 76.7 $/MWh
+ */
 export function quadraticTerm(col: number, a: number, b: number, lower: number, upper: number): ConvexTerm {
   const hi = Number.isFinite(upper) ? upper : lower + 1;
   return {

@@ -31,6 +31,8 @@ export function maxRowViolation(qp: AssembledQp, x: Float64Array, rows?: ArrayLi
  * Largest violation of the reduced-cost conditions of the listed columns, whose
  * costs are linear and which appear only in `qp`'s rows: rc_j = c_j − Σ_i y_i a_ij
  * must be ≥ 0 at a lower bound, ≤ 0 at an upper bound, 0 in between (y = d obj/d rhs).
+ * @example
+ * const dso = maxReducedCostViolation(assembled, sol, dsoColumns) / 40; // relative to 40 $/MWh
  */
 export function maxReducedCostViolation(qp: AssembledQp, sol: MarketLpSolution, cols: ArrayLike<number>, tol = 1e-7): number {
   let worst = 0;

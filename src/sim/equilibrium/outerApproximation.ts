@@ -5,10 +5,11 @@
  *
  * minimize  cᵀx + Σ_k f_k(x_{col_k})  s.t. rows, bounds
  * is solved as an LP in (x, z) with z_k ≥ f_k(x̂) + f_k'(x̂)(x − x̂) for cut points x̂.
- * Every LP optimum is a lower bound; cuts are added at the current point (and at a
- * bracket x̂(1 ± δ) shrinking with the residual, which makes the LP's implied
- * marginal costs converge faster) until the caller's equilibrium residual — computed
- * with the TRUE functions and the LP duals — is below tolerance. Convergence: Kelley's
+ * Every LP optimum is a lower bound. Each iteration adds, per term, the tangent at
+ * the LP point x̂ (Kelley), at the best response x* to the current duals (where
+ * f'(x*) equals the marginal value the LP assigns to the column) and at their
+ * midpoint, until the caller's equilibrium residual — computed with the TRUE
+ * functions and the LP duals — is below tolerance. Convergence: Kelley's
  * method converges for convex programs with bounded feasible sets (every limit point
  * is optimal); the rate is measured and reported per iteration.
  */
@@ -120,9 +121,6 @@ export async function solveByOuterApproximation(
         }
         return { solution, iterations: it, residual: r, history, converged, cuts };
       }
-      // Bracket width shrinks geometrically: cuts at x̂(1 ± δ) pin the LP's implied
-      // marginal cost to within f''·δ·x̂ of the true one once the iterates settle.
-      const delta = Math.max(1e-6, Math.min(0.05, Math.sqrt(r)) * Math.pow(0.5, it - 1));
       const rows: MarketLpRow[] = [];
       terms.forEach((t, k) => {
         const x = Math.min(t.upper, Math.max(t.lower, solution.colValue[t.col]));
@@ -135,8 +133,11 @@ export async function solveByOuterApproximation(
         rows.push(cutRow(t, zCol[k], x));
       });
       if (rows.length === 0) {
-        // Every cut is tight: the LP optimum is the convex optimum; residual is the solver's.
-        return { solution, iterations: it, residual: r, history, converged: r <= options.tolerance * 10, cuts };
+        // Every cut is tight at the LP point: nothing left to refine.
+        if (options.throwOnNonConvergence !== false) {
+          throw new SolverError(options.module, 'stalled', 'outer approximation stalled (all cuts tight) above tolerance', r);
+        }
+        return { solution, iterations: it, residual: r, history, converged: false, cuts };
       }
       // Price-aware cut: where the term's true slope equals the marginal value the
       // current duals assign to its column (Σ_i y_i a_i,col − c_col over base rows),
@@ -149,11 +150,14 @@ export async function solveByOuterApproximation(
         const xStar = inverseSlope(t, m);
         if (xStar === null) return;
         rows.push(cutRow(t, zCol[k], xStar));
-        // Close neighbours of x* keep the flat LP piece through x* (where the LP is
-        // indifferent) narrow, so the vertex the simplex picks is within δ·x* of x*.
-        const step = delta * Math.max(Math.abs(xStar), 1e-6);
-        if (xStar - step >= t.lower) rows.push(cutRow(t, zCol[k], xStar - step));
-        if (xStar + step <= t.upper) rows.push(cutRow(t, zCol[k], xStar + step));
+        // The equilibrium value lies between the LP point x and the best response x*
+        // when the term itself sets the price (e.g. elastic demand at the margin):
+        // a cut at the midpoint bisects that interval.
+        const x = Math.min(t.upper, Math.max(t.lower, solution.colValue[t.col]));
+        const gap = Math.abs(xStar - x);
+        if (gap > 1e-12 * Math.max(1, Math.abs(xStar))) {
+          rows.push(cutRow(t, zCol[k], (x + xStar) / 2));
+        }
       });
       lp.addRows(rows);
       cuts += rows.length;

@@ -50,6 +50,8 @@ export interface V2gEvaluation {
 /**
  * Evaluate `sol` for `model`. `assembledRows` are the model's base rows (activity
  * recomputed from column values for market clearing).
+ * @example
+ * const { residuals } = evaluateV2g(input, model, solution); residuals.traffic;
  */
 export function evaluateV2g(input: V2gEquilibriumInput, model: V2gModel, sol: MarketLpSolution): V2gEvaluation {
   const { network: net, paths, stations } = input;

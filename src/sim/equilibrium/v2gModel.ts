@@ -82,6 +82,8 @@ export interface V2gModel {
  *    visit rows y_s = Σ EV flows stopping at s (waiting potential term).
  * 4. Station rows N_s = Σ_p (E⁺ − E⁻)/1000 · f_p; the path's service time and
  *    degradation enter its linear cost.
+ * @example
+ * const model = buildV2gModel(prepareV2gInput(scenario, file)); model.terms.length;
  */
 export function buildV2gModel(input: V2gEquilibriumInput): V2gModel {
   const { network: net, paths, stations } = input;

@@ -58,14 +58,28 @@ export interface V2gReport {
   readonly stations: readonly V2gStationResult[];
   readonly importMw: number;
   readonly lseGenerationMw: Record<string, number>;
+  /** Every LSE unit: output, linear cost and the DLMP at its bus. */
+  readonly generators: readonly { readonly lse: string; readonly bus: number; readonly pMw: number; readonly costUsdPerMwh: number; readonly dlmpUsdPerMwh: number }[];
+  /** Fixed (inelastic) household load, MW, and shedding per bus id (non-zero only). */
+  readonly fixedLoadMw: number;
+  readonly sheddingMwByBus: Record<string, number>;
+  /** Path flows (veh/h), in the order of `input.paths.paths` and FV routes CSR by OD. */
+  readonly evPathFlowVehPerH: Float64Array;
+  readonly fvRouteFlowVehPerH: Float64Array;
   readonly retailSalesMw: number;
   readonly socialCost: V2gSocialCost;
   readonly dominantPaths: readonly V2gDominantPath[];
-  /** The dominant path of `input.reportOd` (the rerouting example). */
-  readonly reroute: V2gDominantPath | null;
+  /** Per OD with discharge flow: its largest-flow path with a discharge stop. */
+  readonly dominantV2gPaths: readonly V2gDominantPath[];
+  /** The rerouting example (`input.reportOd`): dominant path and dominant V2G path (null when none). */
+  readonly reroute: { readonly dominant: V2gDominantPath; readonly dominantV2g: V2gDominantPath | null } | null;
 }
 
-/** Build the report from a solution and its evaluation. */
+/**
+ * Build the report from a solution and its evaluation.
+ * @example
+ * const report = buildV2gReport(input, model, solution, evaluateV2g(input, model, solution));
+ */
 export function buildV2gReport(input: V2gEquilibriumInput, model: V2gModel, sol: MarketLpSolution, ev: V2gEvaluation): V2gReport {
   const x = sol.colValue;
   const { paths, stations, network: net } = input;
@@ -83,14 +97,29 @@ export function buildV2gReport(input: V2gEquilibriumInput, model: V2gModel, sol:
   const activeOds: string[] = [];
   const odName = (od: number): string => `${paths.ods[od].origin}->${paths.ods[od].destination}`;
   const dominantPaths: V2gDominantPath[] = [];
+  const dominantV2gPaths: V2gDominantPath[] = [];
+  const describe = (od: number, p: number): V2gDominantPath => {
+    const path = paths.paths[p];
+    const route = paths.routes[od][path.route];
+    return {
+      od: odName(od), pattern: path.pattern, nodes: expandedPathNodes(net, route, path).join('-'),
+      flowShare: flow(p) / input.evDemandVehPerH[od],
+      lengthKm: Array.from(route).reduce((s, a) => s + net.lengthKm[a], 0), cost: ev.evPathCost[p],
+    };
+  };
   for (let od = 0; od < paths.ods.length; od++) {
     let odV2g = 0;
     let best = -1;
+    let bestV2g = -1;
     for (let p = paths.odStart[od]; p < paths.odStart[od + 1]; p++) {
       const f = flow(p);
       const path = paths.paths[p];
       if (path.stops.length > 0) visit += f;
-      if (path.dischargedKwh > 0) { v2g += f; odV2g += f; }
+      if (path.dischargedKwh > 0) {
+        v2g += f;
+        odV2g += f;
+        if (bestV2g < 0 || f > flow(bestV2g)) bestV2g = p;
+      }
       charged += (f * path.chargedKwh) / 1000;
       discharged += (f * path.dischargedKwh) / 1000;
       service += (f * model.pathServiceMin[p]) / 60;
@@ -99,16 +128,10 @@ export function buildV2gReport(input: V2gEquilibriumInput, model: V2gModel, sol:
       travel += f * (c.timeUsd + c.waitUsd + c.serviceUsd);
       if (best < 0 || f > flow(best)) best = p;
     }
-    if (odV2g > 1e-6 * Math.max(1, input.evDemandVehPerH[od])) activeOds.push(odName(od));
-    if (best >= 0 && input.evDemandVehPerH[od] > 0) {
-      const path = paths.paths[best];
-      const route = paths.routes[od][path.route];
-      dominantPaths.push({
-        od: odName(od), pattern: path.pattern, nodes: expandedPathNodes(net, route, path).join('-'),
-        flowShare: flow(best) / input.evDemandVehPerH[od],
-        lengthKm: Array.from(route).reduce((s, a) => s + net.lengthKm[a], 0), cost: ev.evPathCost[best],
-      });
-    }
+    const active = odV2g > 1e-6 * Math.max(1, input.evDemandVehPerH[od]);
+    if (active) activeOds.push(odName(od));
+    if (best >= 0 && input.evDemandVehPerH[od] > 0) dominantPaths.push(describe(od, best));
+    if (active && bestV2g >= 0) dominantV2gPaths.push(describe(od, bestV2g));
   }
   for (let r = 0; r < model.fvCol.length; r++) travel += Math.max(0, x[model.fvCol[r]]) * ev.fvRouteCostUsd[r];
   let waitingVehH = 0;
@@ -131,11 +154,13 @@ export function buildV2gReport(input: V2gEquilibriumInput, model: V2gModel, sol:
   m.shedCol.forEach((c) => (shed += c >= 0 ? x[c] : 0));
   let genCost = spec.importPriceUsdPerMwh * x[m.importCol];
   const lseGenerationMw: Record<string, number> = {};
+  const generators: V2gReport['generators'][number][] = [];
   spec.lses.forEach((lse, f) => {
     let total = 0;
     lse.generators.forEach((g, k) => {
       const p = x[m.genCol[f][k]];
       total += p;
+      generators.push({ lse: lse.id, bus: g.bus, pMw: p, costUsdPerMwh: g.costUsdPerMwh, dlmpUsdPerMwh: ev.dlmpUsdPerMwh[m.busIds.indexOf(g.bus)] });
       genCost += g.costUsdPerMw2h * p * p + g.costUsdPerMwh * p;
     });
     lseGenerationMw[lse.id] = total;
@@ -161,12 +186,21 @@ export function buildV2gReport(input: V2gEquilibriumInput, model: V2gModel, sol:
     stations: stationResults,
     importMw: x[m.importCol],
     lseGenerationMw,
+    generators,
+    fixedLoadMw: m.fixedLoadMw.reduce((t, v) => t + v, 0),
+    sheddingMwByBus: Object.fromEntries(Array.from(m.shedCol).flatMap((c, p) => (c >= 0 && x[c] > 1e-9 ? [[String(m.busIds[p]), x[c]]] : []))),
+    evPathFlowVehPerH: Float64Array.from(model.evCol, (c) => Math.max(0, x[c])),
+    fvRouteFlowVehPerH: Float64Array.from(model.fvCol, (c) => Math.max(0, x[c])),
     retailSalesMw: retail,
     socialCost: {
       generationUsdPerH: genCost, sheddingUsdPerH: sheddingCost, travelUsdPerH: travel, energyUsdPerH: energyPay,
       totalUsdPerH: genCost + sheddingCost + travel + energyPay,
     },
     dominantPaths,
-    reroute: reportOd === undefined ? null : (dominantPaths.find((d) => d.od === odName(reportOd)) ?? null),
+    dominantV2gPaths,
+    reroute: reportOd === undefined ? null : {
+      dominant: dominantPaths.find((d) => d.od === odName(reportOd))!,
+      dominantV2g: dominantV2gPaths.find((d) => d.od === odName(reportOd)) ?? null,
+    },
   };
 }

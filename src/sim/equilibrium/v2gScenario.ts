@@ -4,13 +4,14 @@
  * the loader that turns a file into a `V2gEquilibriumInput`.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { InputError } from '../../common/errors.ts';
 import { loadFeeder } from '../../grid/io/loadFeeder.ts';
 import type { Feeder } from '../../grid/model/feeder.ts';
+import { BUNDLED_NETWORKS, loadBundledNetwork, type BundledNetworkName } from '../../traffic/io/loadBundledNetwork.ts';
 import { readTntpNetwork } from '../../traffic/io/readTntpNetwork.ts';
 import { readTntpTrips } from '../../traffic/io/readTntpTrips.ts';
+import type { Network, OdDemand } from '../../traffic/network/network.ts';
 import { generateV2gPaths } from '../../traffic/v2g/v2gPaths.ts';
 import type { V2gEquilibriumInput } from './v2gModel.ts';
 
@@ -76,12 +77,25 @@ export const v2gScenarioSchema = z.strictObject({
 /** A parsed seed-000 scenario. */
 export type V2gScenario = z.infer<typeof v2gScenarioSchema>;
 
-const TRANSPORT = fileURLToPath(new URL('../../../scenarios/data/transport/', import.meta.url));
-const BUNDLED_NETWORKS: Record<string, { net: string; trips: string }> = {
-  SiouxFalls: { net: `${TRANSPORT}SiouxFalls/SiouxFalls_net.tntp`, trips: `${TRANSPORT}SiouxFalls/SiouxFalls_trips.tntp` },
-};
+/**
+ * A bundled network name (with its TNTP trips) or a `_net.tntp` path (trips from `tripsFile`).
+ * @example
+ * const { network, demand } = loadEquilibriumNetwork('SiouxFalls', undefined, file);
+ */
+export function loadEquilibriumNetwork(name: string, tripsFile: string | undefined, source: string): { network: Network; demand: OdDemand[] } {
+  if ((BUNDLED_NETWORKS as readonly string[]).includes(name)) {
+    const bundled = loadBundledNetwork(name as BundledNetworkName);
+    return { network: bundled.network, demand: tripsFile === undefined ? bundled.demand : readTntpTrips(tripsFile) };
+  }
+  if (tripsFile === undefined) throw new InputError({ source, field: 'demand.tripsFile', value: undefined }, 'required for a non-bundled network');
+  return { network: readTntpNetwork(name), demand: readTntpTrips(tripsFile) };
+}
 
-/** Format the first zod issue as an InputError naming file, field and value. */
+/**
+ * Format the first zod issue as an InputError naming file, field and value.
+ * @example
+ * throw zodInputError(file, parsed.error, raw); // "file: ev.batteryKwh = -1: Too small…"
+ */
 export function zodInputError(source: string, error: z.ZodError, raw: unknown): InputError {
   const issue = error.issues[0];
   const path = issue.path.join('.');
@@ -93,6 +107,8 @@ export function zodInputError(source: string, error: z.ZodError, raw: unknown): 
 /**
  * Parse and validate a seed-000 scenario object.
  * @throws InputError naming `source`, the field path and the value.
+ * @example
+ * const sc = parseV2gScenario(readJsonFile(file), file);
  */
 export function parseV2gScenario(raw: unknown, source: string): V2gScenario {
   const parsed = v2gScenarioSchema.safeParse(raw);
@@ -107,7 +123,11 @@ export function parseV2gScenario(raw: unknown, source: string): V2gScenario {
   return s;
 }
 
-/** Read a JSON file and parse it as a seed-000 scenario. */
+/**
+ * Read a JSON file and parse it as a seed-000 scenario.
+ * @example
+ * const raw = readJsonFile('scenarios/siouxfalls-ieee123-base.json');
+ */
 export function readJsonFile(path: string): unknown {
   let text: string;
   try {
@@ -133,13 +153,11 @@ function branchId(feeder: Feeder, from: number, to: number, source: string, fiel
  *
  * @param v2g - overrides `scenario.v2g` (the CLI's --v2g).
  * @throws InputError for unknown nodes, buses, lines or OD pairs without demand or paths.
+ * @example
+ * const input = prepareV2gInput(sc, file, false); // V2G off
  */
 export function prepareV2gInput(scenario: V2gScenario, source: string, v2g = scenario.v2g): V2gEquilibriumInput {
-  const bundled = BUNDLED_NETWORKS[scenario.network];
-  const network = readTntpNetwork(bundled?.net ?? scenario.network);
-  const tripsPath = scenario.demand.tripsFile ?? bundled?.trips;
-  if (tripsPath === undefined) throw new InputError({ source, field: 'demand.tripsFile', value: undefined }, 'required for a non-bundled network');
-  const trips = readTntpTrips(tripsPath);
+  const { network, demand: trips } = loadEquilibriumNetwork(scenario.network, scenario.demand.tripsFile, source);
   const feeder = loadFeeder(scenario.feeder);
   const tripOf = new Map<string, number>();
   trips.forEach((t) => tripOf.set(`${t.origin}>${t.destination}`, t.vehPerH));

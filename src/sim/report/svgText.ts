@@ -22,7 +22,8 @@ export function escapeXml(text: string): string {
  */
 export function niceTicks(lo: number, hi: number, count = 5): number[] {
   if (!(Number.isFinite(lo) && Number.isFinite(hi))) return [0, 1];
-  if (hi - lo < 1e-12) {
+  // A span below ~1e-9 of the magnitude cannot be ticked in doubles: widen it.
+  if (hi - lo < 1e-9 * Math.max(Math.abs(lo), Math.abs(hi), 1e-3)) {
     const pad = Math.abs(lo) > 1e-12 ? Math.abs(lo) * 0.05 : 1;
     lo -= pad;
     hi += pad;
@@ -33,6 +34,8 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
   const step = (norm < 1.5 ? 1 : norm < 3 ? 2 : norm < 7 ? 5 : 10) * mag;
   const ticks: number[] = [];
   for (let v = Math.floor(lo / step) * step; v <= hi + step * 0.5; v += step) ticks.push(Number(v.toPrecision(12)));
+  // Rounding to 12 digits may nudge an end tick inside the range: extend by one step.
+  if (ticks[0] > lo) ticks.unshift(Number((ticks[0] - step).toPrecision(12)));
   if (ticks[ticks.length - 1] < hi) ticks.push(Number((ticks[ticks.length - 1] + step).toPrecision(12)));
   return ticks;
 }

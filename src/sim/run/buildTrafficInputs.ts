@@ -5,24 +5,13 @@
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { InputError } from '../../common/errors.ts';
 import type { DynamicDemand } from '../../traffic/dynamic/dueTypes.ts';
+import { BUNDLED_NETWORKS, loadBundledNetwork, type BundledNetworkName } from '../../traffic/io/loadBundledNetwork.ts';
 import { readTntpNetwork } from '../../traffic/io/readTntpNetwork.ts';
-import { readTntpTrips } from '../../traffic/io/readTntpTrips.ts';
 import { insertStations } from '../../traffic/network/insertStations.ts';
 import type { Network, OdDemand, Station } from '../../traffic/network/network.ts';
 import type { Scenario } from '../scenario/schema/scenarioSchema.ts';
-
-const TRANSPORT_DIR = fileURLToPath(new URL('../../../scenarios/data/transport/', import.meta.url));
-
-/** Bundled road networks: TNTP-style link and trip files under `scenarios/data/transport/`. */
-const BUNDLED: Record<string, { net: string; trips: string }> = {
-  NguyenDupuis: { net: 'NguyenDupuis/NguyenDupuis_net.txt', trips: 'NguyenDupuis/NguyenDupuis_trips.txt' },
-  SiouxFalls: { net: 'SiouxFalls/SiouxFalls_net.tntp', trips: 'SiouxFalls/SiouxFalls_trips.tntp' },
-  Anaheim: { net: 'Anaheim/Anaheim_net.tntp', trips: 'Anaheim/Anaheim_trips.tntp' },
-  ChicagoSketch: { net: 'ChicagoSketch/ChicagoSketch_net.tntp', trips: 'ChicagoSketch/ChicagoSketch_trips.tntp' },
-};
 
 /** What the DUE needs from the scenario's traffic side. */
 export interface TrafficInputs {
@@ -51,18 +40,18 @@ export interface TrafficInputs {
  */
 export function buildTrafficInputs(scenario: Scenario, baseDir: string, source: string): TrafficInputs {
   const spec = scenario.traffic.network;
-  const bundled = Object.hasOwn(BUNDLED, spec) ? BUNDLED[spec] : undefined;
   let road: Network;
   let baseOd: OdDemand[] | undefined;
-  if (bundled !== undefined) {
-    road = readTntpNetwork(resolve(TRANSPORT_DIR, bundled.net), { name: spec });
-    baseOd = scenario.demand.od === undefined ? readTntpTrips(resolve(TRANSPORT_DIR, bundled.trips)) : undefined;
+  if ((BUNDLED_NETWORKS as readonly string[]).includes(spec)) {
+    const bundled = loadBundledNetwork(spec as BundledNetworkName);
+    road = bundled.network;
+    baseOd = scenario.demand.od === undefined ? bundled.demand : undefined;
   } else {
     const path = isAbsolute(spec) ? spec : resolve(baseDir, spec);
     if (!existsSync(path)) {
       throw new InputError(
         { source, field: 'traffic.network', value: spec },
-        `not a bundled network (${Object.keys(BUNDLED).join(', ')}) nor an existing file`,
+        `not a bundled network (${BUNDLED_NETWORKS.join(', ')}) nor an existing file`,
       );
     }
     if (scenario.demand.od === undefined) {

@@ -69,7 +69,8 @@ export interface IntervalResult {
   readonly loadScale: number;
   readonly outagedBranches: readonly number[];
   readonly opf: OpfOutcome;
-  /** DUE that produced the station load (gap, iterations, convergence). */
+  /** The DUE that produced the station load (shared with other intervals when unchanged), and its gap / iterations. */
+  readonly due: DueOutcome;
   readonly dueGap: number;
   readonly dueIterations: number;
   readonly dueConverged: boolean;

@@ -4,6 +4,7 @@
  * as needed (the flexibility module calls `run` with new coupons thousands of
  * times). No result files are written here.
  */
+import { InputError } from '../../common/errors.ts';
 import { OpfSession } from '../../grid/problems/opfSession.ts';
 import type { Feeder } from '../../grid/model/feeder.ts';
 import { solveDue } from '../../traffic/dynamic/solveDue.ts';
@@ -37,6 +38,12 @@ export interface CosimRunOptions {
   readonly warmStart?: DueResult;
   /** Progress callback after each interval. */
   readonly onInterval?: (result: IntervalResult) => void;
+  /**
+   * Reuse the prepared OPF session (warm LP bases from earlier runs) instead of a
+   * fresh one. Faster for many runs, but HiGHS warm starts make results agree only
+   * to solver tolerance, not bit for bit, between runs. Default false (deterministic).
+   */
+  readonly reuseGridSession?: boolean;
 }
 
 /** A prepared co-simulation. */
@@ -79,18 +86,26 @@ export async function prepareCosim(scenario: Scenario, options: PrepareCosimOpti
   const intervals = h.intervals;
   const stepsPerInterval = Math.round((h.intervalMin * 60) / h.stepSec);
   const { network, demand, feeder, outages, map } = resolveScenario(scenario, baseDir, source);
-  const session = await OpfSession.create(feeder, { formulation: scenario.feeder.formulation, coneTolerancePu: scenario.solver.coneTolerancePu });
-  const loadScale = expandPerInterval(scenario.feeder.loadScale, intervals);
+  const loadScale = expandPerInterval(scenario.feeder.loadScale, intervals).map((x) => x * scenario.feeder.loadMultiplier);
+  const opfOptions = { formulation: scenario.feeder.formulation, coneTolerancePu: scenario.solver.coneTolerancePu };
   const tariffs: Tariffs = {
     charge: compileTariff(scenario.prices.charge, intervals, scenario.prices.yuanPerUsd),
     v2g: compileTariff(scenario.prices.v2g, intervals, scenario.prices.yuanPerUsd),
   };
   const stations = scenario.stations.length;
   const baseDlmp = new Float64Array(stations);
-  if (isDlmpLinked(tariffs)) {
-    const base = session.solve({ loadScale: loadScale[0], outagedBranches: outages[0] });
-    atStationBuses(map, base.dlmpP, baseDlmp);
-  }
+  // Every run starts from a session with the same history (created, then the base
+  // solve when a tariff follows the DLMP), so runs are bit-for-bit reproducible.
+  const freshSession = async (): Promise<OpfSession> => {
+    const created = await OpfSession.create(feeder, opfOptions);
+    if (isDlmpLinked(tariffs)) {
+      const base = created.solve({ loadScale: loadScale[0], outagedBranches: outages[0] });
+      atStationBuses(map, base.dlmpP, baseDlmp);
+    }
+    return created;
+  };
+  const session = await freshSession();
+  let sessionUsed = false;
   const startBook = initialPriceBook(tariffs, baseDlmp, intervals);
   const scenarioCoupons = couponBook(scenario, intervals);
   const horizonSteps = h.clearanceMin === undefined ? undefined : Math.round(((intervals * h.intervalMin + h.clearanceMin) * 60) / h.stepSec);
@@ -108,7 +123,7 @@ export async function prepareCosim(scenario: Scenario, options: PrepareCosimOpti
     const began = performance.now();
     const coupons = runOptions.coupons ?? scenarioCoupons;
     const traffic: TrafficPort<DueResult> = (book: PriceBook, warmStart) =>
-      solveDue(
+      blameScenario(source, () => solveDue(
         {
           network,
           demand,
@@ -124,7 +139,11 @@ export async function prepareCosim(scenario: Scenario, options: PrepareCosimOpti
           propagation: scenario.traffic.propagation,
         },
         { gapTolerance: scenario.solver.dueGapTolerance, maxIterations: scenario.solver.dueMaxIterations, warmStart },
-      );
+      ));
+    // The prepared session serves the first run; later runs get a fresh one with the same
+    // history, unless the caller trades reproducibility for speed (`reuseGridSession`).
+    const grid = runOptions.reuseGridSession || !sessionUsed ? session : await freshSession();
+    sessionUsed = true;
     const ctx: CosimContext<DueResult> = {
       intervals,
       stepsPerInterval,
@@ -137,15 +156,20 @@ export async function prepareCosim(scenario: Scenario, options: PrepareCosimOpti
       outages,
       coupons,
       traffic,
-      grid: (interval) => session.solve(interval),
+      grid: (interval) => grid.solve(interval),
       timing: { trafficMs: 0, gridMs: 0, couplingMs: 0, totalMs: 0, dueSolves: 0, opfSolves: 0 },
     };
     const book: PriceBook = { chargeYuanPerKWh: startBook.chargeYuanPerKWh.slice(), v2gYuanPerKWh: startBook.v2gYuanPerKWh.slice() };
-    const state = runTicks(ctx, initialCosimState(book, runOptions.warmStart), {
-      startMin: parseClockTime(h.start),
-      intervalMin: h.intervalMin,
-      intervals,
-    }, runOptions.onInterval);
+    let state;
+    try {
+      state = runTicks(ctx, initialCosimState(book, runOptions.warmStart), {
+        startMin: parseClockTime(h.start),
+        intervalMin: h.intervalMin,
+        intervals,
+      }, runOptions.onInterval);
+    } finally {
+      if (grid !== session) grid.dispose();
+    }
     ctx.timing.totalMs = performance.now() - began;
     return assembleCosimResult(ctx, state, {
       busIds: feeder.buses.map((b) => b.id),
@@ -165,6 +189,22 @@ export async function prepareCosim(scenario: Scenario, options: PrepareCosimOpti
     run,
     dispose: () => session.dispose(),
   };
+}
+
+/**
+ * Run `solve`, re-labelling a traffic-engine `InputError` (e.g. an OD pair whose
+ * charging travellers can reach no station) with the scenario file, so the user
+ * knows which file to fix; the engine's own message is kept.
+ */
+function blameScenario<T>(source: string, solve: () => T): T {
+  try {
+    return solve();
+  } catch (error) {
+    if (error instanceof InputError && !error.message.startsWith(source)) {
+      throw new InputError({ source, field: 'stations / demand' }, error.message);
+    }
+    throw error;
+  }
 }
 
 function couponBook(scenario: Scenario, intervals: number): CouponBook {

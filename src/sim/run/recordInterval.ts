@@ -74,6 +74,7 @@ export function recordInterval<D extends DueOutcome>(input: IntervalRecordInput<
     loadScale: ctx.loadScale[t],
     outagedBranches: ctx.outages[t],
     opf,
+    due,
     dueGap: due.relativeGap,
     dueIterations: due.iterations,
     dueConverged: due.converged,

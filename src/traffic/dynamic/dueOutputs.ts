@@ -32,7 +32,8 @@ export function buildDueResult(ctx: DueContext, loading: DueLoading, status: Due
   const spi = ctx.spi;
   const nS = net.stations.length;
   const linkCount = net.from.length;
-  const steps = ctx.dynamic ? ctx.horizon : I * spi;
+  // the loading's own horizon (ctx.horizon may already be re-sized for a next loading)
+  const steps = ctx.dynamic ? loading.dnl!.steps : I * spi;
   const perH = 60 / ctx.scenario.intervalMin;
   const chargeLink = new Int32Array(nS).fill(-1);
   const v2gLink = new Int32Array(nS).fill(-1);
@@ -88,8 +89,10 @@ export function buildDueResult(ctx: DueContext, loading: DueLoading, status: Due
         linkTravelTimeMin[a * I + t] = veh > 1e-12 ? vehMin / veh : (loading.model.exit(a, mid) - mid) * stepMin;
       }
     }
-    for (let p = 0; p < dnl.pathSegStart.length - 1; p++) {
-      vehiclesOnNetworkAtEnd += dnl.segCumIn[dnl.pathSegStart[p] * W + dnl.steps] - dnl.pathCumArrivals[p * W + dnl.steps];
+    const nSeg = dnl.segColumn.length;
+    for (let p = 0; p < dnl.pathCount; p++) {
+      const first = dnl.segColumn[dnl.pathSegStart[p]];
+      vehiclesOnNetworkAtEnd += dnl.segCumIn[dnl.steps * nSeg + first] - dnl.pathCumArrivals[dnl.steps * dnl.pathCount + p];
     }
   } else {
     const flow = loading.linkFlowVeh!;

@@ -30,9 +30,6 @@ export interface DuePathState {
   readonly walkSlot: Int32Array;
   /** Departures per loading step (dynamic mode): flow spread uniformly over the interval's steps. */
   readonly dep: Float64Array;
-  /** Cost before the last swap and the swap's linearized prediction of the cost after it (¥). */
-  readonly costBefore: Float64Array;
-  readonly costPredicted: Float64Array;
 }
 
 /** Everything an iteration needs. */
@@ -87,7 +84,7 @@ function lastArrivalStep(dnl: DnlResult, pathCount: number, total: number): numb
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     let arrived = 0;
-    for (let i = 0; i < pathCount; i++) arrived += dnl.pathCumArrivals[i * W + mid];
+    for (let i = 0; i < pathCount; i++) arrived += dnl.pathCumArrivals[mid * pathCount + i];
     if (arrived >= target) hi = mid;
     else lo = mid + 1;
   }
@@ -104,7 +101,6 @@ export function addPath(ctx: DueContext, g: number, links: Int32Array): number {
   const index = ctx.paths.length;
   ctx.paths.push({
     group: g, links, key, flow: new Float64Array(I), cost: new Float64Array(I), time: new Float64Array(I),
-    costBefore: new Float64Array(I).fill(NaN), costPredicted: new Float64Array(I).fill(NaN),
     money: new Float64Array(I), walkSens: new Float64Array(I * links.length), walkSlot: new Int32Array(I * links.length), dep: new Float64Array(ctx.dynamic ? I * ctx.spi : 0),
   });
   ctx.problem.groups[g].paths.push(index);
@@ -147,7 +143,7 @@ export function loadCurrentFlows(ctx: DueContext): DueLoading {
     const dnl = loadNetworkDynamic(net, loaded, { stepSec: ctx.scenario.stepSec, horizonSteps: ctx.horizon });
     const W = ctx.horizon + 1;
     let arrived = 0;
-    for (let i = 0; i < loaded.length; i++) arrived += dnl.pathCumArrivals[i * W + ctx.horizon];
+    for (let i = 0; i < loaded.length; i++) arrived += dnl.pathCumArrivals[ctx.horizon * loaded.length + i];
     const empty = total - arrived <= 1e-9 * Math.max(1, total);
     if (empty || ctx.scenario.horizonSteps !== undefined || ctx.horizon >= maxHorizon) {
       const times = experiencedLinkTimes(dnl);

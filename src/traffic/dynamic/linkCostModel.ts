@@ -20,6 +20,8 @@ export interface LinkCostModel {
   cost(a: number, x: number): number;
   /** Money part ¥ (charging bill minus coupon; V2G: minus revenue and bonus). */
   money(a: number, x: number): number;
+  /** All three at once (the hot path of path pricing): writes [cost, money] to `out`, returns the exit time. */
+  visit(a: number, x: number, out: Float64Array): number;
   /** Approximate d(cost)/d(vehicles added to the entry interval's cohort), ¥/veh, ≥ 0. */
   sensitivity(a: number, x: number): number;
   /** If a queue is present at the bottleneck at x: the delay cost ¥ one more vehicle ahead adds; else 0. */
@@ -122,11 +124,19 @@ export function dynamicCostModel(
     return exit(a, x) - (dnl.linkRunExitStep[a * W + j] + dnl.linkServiceSteps[a]) > 0.25;
   };
   return {
-    samplesPerInterval: econ.stepsPerInterval,
+    // ≤ 10 equally spaced departures per interval: the interval mean to well under 1 % at a tenth of the work
+    samplesPerInterval: Math.min(econ.stepsPerInterval, 10),
     stepsPerInterval: econ.stepsPerInterval,
     exit,
     money,
     cost: (a, x) => econ.thetaPerMin * ((exit(a, x) - x) * econ.stepMin + crowdMin(a, x)) + money(a, x),
+    visit(a, x, out) {
+      const y = exit(a, x);
+      const m = network.kind[a] === LinkKind.road || network.kind[a] === LinkKind.bypass ? 0 : money(a, x);
+      out[0] = econ.thetaPerMin * ((y - x) * econ.stepMin + crowdMin(a, x)) + m;
+      out[1] = m;
+      return y;
+    },
     queueCoefficient(a, x) {
       if (!queued(a, x)) return 0;
       const kind = network.kind[a];
@@ -147,13 +157,17 @@ export function dynamicCostModel(
           if (w < cap && network.bprB[a] > 0) {
             minPerVeh += (network.freeFlowMin[a] * network.bprB[a] * P * Math.pow(w / cap, P - 1)) / cap * (60 / econ.intervalMin);
           }
-          if (waiting) minPerVeh += 30 / cap; // half of 1/c hours: the cohort's mean extra queueing delay
+          // half of 1/c hours: the cohort's mean extra queueing delay; phased in as the link nears
+          // capacity, so that a swap toward an uncongested bottleneck does not overshoot into a queue
+          const near = waiting ? 1 : Math.min(1, (w / cap) ** 4);
+          minPerVeh += (30 / cap) * near;
         }
       } else if (kind === LinkKind.charge || kind === LinkKind.v2g) {
         const c = econ.servers[a];
         if (c > 0) {
-          if (waiting) minPerVeh += econ.serviceMin[a] / (2 * c);
           const h = interp(bottleneckVeh, a, x);
+          const near = waiting ? 1 : Math.min(1, (h / c) ** 4);
+          minPerVeh += (econ.serviceMin[a] / (2 * c)) * near;
           if (h < c) minPerVeh += (3 * econ.crowdMaxMin[a] * h * h) / (c * c * c) * Math.min(1, econ.serviceMin[a] / econ.intervalMin);
         }
       }
@@ -198,6 +212,12 @@ export function instantaneousCostModel(network: Network, econ: LinkEconomics, li
     stepsPerInterval: econ.stepsPerInterval,
     exit: (_a, x) => x,
     money,
+    visit(a, x, out) {
+      const m = money(a, x);
+      out[0] = econ.thetaPerMin * timeMin(a, intervalOf(econ, x)) + m;
+      out[1] = m;
+      return x;
+    },
     queueCoefficient: () => 0,
     cost: (a, x) => econ.thetaPerMin * timeMin(a, intervalOf(econ, x)) + money(a, x),
     sensitivity(a, x) {
@@ -234,10 +254,9 @@ export function walkPath(model: LinkCostModel, links: Int32Array, x0: number, th
   let cost = 0;
   let money = 0;
   for (let i = 0; i < links.length; i++) {
-    const a = links[i];
-    cost += model.cost(a, x);
-    money += model.money(a, x);
-    x = model.exit(a, x);
+    x = model.visit(links[i], x, out);
+    cost += out[0];
+    money += out[1];
   }
   out[0] = cost;
   out[1] = thetaPerMin > 0 ? (cost - money) / thetaPerMin : 0;

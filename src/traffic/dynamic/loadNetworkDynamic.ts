@@ -5,6 +5,9 @@
  */
 import { InputError } from '../../common/errors.ts';
 import { LinkKind, type Network } from '../network/network.ts';
+import { closeStep, stepLinks, stepSegments, type StepState } from './dnlSteps.ts';
+
+export { curveAt } from './dnlSteps.ts';
 
 /** One path to load: its links and its departures per loading step. */
 export interface DnlPath {
@@ -12,6 +15,8 @@ export interface DnlPath {
   readonly links: Int32Array;
   /** Vehicles departing during step k (time [kδ, (k+1)δ)); shorter than the horizon = 0 after. */
   readonly departureVehByStep: Float64Array;
+  /** User class code (e.g. `UserClassCode`), default 0: the per-class curves sum over it. */
+  readonly classCode?: number;
 }
 
 /** Loading controls. */
@@ -43,12 +48,22 @@ export interface DnlResult {
   readonly linkServiceSteps: Float64Array;
   /** Per link: bottleneck discharge per step (roads: capacity·δ; +∞ when none), or servers for station links. */
   readonly linkBottleneck: Float64Array;
-  /** Segment s of path p is `pathSegStart[p] + i` for its i-th link; `pathSegStart[paths]` = segment count. */
+  readonly pathCount: number;
+  /** Segment i of path p (its i-th link) is `pathSegStart[p] + i`; `pathSegStart[pathCount]` = segment count. */
   readonly pathSegStart: Int32Array;
-  /** Cumulative inflow of each path segment (= cumulative outflow of the previous segment). */
+  /** Storage column of each segment (columns are grouped by link so a step reads contiguous memory). */
+  readonly segColumn: Int32Array;
+  /**
+   * Cumulative inflow of each segment (= cumulative outflow of the previous one), STEP-major:
+   * segment s at time kδ is `segCumIn[k * segCount + segColumn[s]]`.
+   */
   readonly segCumIn: Float64Array;
-  /** Cumulative arrivals of each path at its destination. */
+  /** Cumulative arrivals of each path at its destination, step-major: `k * pathCount + p`. */
   readonly pathCumArrivals: Float64Array;
+  /** Number of classes (1 + largest `classCode`), and cumulative departures / arrivals per class, `k * classCount + c`. */
+  readonly classCount: number;
+  readonly classCumDepartures: Float64Array;
+  readonly classCumArrivals: Float64Array;
 }
 
 /**
@@ -73,7 +88,7 @@ export interface DnlResult {
  *    cumulative inflow evaluated at x, which is also the next segment's inflow.
  *    Conservation per segment, path and class therefore holds exactly.
  *
- * Cost: O(S · (links + segments)), memory 6 curves per link + 1 per segment.
+ * Cost: O(S · (links + segments)), memory 5 curves per link + 1 per segment + 1 per path.
  *
  * @param network any network (stations inserted or not)
  * @param paths path departure profiles
@@ -82,7 +97,7 @@ export interface DnlResult {
  * @example
  * const r = loadNetworkDynamic(net, [{ links: Int32Array.of(0, 1), departureVehByStep: new Float64Array(60).fill(1) }],
  *   { stepSec: 6, horizonSteps: 600 });
- * r.pathCumArrivals[600]; // 60 vehicles arrived
+ * r.pathCumArrivals[600 * r.pathCount + 0]; // 60 vehicles of path 0 arrived by step 600
  */
 export function loadNetworkDynamic(network: Network, paths: readonly DnlPath[], options: DnlOptions): DnlResult {
   const { stepSec, horizonSteps: S } = options;
@@ -104,8 +119,32 @@ export function loadNetworkDynamic(network: Network, paths: readonly DnlPath[], 
   const Sv = new Float64Array(linkCount * W);
   const D = new Float64Array(linkCount * W);
   const T = new Float64Array(linkCount * W);
-  const segIn = new Float64Array(segStart[paths.length] * W);
-  const arrivals = new Float64Array(paths.length * W);
+  // Segments are stored in columns grouped by link, step-major, so that each step reads
+  // and writes contiguous rows (a path-major layout thrashes the cache on large networks).
+  const pathCount = paths.length;
+  const segCount = segStart[pathCount];
+  const colStart = new Int32Array(linkCount + 1);
+  for (const p of paths) for (let j = 0; j < p.links.length; j++) colStart[p.links[j] + 1]++;
+  for (let a = 0; a < linkCount; a++) colStart[a + 1] += colStart[a];
+  const fillAt = colStart.slice(0, linkCount);
+  const segColumn = new Int32Array(segCount);
+  paths.forEach((p, i) => { for (let j = 0; j < p.links.length; j++) segColumn[segStart[i] + j] = fillAt[p.links[j]]++; });
+  const nextCol = new Int32Array(segCount); // column of the next segment, or −1 − path at the path's end
+  const firstCol = new Int32Array(pathCount);
+  paths.forEach((p, i) => {
+    firstCol[i] = segColumn[segStart[i]];
+    for (let j = 0; j < p.links.length; j++) {
+      const seg = segStart[i] + j;
+      nextCol[segColumn[seg]] = j + 1 < p.links.length ? segColumn[seg + 1] : -1 - i;
+    }
+  });
+  const colLinkOf = (c: number): number => { let a = 0; while (colStart[a + 1] <= c) a++; return a; };
+  const firstLink = Int32Array.from(firstCol, colLinkOf);
+  const nextLink = Int32Array.from(nextCol, (c) => (c >= 0 ? colLinkOf(c) : -1));
+  const segIn = new Float64Array(segCount * W);
+  const arrivals = new Float64Array(pathCount * W);
+  const depProfiles = paths.map((p) => p.departureVehByStep);
+  const depLength = Int32Array.from(paths, (p) => p.departureVehByStep.length);
   // scratch, allocated once (STYLE §7)
   const ptrT = new Int32Array(linkCount).fill(-1);
   const ptrA = new Int32Array(linkCount);
@@ -122,87 +161,36 @@ export function loadNetworkDynamic(network: Network, paths: readonly DnlPath[], 
     bprScale[a] = road ? network.bprB[a] : 0;
     capRate[a] = road ? network.capacity[a] : 1;
   }
-  const ratePerVeh = 3600 / stepSec; // veh per step → veh/h
-
+  const st: StepState = {
+    W, linkCount, segCount, pathCount, A, V, Sv, D, T, segIn, arrivals, ptrT, ptrA, exitPos, inc, isStation,
+    bprScale, capRate, bprPower: network.bprPower, runFree, bottleneck, serviceSteps, colStart, nextCol, nextLink,
+    firstCol, firstLink, depProfiles, depLength, ratePerVeh: 3600 / stepSec,
+  };
+  // the step is split into three small functions: V8 optimizes them once and for all,
+  // where one long loop body kept deoptimizing on its cold exit paths
   for (let k = 0; k < S; k++) {
-    // 1. links: arrivals at the bottleneck, discharge, FIFO exit position
-    for (let a = 0; a < linkCount; a++) {
-      const base = a * W;
-      let p = ptrT[a];
-      while (p + 1 <= k && T[base + p + 1] <= k + 1) p++;
-      ptrT[a] = p;
-      let v = 0;
-      if (p === k) v = A[base + k];
-      else if (p >= 0) {
-        const t0 = T[base + p];
-        v = A[base + p] + ((A[base + p + 1] - A[base + p]) * (k + 1 - t0)) / (T[base + p + 1] - t0);
-      }
-      V[base + k + 1] = v;
-      let d: number;
-      if (isStation[a] === 1) {
-        d = curveAt(Sv, base, k + 1 - serviceSteps[a]);
-        Sv[base + k + 1] = Math.min(v, d + bottleneck[a]);
-      } else {
-        d = Math.min(v, D[base + k] + bottleneck[a]);
-        Sv[base + k + 1] = d;
-      }
-      D[base + k + 1] = d;
-      let q = ptrA[a];
-      while (q + 1 <= k && A[base + q + 1] <= d) q++;
-      ptrA[a] = q;
-      exitPos[a] = q >= k ? k : q + (d - A[base + q]) / (A[base + q + 1] - A[base + q]);
-    }
-    // 2. paths: departures enter segment 0; each segment's FIFO outflow enters the next
-    for (let i = 0; i < paths.length; i++) {
-      const path = paths[i];
-      const links = path.links;
-      const dep = k < path.departureVehByStep.length ? path.departureVehByStep[k] : 0;
-      let seg = segStart[i];
-      let o = seg * W + k;
-      segIn[o + 1] = segIn[o] + dep;
-      inc[links[0]] += dep;
-      for (let j = 0; j < links.length; j++, seg++) {
-        o = seg * W;
-        const x = exitPos[links[j]];
-        const xi = Math.floor(x);
-        const out = xi >= k ? segIn[o + k] : segIn[o + xi] + (x - xi) * (segIn[o + xi + 1] - segIn[o + xi]);
-        if (j + 1 < links.length) {
-          const next = o + W;
-          inc[links[j + 1]] += out - segIn[next + k];
-          segIn[next + k + 1] = out;
-        } else {
-          arrivals[i * W + k + 1] = out;
-        }
-      }
-    }
-    // 3. links: cumulative inflow and the running-exit time of the step's entrants
-    for (let a = 0; a < linkCount; a++) {
-      const base = a * W;
-      const q = inc[a];
-      inc[a] = 0;
-      A[base + k + 1] = A[base + k] + q;
-      let run = runFree[a];
-      if (bprScale[a] > 0 && q > 0) {
-        const ratio = Math.min(1, (q * ratePerVeh) / capRate[a]);
-        run = Math.max(1, runFree[a] * (1 + bprScale[a] * Math.pow(ratio, network.bprPower[a])));
-      }
-      T[base + k + 1] = Math.max(k + 1 + run, T[base + k]);
+    stepLinks(st, k);
+    stepSegments(st, k);
+    closeStep(st, k);
+  }
+  const classCount = paths.reduce((m, p) => Math.max(m, (p.classCode ?? 0) + 1), 1);
+  const classCumDepartures = new Float64Array(classCount * W);
+  const classCumArrivals = new Float64Array(classCount * W);
+  for (let k = 0; k <= S; k++) {
+    for (let i = 0; i < pathCount; i++) {
+      const c = k * classCount + (paths[i].classCode ?? 0);
+      classCumDepartures[c] += segIn[k * segCount + firstCol[i]];
+      classCumArrivals[c] += arrivals[k * pathCount + i];
     }
   }
   return {
+    classCount, classCumDepartures, classCumArrivals,
     stepSec, steps: S, linkCumIn: A, linkCumAtBottleneck: V, linkCumServiceStart: Sv, linkCumOut: D,
     linkRunExitStep: T, linkServiceSteps: serviceSteps, linkBottleneck: bottleneck,
-    pathSegStart: segStart, segCumIn: segIn, pathCumArrivals: arrivals,
+    pathCount, pathSegStart: segStart, segColumn, segCumIn: segIn, pathCumArrivals: arrivals,
   };
 }
 
-/** Piecewise-linear value of a curve (offset `base`) at fractional step y; 0 before time 0. */
-export function curveAt(curve: Float64Array, base: number, y: number): number {
-  if (y <= 0) return 0;
-  const i = Math.floor(y);
-  const f = y - i;
-  return f === 0 ? curve[base + i] : curve[base + i] + f * (curve[base + i + 1] - curve[base + i]);
-}
 
 /** Per-link running time at zero flow, bottleneck size and service time, all in steps. */
 function linkConstants(network: Network, stepSec: number) {
@@ -234,6 +222,8 @@ function checkPaths(network: Network, paths: readonly DnlPath[]): void {
   const source = 'traffic/dynamic/loadNetworkDynamic';
   paths.forEach((p, i) => {
     if (p.links.length === 0) throw new InputError({ source, field: `paths[${i}].links`, value: [] }, 'path has no links');
+    const c = p.classCode ?? 0;
+    if (!(Number.isInteger(c) && c >= 0 && c < 256)) throw new InputError({ source, field: `paths[${i}].classCode`, value: c }, 'must be an integer 0…255');
     for (let j = 0; j < p.links.length; j++) {
       const a = p.links[j];
       if (!(a >= 0 && a < network.from.length)) throw new InputError({ source, field: `paths[${i}].links[${j}]`, value: a }, 'unknown link');
@@ -249,3 +239,4 @@ function checkPaths(network: Network, paths: readonly DnlPath[]): void {
     }
   });
 }
+

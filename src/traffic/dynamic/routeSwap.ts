@@ -6,22 +6,6 @@
 import type { DueContext } from './dueState.ts';
 import type { LinkCostModel } from './linkCostModel.ts';
 
-/**
- * One sweep over departure intervals (in time order: earlier departures are
- * causally upstream of later ones) and groups.
- *
- * 1. A path's estimated cost is its priced cost plus Σ_links s_i·δ(link, entry interval),
- *    where δ accumulates the flow already moved in this sweep and s_i is the link's
- *    cost sensitivity (¥/veh) met by the path (linearized Gauss–Seidel).
- * 2. Each path p with flow moves Δ = min(f_p, μ·(ĝ_p − ĝ_b) / Σ_{p ⊕ b} s) to the
- *    cheapest path b, the denominator summing sensitivities over the link-intervals
- *    not shared by p and b (Jayakrishnan et al. 1994 gradient projection).
- *
- * @param mu step factor in (0, 1] per departure interval
- * @param scratch Float64Array of at least links × slots, zeroed by the caller's first use
- * @example
- * swapRoutes(ctx, 1, scratch);
- */
 /** Scratch of `swapRoutes`: flow moved per link and slot, and the loading's queue episodes. */
 export interface SwapScratch {
   delta: Float64Array;
@@ -52,7 +36,25 @@ export function markQueueEpisodes(ctx: DueContext, model: LinkCostModel, scratch
   }
 }
 
-export function swapRoutes(ctx: DueContext, mu: Float64Array, scratch: SwapScratch, sweeps: number, intervals: { from: number; to: number } = { from: 0, to: ctx.intervals }): void {
+/**
+ * `sweeps` passes over departure intervals (in time order: earlier departures are
+ * mostly upstream of later ones) and groups, all on the loading's linearization.
+ *
+ * 1. A path's estimated cost is its priced cost plus Σ_links s_i·δ(link, entry slot)
+ *    plus, on a queued bottleneck, (1/c-delay) · Σ δ(link, earlier slots of the same
+ *    queue episode); δ accumulates the flow moved since the loading and s_i is the
+ *    link's cost sensitivity (¥/veh) met by the path (linearized Gauss–Seidel).
+ * 2. Each path p with flow moves Δ = min(f_p, μ·(ĝ_p − ĝ_b) / Σ_{p ⊕ b} s) to the
+ *    cheapest path b, the denominator summing sensitivities over the link-intervals
+ *    not shared by p and b (Jayakrishnan et al. 1994 gradient projection).
+ *
+ * @param mu step factor in (0, 1] per departure interval
+ * @param scratch δ buffer and queue episodes (`markQueueEpisodes` first)
+ * @example
+ * markQueueEpisodes(ctx, loading.model, scratch);
+ * swapRoutes(ctx, mu, scratch, 5);
+ */
+export function swapRoutes(ctx: DueContext, mu: Float64Array, scratch: SwapScratch, sweeps: number): void {
   const { delta, slots, queueFrom, queueCoef } = scratch;
   delta.fill(0);
   const paths = ctx.paths;
@@ -78,55 +80,27 @@ export function swapRoutes(ctx: DueContext, mu: Float64Array, scratch: SwapScrat
     for (let i = 0; i < n; i++) delta[path.links[i] * slots + slotOf(path.walkSlot[t * n + i])] += amount;
   };
   for (let sweep = 0; sweep < sweeps; sweep++) {
-  for (let t = intervals.from; t < intervals.to; t++) {
-    for (const group of ctx.problem.groups) {
-      if (group.demandVeh[t] === 0 || group.paths.length < 2) continue;
-      let b = group.paths[0];
-      let gb = estimate(b, t);
-      for (const p of group.paths) {
-        const g = estimate(p, t);
-        if (g < gb) { b = p; gb = g; }
-      }
-      for (const p of group.paths) {
-        if (p === b || paths[p].flow[t] <= 0) continue;
-        const diff = estimate(p, t) - estimate(b, t);
-        if (diff <= 0) continue;
-        const scale = distinctSensitivity(ctx, p, b, t);
-        const shift = scale > 0 ? Math.min(paths[p].flow[t], (mu[t] * diff) / scale) : paths[p].flow[t];
-        move(p, t, -shift);
-        move(b, t, shift);
-      }
-    }
-  }
-  }
-  for (const group of ctx.problem.groups) {
-    for (const p of group.paths) {
-      for (let t = 0; t < ctx.intervals; t++) {
-        paths[p].costBefore[t] = paths[p].cost[t];
-        paths[p].costPredicted[t] = group.demandVeh[t] > 0 ? estimate(p, t) : NaN;
+    for (let t = 0; t < ctx.intervals; t++) {
+      for (const group of ctx.problem.groups) {
+        if (group.demandVeh[t] === 0 || group.paths.length < 2) continue;
+        let b = group.paths[0];
+        let gb = estimate(b, t);
+        for (const p of group.paths) {
+          const g = estimate(p, t);
+          if (g < gb) { b = p; gb = g; }
+        }
+        for (const p of group.paths) {
+          if (p === b || paths[p].flow[t] <= 0) continue;
+          const diff = estimate(p, t) - estimate(b, t);
+          if (diff <= 0) continue;
+          const scale = distinctSensitivity(ctx, p, b, t);
+          const shift = scale > 0 ? Math.min(paths[p].flow[t], (mu[t] * diff) / scale) : paths[p].flow[t];
+          move(p, t, -shift);
+          move(b, t, shift);
+        }
       }
     }
   }
-}
-
-/**
- * Per interval, how much stronger the costs reacted to the last swap than the
- * linearization predicted: the least-squares slope r_t of actual on predicted cost
- * changes (NaN when nothing moved). The next step factor is about 1/r_t.
- */
-export function responseRatio(ctx: DueContext, out: Float64Array): void {
-  const I = ctx.intervals;
-  const sxy = new Float64Array(I);
-  const sxx = new Float64Array(I);
-  for (const path of ctx.paths) {
-    for (let t = 0; t < I; t++) {
-      const pred = path.costPredicted[t] - path.costBefore[t];
-      if (!Number.isFinite(pred)) continue;
-      sxy[t] += pred * (path.cost[t] - path.costBefore[t]);
-      sxx[t] += pred * pred;
-    }
-  }
-  for (let t = 0; t < I; t++) out[t] = sxx[t] > 0 ? sxy[t] / sxx[t] : NaN;
 }
 
 /** Σ s over link-intervals used by exactly one of paths p and b (departing in t). */
@@ -149,3 +123,4 @@ function shares(path: DueContext['paths'][number], n: number, t: number, link: n
   for (let i = 0; i < n; i++) if (path.links[i] === link && path.walkSlot[t * n + i] === slot) return true;
   return false;
 }
+

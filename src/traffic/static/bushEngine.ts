@@ -10,6 +10,7 @@
  */
 import type { Network } from '../network/network.ts';
 import { createShortestPathTree, shortestPathTree, type ShortestPathTree } from '../network/shortestPathTree.ts';
+import { BushTopology } from './bushTopology.ts';
 import { evaluateLink, linkIntegral, type BprTable } from './linkCosts.ts';
 import type { PreparedClasses } from './prepareUeClasses.ts';
 
@@ -36,25 +37,14 @@ export class BushEngine {
    * as used would pin the longest-path labels and stall the bush update.
    */
   private readonly usedEps: Float64Array;
-  /**
-   * Per bush, cached between bush updates (shifts never change a bush's links):
-   * its nodes in topological order (`topoOrder[b·N + idx]`, `topoCount[b]`) and its
-   * links grouped by head node in that order (`topoInLinks[b·L + topoInStart[b·(N+1) + idx] …]`).
-   */
-  private readonly topoOrder: Int32Array;
-  private readonly topoCount: Int32Array;
-  private readonly topoInStart: Int32Array;
-  private readonly topoInLinks: Int32Array;
+  private readonly topo: BushTopology;
   private readonly N: number;
 
   private readonly L: number;
   private readonly deriv: Float64Array;
-  private readonly inStart: Int32Array;
-  private readonly inLinks: Int32Array;
   private readonly noThrough: Uint8Array;
   private readonly pos: Int32Array;
   private readonly seen: Int32Array;
-  private readonly indeg: Int32Array;
   private readonly lowCost: Float64Array;
   private readonly highCost: Float64Array;
   private readonly lowPred: Int32Array;
@@ -70,10 +60,7 @@ export class BushEngine {
     const B = prep.bushes.length;
     this.L = L;
     this.N = N;
-    this.topoOrder = new Int32Array(B * N);
-    this.topoCount = new Int32Array(B);
-    this.topoInStart = new Int32Array(B * (N + 1));
-    this.topoInLinks = new Int32Array(B * L);
+    this.topo = new BushTopology(net, B);
     this.linkFlow = new Float64Array(L);
     this.time = new Float64Array(L);
     this.deriv = new Float64Array(L);
@@ -82,16 +69,9 @@ export class BushEngine {
     this.bushFlow = new Float64Array(B * L);
     this.bushExcess = new Float64Array(B).fill(Infinity);
     this.usedEps = Float64Array.from(prep.bushes, (bush) => 1e-11 * bush.vehPerH.reduce((x, y) => x + y, 0));
-    this.inStart = new Int32Array(N + 1);
-    for (let a = 0; a < L; a++) this.inStart[net.to[a] + 1]++;
-    for (let i = 0; i < N; i++) this.inStart[i + 1] += this.inStart[i];
-    const fill = this.inStart.slice(0, N);
-    this.inLinks = new Int32Array(L);
-    for (let a = 0; a < L; a++) this.inLinks[fill[net.to[a]]++] = a;
     this.noThrough = Uint8Array.from(net.nodeIds, (id) => (id < net.firstThruNode ? 1 : 0));
     this.pos = new Int32Array(N);
     this.seen = new Int32Array(N);
-    this.indeg = new Int32Array(N);
     this.lowCost = new Float64Array(N);
     this.highCost = new Float64Array(N);
     this.lowPred = new Int32Array(N);
@@ -121,7 +101,7 @@ export class BushEngine {
         pending[v] = 0;
       }
       pending[bush.origin] = 0;
-      this.rebuildTopology(b);
+      this.topo.rebuild(b, this.inBush, bush.origin);
     });
     this.refreshFlows();
   }
@@ -193,15 +173,15 @@ export class BushEngine {
       }
     }
     const { highCost, time, seen, noThrough } = this;
-    const order = this.topoOrder;
+    const order = this.topo.order;
     const orderOff = b * this.N;
     const startOff = b * (this.N + 1);
     highCost[bush.origin] = 0;
     for (let idx = 1; idx < this.count; idx++) {
       const j = order[orderOff + idx];
       let best = -Infinity;
-      for (let p = off + this.topoInStart[startOff + idx], end = off + this.topoInStart[startOff + idx + 1]; p < end; p++) {
-        const a = this.topoInLinks[p];
+      for (let p = off + this.topo.start[startOff + idx], end = off + this.topo.start[startOff + idx + 1]; p < end; p++) {
+        const a = this.topo.links[p];
         if (inBush[off + a] === 0) continue;
         const v = highCost[net.from[a]] + time[a] + fixed[a];
         if (v > best) best = v;
@@ -221,7 +201,7 @@ export class BushEngine {
         added++;
       }
     }
-    this.rebuildTopology(b);
+    this.topo.rebuild(b, inBush, bush.origin);
     return added;
   }
 
@@ -239,7 +219,7 @@ export class BushEngine {
     const fixed = this.prep.fixedCostMin[this.prep.bushes[b].classIndex];
     this.labels(b);
     let worst = 0;
-    const order = this.topoOrder;
+    const order = this.topo.order;
     const orderOff = b * this.N;
     for (let idx = this.count - 1; idx > 0; idx--) {
       const j = order[orderOff + idx];
@@ -307,43 +287,6 @@ export class BushEngine {
   }
 
   /**
-   * Rebuild bush b's cached topological order (Kahn's algorithm on the link mask)
-   * and its in-links grouped by node in that order. Called after every change of
-   * the bush's link set.
-   */
-  private rebuildTopology(b: number): void {
-    const { L, N, net, inBush, indeg, inStart, inLinks } = this;
-    const off = b * L;
-    const orderOff = b * N;
-    const startOff = b * (N + 1);
-    const { outStart, outLinks, to } = net;
-    const order = this.topoOrder;
-    indeg.fill(0);
-    for (let a = 0; a < L; a++) if (inBush[off + a] === 1) indeg[to[a]]++;
-    order[orderOff] = this.prep.bushes[b].origin;
-    let head = 0;
-    let tail = 1;
-    while (head < tail) {
-      const u = order[orderOff + head++];
-      for (let p = outStart[u], end = outStart[u + 1]; p < end; p++) {
-        const a = outLinks[p];
-        if (inBush[off + a] === 1 && --indeg[to[a]] === 0) order[orderOff + tail++] = to[a];
-      }
-    }
-    this.topoCount[b] = tail;
-    let k = 0;
-    for (let idx = 0; idx < tail; idx++) {
-      this.topoInStart[startOff + idx] = k;
-      const j = order[orderOff + idx];
-      for (let p = inStart[j], end = inStart[j + 1]; p < end; p++) {
-        const a = inLinks[p];
-        if (inBush[off + a] === 1) this.topoInLinks[off + k++] = a;
-      }
-    }
-    this.topoInStart[startOff + tail] = k;
-  }
-
-  /**
    * On bush b's cached topological order: node positions, the cheapest-path label L
    * over all bush links and the longest-path label U over used links (flow > eps).
    */
@@ -356,10 +299,10 @@ export class BushEngine {
     const fixed = this.prep.fixedCostMin[bush.classIndex];
     const eps = this.usedEps[b];
     const from = net.from;
-    const order = this.topoOrder;
-    const inStart = this.topoInStart;
-    const inLinks = this.topoInLinks;
-    const count = this.topoCount[b];
+    const order = this.topo.order;
+    const inStart = this.topo.start;
+    const inLinks = this.topo.links;
+    const count = this.topo.count[b];
     const stamp = ++this.stamp;
     const r = bush.origin;
     this.count = count;

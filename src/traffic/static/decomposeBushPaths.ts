@@ -13,8 +13,7 @@ import type { UePath } from './ueTypes.ts';
  * the OD demand (rounding residue) are dropped. Deterministic; not unique (bush
  * flows do not fix the path flows), but every path returned is used at equilibrium.
  */
-export function decomposeBushPaths(network: Network, prep: PreparedClasses, inBush: Uint8Array, bushFlow: Float64Array,
-  _classCosts: readonly Float64Array[]): UePath[] {
+export function decomposeBushPaths(network: Network, prep: PreparedClasses, inBush: Uint8Array, bushFlow: Float64Array): UePath[] {
   const L = network.from.length;
   const N = network.nodeIds.length;
   const inStart = new Int32Array(N + 1);

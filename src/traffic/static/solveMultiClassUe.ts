@@ -36,7 +36,7 @@ export function solveMultiClassUe(network: Network, classes: readonly UeClass[],
   const started = performance.now();
   const gapTarget = options.gapTarget ?? 1e-8;
   const maxIterations = options.maxIterations ?? 1000;
-  const innerIterations = options.innerIterations ?? 8;
+  const innerIterations = options.innerIterations ?? 20;
   if (!(gapTarget >= 0)) throw new SolverError('traffic/static', 'bad option', `gapTarget must be ≥ 0, got ${gapTarget}`);
   if (!(Number.isInteger(maxIterations) && maxIterations >= 0)) {
     throw new SolverError('traffic/static', 'bad option', `maxIterations must be a non-negative integer, got ${maxIterations}`);
@@ -53,7 +53,7 @@ export function solveMultiClassUe(network: Network, classes: readonly UeClass[],
     iterations++;
     // Shift only where a node's used paths differ by more than a fraction of the
     // current average excess cost: cheap passes early, exact ones near the end.
-    const threshold = measure.averageExcessCostMin * Number(process.env.TF ?? 1e-3);
+    const threshold = measure.averageExcessCostMin * 1e-2;
     for (let b = 0; b < B; b++) {
       engine.updateBush(b);
       engine.shift(b, threshold);
@@ -91,6 +91,6 @@ export function solveMultiClassUe(network: Network, classes: readonly UeClass[],
     iterations,
     converged: measure.relativeGap <= gapTarget,
     history,
-    paths: () => decomposeBushPaths(network, prep, engine.inBush, engine.bushFlow, classLinkCostsMin),
+    paths: () => decomposeBushPaths(network, prep, engine.inBush, engine.bushFlow),
   };
 }

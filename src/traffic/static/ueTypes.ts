@@ -45,7 +45,7 @@ export interface StaticUeOptions {
   readonly onIteration?: (record: UeIterationRecord) => boolean | void;
   /** Name of the demand's source for error messages; default `'demand'`. */
   readonly demandSource?: string;
-  /** Flow-shift passes over all bushes per outer iteration after the bush update; default 8. */
+  /** Flow-shift passes over all bushes per outer iteration after the bush update; default 20. */
   readonly innerIterations?: number;
 }
 
@@ -78,8 +78,9 @@ export interface StaticUeResult {
   readonly history: readonly UeIterationRecord[];
   /**
    * Decompose the equilibrium into paths with flows (per class, origin, destination).
-   * Bush flows do not fix a unique path decomposition; this one peels the cheapest
-   * used path repeatedly (flow-weighted, deterministic).
+   * Bush flows do not fix a unique path decomposition; this one repeatedly traces back
+   * from the destination along the in-link with the most remaining flow and peels the
+   * bottleneck (deterministic; every path returned carries equilibrium flow).
    */
   readonly paths: () => UePath[];
 }

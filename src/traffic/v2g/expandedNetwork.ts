@@ -47,6 +47,8 @@ export function expandedArcs(net: Network, stationNodes: readonly number[]): Exp
  * (discharge) right after its station node.
  *
  * @param route - the path's road links (`V2gPathSet.routes[od][path.route]`).
+ * @example
+ * expandedPathNodes(net, set.routes[od][p.route], p).join('-'); // '1-3-12-12--13-24-21-20'
  */
 export function expandedPathNodes(net: Network, route: ArrayLike<number>, path: V2gPath): string[] {
   const nodes = [String(net.nodeIds[net.from[route[0]]])];

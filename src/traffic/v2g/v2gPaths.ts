@@ -118,6 +118,8 @@ function baseRoutes(net: Network, o: number, d: number, stations: readonly numbe
  * Simulate the battery along `links` with the given stops (A2–A4) and return the
  * stop energies, or null when infeasible (energy below the reserve on arrival at a
  * stop or the destination, or an exchange below `minExchangeKwh`).
+ * @example
+ * simulateV2gEnergy(net, route, [{ afterLink: 0, action: 'charge' }], energy); // [kWh charged]
  */
 export function simulateV2gEnergy(
   net: Network, links: readonly number[], stops: readonly { afterLink: number; action: 'charge' | 'discharge' }[], energy: V2gEnergyModel,

@@ -53,7 +53,10 @@ describe('convexHullOf (properties)', () => {
         fc.assert(fc.property(cloud(n, fc.oneof(dyadic, real)), (pts) => {
           const a = convexHullOf(pts);
           const b = convexHullOf(a.vertices.map((i) => pts[i]));
-          return a.affineRank === b.affineRank && close(a.volume, b.volume, 1e-9, 1e-12) && b.vertices.length === a.vertices.length;
+          // Same vertex count too, except for flat sets of rank ≥ 3: their projected
+          // coordinates are rounded, and a point on an edge may stay listed (documented).
+          const sameCount = b.vertices.length === a.vertices.length || (a.affineRank >= 3 && a.affineRank < n);
+          return a.affineRank === b.affineRank && close(a.volume, b.volume, 1e-9, 1e-12) && close(a.measure, b.measure, 1e-9, 1e-12) && sameCount;
         }), runsFor(n));
       });
     });

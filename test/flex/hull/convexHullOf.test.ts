@@ -34,7 +34,7 @@ describe('convexHullOf', () => {
     it('boxes with random sides in 2–5 D have volume = product of sides (rel 1e-12)', () => {
       const random = rng(7);
       for (let n = 2; n <= 5; n++) {
-        for (let trial = 0; trial < 5; trial++) {
+        for (let trial = 0; trial < (n === 5 ? 2 : 5); trial++) {
           const sides = Array.from({ length: n }, () => 0.1 + 5 * random());
           const offset = Array.from({ length: n }, () => 100 * (random() - 0.5));
           const hull = convexHullOf(boxCorners(sides, offset));

@@ -48,6 +48,26 @@ describe('quickhullNd (internal; replaces convex-hull for d ≥ 5)', () => {
     }
   });
 
+  it('stays exact on nearly coplanar input: box-surface points with 1e-12…1e-7 noise in 4-D and 5-D (volume rel 1e-6)', () => {
+    for (let seed = 0; seed < 6; seed++) {
+      const random = rng(100 + seed);
+      const d = 4 + (seed % 2);
+      const noise = [1e-12, 1e-9, 1e-7][Math.floor(seed / 2)];
+      const sides = Array.from({ length: d }, () => 0.5 + 3 * random());
+      const pts: number[][] = [];
+      for (let k = 0; k < 40; k++) {
+        // A point on a random face of the box, then jittered off it.
+        const p = sides.map((s) => s * random());
+        const j = Math.floor(random() * d);
+        p[j] = random() < 0.5 ? 0 : sides[j];
+        pts.push(p.map((x) => x + noise * (random() - 0.5)));
+      }
+      for (let mask = 0; mask < 2 ** d; mask++) pts.push(sides.map((s, j) => ((mask >> j) & 1 ? s : 0)));
+      const expected = sides.reduce((a, b) => a * b, 1);
+      expect(Math.abs(volumeOf(quickhullNd(pts, d), pts, d) - expected) / expected).toBeLessThan(1e-6);
+    }
+  });
+
   it('the convex-hull package itself is wrong in 5-D (why quickhullNd exists)', () => {
     const pts = lattice(5, 2).map((p) => p.map((x, j) => x * (1 + 0.1 * j)));
     const expected = [1, 1.1, 1.2, 1.3, 1.4].reduce((a, b) => a * b, 1);

@@ -76,3 +76,23 @@ describe('DLMP decomposition on case33bw', () => {
     expect(Math.abs(componentSum(r, 1) - r.dlmpP[1])).toBeLessThan(1e-6);
   });
 });
+
+describe('DLMP decomposition on ieee123 (shunt capacitors and charging at most buses)', () => {
+  it('components sum to the DLMP and the DLMP matches central finite differences (0.1 %)', async () => {
+    const feeder = loadBundledFeeder('ieee123');
+    const opf = await OpfSession.create(feeder);
+    const r = opf.solve();
+    expect(r.status).toBe('optimal');
+    for (const bus of feeder.buses) expect(Math.abs(componentSum(r, bus.id) - r.dlmpP[bus.id])).toBeLessThan(1e-6);
+    const d = 0.002;
+    for (const bus of [r.minVoltageBus, feeder.buses[40].id]) {
+      const up = opf.solve({ injections: [{ bus, pMw: d }] }).objectiveUsdPerH;
+      const dn = opf.solve({ injections: [{ bus, pMw: -d }] }).objectiveUsdPerH;
+      expect(Math.abs((up - dn) / (2 * d) - r.dlmpP[bus])).toBeLessThan(1e-3 * r.dlmpP[bus]);
+      const upQ = opf.solve({ injections: [{ bus, pMw: 0, qMvar: d }] }).objectiveUsdPerH;
+      const dnQ = opf.solve({ injections: [{ bus, pMw: 0, qMvar: -d }] }).objectiveUsdPerH;
+      expect(Math.abs((upQ - dnQ) / (2 * d) - r.dlmpQ[bus])).toBeLessThan(1e-3 * Math.max(r.dlmpQ[bus], 0.01));
+    }
+    opf.dispose();
+  });
+});

@@ -74,10 +74,10 @@ function checkPoint(feeder: Feeder, r: OpfResult): void {
 }
 
 describe('OpfSession on random radial feeders (properties)', () => {
-  it('balances every bus (≤ 1e-6 pu), satisfies the voltage-drop equations and sums DLMP components', async () => {
+  it('balances every bus (≤ 1e-6 pu), satisfies the voltage-drop equations and sums DLMP components (SOCP and LinDistFlow)', async () => {
     await fc.assert(
-      fc.asyncProperty(feederArb, async (feeder) => {
-        const opf = await OpfSession.create(feeder);
+      fc.asyncProperty(feederArb, fc.constantFrom('socp' as const, 'lindistflow' as const), async (feeder, formulation) => {
+        const opf = await OpfSession.create(feeder, { formulation });
         try {
           const r = opf.solve();
           expect(r.status).toBe('optimal');
@@ -86,7 +86,7 @@ describe('OpfSession on random radial feeders (properties)', () => {
           opf.dispose();
         }
       }),
-      { numRuns: 25, seed: 20261122 },
+      { numRuns: 30, seed: 20261122 },
     );
   });
 

@@ -65,6 +65,38 @@ describe('OpfSession on case33bw with only the substation', () => {
   });
 });
 
+describe('OpfSession on ieee123 (capacitors and fixed regulators)', () => {
+  it('matches runPowerFlow: losses within 0.05 kW, voltages within 1e-4 pu', async () => {
+    const feeder = loadBundledFeeder('ieee123');
+    const opf = await OpfSession.create(feeder);
+    const r = opf.solve();
+    opf.dispose();
+    const pf = runPowerFlow(feeder);
+    expect(r.status).toBe('optimal');
+    expect(Math.abs(r.lossesKw - pf.lossesKw)).toBeLessThan(0.05);
+    for (const bus of feeder.buses) expect(Math.abs(r.voltagePu[bus.id] - pf.voltagePu[bus.id])).toBeLessThan(1e-4);
+    expect(r.minVoltageBus).toBe(pf.minVoltageBus);
+  });
+});
+
+describe('OpfSession with a quadratic-cost DG', () => {
+  it('dispatches the DG where its marginal cost c1 + 2·c2·P equals the DLMP of its bus (1e-2 $/MWh: tangent cuts of the cost)', async () => {
+    const dg = { id: 'dg', kind: 'dg' as const, bus: 4, pMinMw: 0, pMaxMw: 0.6, qMinMvar: 0, qMaxMvar: 0, costUsdPerMwh: 10, costUsdPerMw2h: 20 };
+    const feeder = smallFeeder({ generators: [...smallFeeder().generators, dg] });
+    const opf = await OpfSession.create(feeder);
+    const r = opf.solve();
+    opf.dispose();
+    expect(r.status).toBe('optimal');
+    const p = r.dispatch.find((d) => d.id === 'dg')!.pMw;
+    expect(p).toBeGreaterThan(0);
+    expect(p).toBeLessThan(0.6);
+    expect(Math.abs(10 + 2 * 20 * p - r.dlmpP[4])).toBeLessThan(1e-2);
+    // The objective carries the quadratic cost exactly (to the cut tolerance).
+    const importMw = r.dispatch.find((d) => d.id === 'sub')!.pMw;
+    expect(r.objectiveUsdPerH).toBeCloseTo(20 * importMw + 10 * p + 20 * p * p, 4);
+  });
+});
+
 describe('OpfSession relaxation exactness', () => {
   it('reports a negative import price (losses become profitable) as inexact, with the gap', async () => {
     const feeder: Feeder = { ...case33, generators: case33.generators.map((g) => ({ ...g, costUsdPerMwh: -50 })) };
@@ -74,6 +106,18 @@ describe('OpfSession relaxation exactness', () => {
     expect(r.status).toBe('inexact');
     expect(r.maxConeGapPu).toBeGreaterThan(1e-6);
     expect(r.message).toMatch(/not tight/);
+  });
+});
+
+describe('OpfSession cut-loop limit', () => {
+  it('reports inexact, naming the limit, when maxCutRounds stops the loop before the cone tolerance', async () => {
+    const opf = await OpfSession.create(case33, { maxCutRounds: 1 });
+    const r = opf.solve({ loadScale: 1.03 });
+    opf.dispose();
+    expect(r.status).toBe('inexact');
+    expect(r.lpSolves).toBe(1);
+    expect(r.message).toMatch(/cut loop stopped after 1 LP/);
+    expect(r.maxConeGapPu).toBeGreaterThan(1e-6);
   });
 });
 
@@ -110,6 +154,8 @@ describe('OpfSession islands (outagedBranches)', () => {
     const islandLoadKw = case33.buses.filter((b) => islandBuses.includes(b.id)).reduce((s, b) => s + b.pLoadMw * 1000, 0);
     expect(r.shedKw).toBeCloseTo(islandLoadKw, 4);
     for (const id of islandBuses) expect(r.dlmpP[id]).toBeCloseTo(case33.sheddingPenaltyUsdPerMwh, 9);
+    for (const id of islandBuses) expect(r.voltagePu[id]).toBe(0); // de-energised, as in the power flow
+    expect(islandBuses).not.toContain(r.minVoltageBus);
     expect(r.dlmpP[18]).toBeLessThan(100);
   });
 
@@ -142,5 +188,20 @@ describe('solveHorizon', () => {
     expect(results).toHaveLength(12);
     for (const r of results) expect(r.status).toBe('optimal');
     for (let k = 1; k < 12; k++) expect(results[k].objectiveUsdPerH).toBeGreaterThan(results[k - 1].objectiveUsdPerH);
+  });
+});
+
+describe('OpfSession topology cache', () => {
+  it('keeps solving correctly after more outage topologies than it caches (oldest evicted)', async () => {
+    const opf = await OpfSession.create(case33);
+    const base = opf.solve();
+    // 20 single-branch outages on the 26–33 lateral and the 19–22 lateral, each its own model.
+    const ids = case33.branches.filter((b) => b.inService && b.fromBus >= 19).map((b) => b.id).slice(0, 20);
+    for (const id of ids) expect(opf.solve({ outagedBranches: [id] }).status).toBe('optimal');
+    const again = opf.solve();
+    const first = opf.solve({ outagedBranches: [ids[0]] });
+    opf.dispose();
+    expect(again.objectiveUsdPerH).toBeCloseTo(base.objectiveUsdPerH, 6);
+    expect(first.islands).toBe(2);
   });
 });

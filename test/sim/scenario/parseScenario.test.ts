@@ -23,7 +23,7 @@ describe('parseScenario', () => {
     const s = parseScenario(minimalScenario(), 'ok.json');
     expect(s.feedback).toBe('next-tick');
     expect(s.demand.scale).toBe(1);
-    expect(s.solver.damping).toBe(0.5);
+    expect(s.solver.damping).toBe(0.3);
     expect(s.feeder.formulation).toBe('socp');
     expect(s.prices.yuanPerUsd).toBe(7.2);
     expect(s.coupons).toEqual([]);

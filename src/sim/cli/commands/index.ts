@@ -7,6 +7,8 @@ import { registerOpfCommand } from './opf.ts';
 import { registerAssignCommand } from './assign.ts';
 import { registerRunCommand } from './run.ts';
 import { registerValidateCommand } from './validate.ts';
+import { registerFlexCommand } from './flex.ts';
+import { registerEquilibriumCommand } from './equilibrium.ts';
 
 /** Register every `ev-cosim` sub-command on `program`. */
 export function registerCommands(program: Command): void {
@@ -15,4 +17,6 @@ export function registerCommands(program: Command): void {
   registerValidateCommand(program);
   registerOpfCommand(program);
   registerAssignCommand(program);
+  registerFlexCommand(program);
+  registerEquilibriumCommand(program);
 }

@@ -50,6 +50,11 @@ export const feederSchema = z
     loadScale: perInterval(z.number().nonnegative())
       .default(1)
       .describe('Multiplier of every household load (P and Q): one value, or one per interval.'),
+    loadMultiplier: z
+      .number()
+      .nonnegative()
+      .default(1)
+      .describe('Global multiplier on top of `loadScale`, e.g. `--set feeder.loadMultiplier=1.5` for a +50 % household-load stress case.'),
     outages: z.array(outageSchema).default([]).describe('Branch outages.'),
     dgs: z.array(dgSchema).default([]).describe('DG / PV units added to the feeder.'),
     sheddingPenaltyUsdPerMwh: z

@@ -44,7 +44,7 @@ const baseSchema = z
       dueMaxIterations: 200,
       coneTolerancePu: 1e-6,
       fixedPointTolerance: 1e-3,
-      damping: 0.5,
+      damping: 0.3,
       maxRounds: 30,
     }),
   })

@@ -27,7 +27,7 @@ export const solverSchema = z
       .number()
       .min(0)
       .max(0.99)
-      .default(0.5)
+      .default(0.3)
       .describe('Price fixed point: share of the old price kept, ω ← damping·ω + (1 − damping)·F(ω).'),
     maxRounds: z.number().int().positive().default(30).describe('Price fixed point: rounds per interval before reporting non-convergence.'),
   })

@@ -1,0 +1,178 @@
+/**
+ * `ev-cosim flex [scenario]`: the flexible operation region of the station loads at
+ * t* per subsidy tier, DTA and/or STA, with hulls, tables, tier planning and an
+ * HTML report (SPEC §5; issue #4 item 6). Output keys: docs/flexibility.md.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import { InputError } from '../../../common/errors.ts';
+import { flexJson } from '../../../flex/report/flexJson.ts';
+import { writeFlexOutputs } from '../../../flex/report/writeFlexOutputs.ts';
+import { parseGridNeed } from '../../../flex/plan/gridNeed.ts';
+import { planTierForResult, type TierPlan } from '../../../flex/plan/planTier.ts';
+import { runFlexStudy } from '../../../flex/sweep/runFlexStudy.ts';
+import type { FlexModel } from '../../../flex/sweep/sweepSpec.ts';
+import { readScenarioFile } from '../../scenario/readScenarioFile.ts';
+
+interface FlexCommandOptions {
+  readonly budgets: string;
+  readonly directions: string;
+  readonly time: string;
+  readonly model: string;
+  readonly workers?: string;
+  readonly out?: string;
+  readonly resume?: string;
+  readonly json?: boolean;
+  readonly stations?: string;
+  readonly need?: string;
+  readonly lookback: string;
+  readonly levels: string;
+  readonly refine: string;
+  readonly set: string[];
+}
+
+const SOURCE = 'ev-cosim flex';
+
+/**
+ * Register `flex`.
+ *
+ * Steps: check the options (bad input → exit 1 before any run); sweep each model
+ * on a worker pool with a progress bar on stderr (TTY only); assemble nested
+ * tiers and hulls; optionally plan the cheapest tier for `--need`; write
+ * flex.json, tiers.csv, points.csv, vertices.csv, projection.svg, report.html
+ * and the resumable results.jsonl into `--out`; print a table, or one JSON object
+ * with `--json`.
+ *
+ * @example
+ * // ev-cosim flex --budgets 1000,2000,4000,6000 --directions 45 --time 6 --model both --workers 2 --json
+ */
+export function registerFlexCommand(program: Command): void {
+  program
+    .command('flex')
+    .description('Map the flexible operation region of station net load at one interval per subsidy budget (rotating hyperplanes + DUE + OPF), with hulls and an HTML report.')
+    .argument('[scenario]', 'scenario JSON file (default: the bundled reference scenario)')
+    .option('-b, --budgets <list>', 'subsidy budgets F_max, ¥, comma-separated', '1000,2000,4000,6000')
+    .option('-d, --directions <deg>', 'angular step of the direction grid, degrees (45 → 26 directions for 3 stations)', '45')
+    .option('-t, --time <index>', 't*: interval index (0-based) of the scenario', '6')
+    .option('-m, --model <model>', 'traffic model: dta, sta (30-min intervals, instantaneous propagation) or both', 'dta')
+    .option('-w, --workers <n>', 'worker threads (default: the machine\'s cores; 1 = no pool)')
+    .option('-o, --out <dir>', 'output folder (default: out/<scenario name>/flex)')
+    .option('-r, --resume <file>', 'results file (JSON lines) to resume from and append to')
+    .option('--stations <ids>', 'stations spanning the region, comma-separated (default: all)')
+    .option('--need <spec>', 'tier planning: a cap or floor on a station\'s net load at t*, e.g. "CS3<=0.2" or "bus30<=-0.3" (MW)')
+    .option('--lookback <k>', 'coupons act on arrivals in [t*−k, t*]', '3')
+    .option('--levels <list>', 'probe levels as fractions of the coupon bounds', '0.25,1')
+    .option('--refine <n>', 'pattern-search runs per direction and budget', '1')
+    .option('-s, --set <path=value>', 'override a scenario field, e.g. demand.scale=1.2 (repeatable)', collect, [])
+    .option('--json', 'print one JSON object (see docs/flexibility.md) instead of the table')
+    .action(async (file: string | undefined, options: FlexCommandOptions) => {
+      await flexCommand(file, options);
+    });
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function numberList(field: string, text: string): number[] {
+  const parts = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (parts.length === 0) throw new InputError({ source: SOURCE, field, value: text }, 'must list at least one number');
+  return parts.map((p) => {
+    const v = Number(p);
+    if (!Number.isFinite(v)) throw new InputError({ source: SOURCE, field, value: p }, 'is not a number');
+    return v;
+  });
+}
+
+function integer(field: string, text: string, min: number): number {
+  const v = Number(text);
+  if (!Number.isInteger(v) || v < min) throw new InputError({ source: SOURCE, field, value: text }, `must be an integer ≥ ${min}`);
+  return v;
+}
+
+async function flexCommand(file: string | undefined, options: FlexCommandOptions): Promise<void> {
+  const loaded = readScenarioFile(file, options.set);
+  const budgets = numberList('--budgets', options.budgets);
+  for (const b of budgets) if (b <= 0) throw new InputError({ source: SOURCE, field: '--budgets', value: b }, 'each budget must be > 0 ¥');
+  const stepDeg = Number(options.directions);
+  if (!Number.isFinite(stepDeg) || stepDeg <= 0 || stepDeg > 180) {
+    throw new InputError({ source: SOURCE, field: '--directions', value: options.directions }, 'must be an angular step in (0, 180] degrees; the direction set would be empty');
+  }
+  const timeIndex = integer('--time', options.time, 0);
+  const models: FlexModel[] = options.model === 'both' ? ['dta', 'sta'] : options.model === 'dta' || options.model === 'sta' ? [options.model] : [];
+  if (models.length === 0) throw new InputError({ source: SOURCE, field: '--model', value: options.model }, 'must be dta, sta or both');
+  const workers = options.workers === undefined ? undefined : integer('--workers', options.workers, 1);
+  const stations = options.stations?.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const need = options.need === undefined ? undefined : parseGridNeed(options.need, loaded.scenario);
+  const levels = numberList('--levels', options.levels);
+  for (const l of levels) if (l <= 0 || l > 1) throw new InputError({ source: SOURCE, field: '--levels', value: l }, 'each level must be in (0, 1]');
+
+  const outDir = options.out ?? `out/${loaded.name}/flex`;
+  // Without --resume the sweep still logs its tasks to <out>/results.jsonl (fresh), so it can be resumed later.
+  const resumeFile = options.resume ?? join(outDir, 'results.jsonl');
+  if (options.resume === undefined) {
+    mkdirSync(outDir, { recursive: true });
+    rmSync(resumeFile, { force: true });
+  }
+  const bar = process.stderr.isTTY ? new SingleBar({ stream: process.stderr, format: 'ev-cosim flex {model} |{bar}| {value}/{total} tasks', hideCursor: true }) : undefined;
+  let barModel = '';
+  const results = await (async () => {
+    try {
+      return await runFlexStudy({
+        scenarioFile: loaded.file,
+        overrides: options.set,
+        models,
+        timeIndex,
+        budgetsYuan: budgets,
+        stations,
+        stepDeg,
+        lookbackIntervals: integer('--lookback', options.lookback, 0),
+        levels: [...levels].sort((a, b) => a - b),
+        controls: { refineSteps: integer('--refine', options.refine, 0) },
+        workers,
+        resumeFile,
+        onProgress: (model, done, total) => {
+          if (!bar) return;
+          if (barModel !== model) {
+            if (barModel !== '') bar.stop();
+            barModel = model;
+            bar.start(total, 0, { model });
+          }
+          bar.update(done, { model });
+        },
+      });
+    } finally {
+      bar?.stop();
+    }
+  })();
+  const plans: TierPlan[] = [];
+  if (need) for (const r of results) plans.push(await planTierForResult(r, need));
+  const written = writeFlexOutputs(results, plans, outDir, { resumeFile: options.resume });
+  const json = flexJson(results, plans);
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({ ...json, files: written })}\n`);
+    return;
+  }
+  process.stdout.write(textTable(results, plans, outDir));
+}
+
+function textTable(results: Awaited<ReturnType<typeof runFlexStudy>>, plans: TierPlan[], outDir: string): string {
+  const lines: string[] = [];
+  for (const r of results) {
+    lines.push(`${r.model.toUpperCase()} flexible operation region at ${r.time} (t${r.timeIndex}), stations ${r.axes.map((s) => r.stations[s]).join(', ')}`);
+    lines.push('  budget ¥   rank   volume MW^n   area MW^(n-1)   increase %   ranges MW');
+    for (const t of r.tiers) {
+      lines.push(
+        `  ${String(t.budgetYuan).padStart(8)}   ${String(t.hull.affineRank).padStart(4)}   ${t.hull.volume.toFixed(4).padStart(11)}   ${(t.hull.area ?? 0).toFixed(4).padStart(13)}   ${(t.volumeIncreasePct === undefined ? '–' : t.volumeIncreasePct.toFixed(1)).padStart(10)}   ${t.rangeMw.map((x) => `[${x.min.toFixed(2)}, ${x.max.toFixed(2)}]`).join(' ')}`,
+      );
+      if (t.hull.constantTotal !== undefined) lines.push(`             flat region: total station load constant at ${t.hull.constantTotal.toFixed(3)} MW`);
+    }
+    const runs = r.run.runs.design + r.run.runs.search;
+    lines.push(`  ${runs} co-simulation runs, ${(r.wallMs / 1000).toFixed(1)} s`);
+  }
+  for (const p of plans) lines.push(p.summary);
+  lines.push(`written to ${outDir}`);
+  return `${lines.join('\n')}\n`;
+}

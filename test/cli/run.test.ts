@@ -1,0 +1,84 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REFERENCE, runCli, runMain } from './cliHarness.ts';
+
+// A 3-interval cut of the reference case keeps the CLI checks fast; the full horizon runs in test/sim/run.
+const SHORT = ['--set', 'horizon.intervals=3', '--set', 'demand.profile=[0.8,0.9,1]', '--set', 'feeder.loadScale=1'];
+
+function outDir(): string {
+  return join(mkdtempSync(join(tmpdir(), 'ev-cosim-run-')), 'out');
+}
+
+describe('ev-cosim run', () => {
+  it('--json prints exactly one JSON object with the stable fields and writes every file', async () => {
+    const out = outDir();
+    const { code, stdout, stderr } = await runCli(['run', REFERENCE, '--out', out, '--json', ...SHORT]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const summary = JSON.parse(lines[0]);
+    expect(summary.status).toBe('ok');
+    expect(summary.intervals).toHaveLength(3);
+    for (const i of summary.intervals) {
+      for (const key of ['start', 'stationNetMW', 'maxDlmp', 'minVoltagePu', 'shedKW', 'dueGap', 'maxConeGap', 'fixedPointResidual']) {
+        expect(i).toHaveProperty(key);
+      }
+      expect(Object.keys(i.stationNetMW)).toEqual(['CS1', 'CS2', 'CS3']);
+    }
+    expect(summary.intervals.map((i: { start: string }) => i.start)).toEqual(['17:00', '17:10', '17:20']);
+    expect(summary.files).toContain(join(out, 'report.html'));
+    for (const file of summary.files) expect(existsSync(file)).toBe(true);
+    expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).intervals).toEqual(summary.intervals);
+  });
+
+  it('prints the one-screen text summary without --json', async () => {
+    const out = outDir();
+    const { code, stdout } = await runMain(['run', REFERENCE, '--out', out, ...SHORT]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^ev-cosim run: nguyen-dupuis-ieee33-evening-peak — status ok/);
+    expect(stdout.split('\n').length).toBeLessThanOrEqual(26);
+    expect(stdout).toContain(`${out}/report.html`);
+  });
+
+  const bad: [string, string[], RegExp][] = [
+    ['a schema violation', ['--set', 'classes.chargingShare=2'], /classes\.chargingShare = 2: Too big/],
+    ['an unknown station node', ['--set', 'stations.CS2.node=42'], /stations\[1\] \(CS2\)\.node = 42: no such node/],
+    ['a station bus outside the feeder', ['--set', 'stations.CS1.bus=0'], /stations\[0\] \(CS1\)\.bus = 0: bus is not on the feeder/],
+    ['a horizon that does not divide into steps', ['--set', 'horizon.stepSec=7'], /horizon\.stepSec = 7: does not divide the interval/],
+    ['an override without "="', ['--set', 'demand.scale'], /--set.*expected path=value/],
+    [
+      'stations no charging traveller can reach',
+      ['--set', 'stations=[{"id":"CS1","node":13,"bus":22,"chargers":6,"v2gPorts":4,"chargeKw":60,"chargeServiceMin":20,"v2gKw":40,"v2gServiceMin":30,"chargeCongestionMaxMin":10,"v2gCongestionMaxMin":10}]'],
+      /nguyen-dupuis-ieee33-evening-peak\.json: stations \/ demand: .*no path of class charging/,
+    ],
+  ];
+  it.each(bad)('rejects %s: one message, exit 1, no result files', async (_name, sets, pattern) => {
+    const out = outDir();
+    const { code, stdout, stderr } = await runMain(['run', REFERENCE, '--out', out, '--json', ...sets]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(pattern);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(join(out, '..'))).toEqual([]);
+  });
+
+  it('a price fixed point that misses its tolerance is reported as not converged with exit 2', async () => {
+    const out = outDir();
+    const { code, stdout, stderr } = await runMain([
+      'run', REFERENCE, '--out', out, '--json', ...SHORT,
+      '--set', 'prices.charge={"mode":"dlmp","markupYuanPerKWh":1.856}', '--set', 'feedback=fixed-point',
+      '--set', 'solver.maxRounds=1', '--set', 'solver.fixedPointTolerance=1e-12',
+    ]);
+    expect(code).toBe(2);
+    const summary = JSON.parse(stdout);
+    expect(summary.status).toBe('not-converged');
+    expect(summary.problems.join('\n')).toMatch(/price fixed point did not converge in 1 rounds/);
+    expect(stderr).toMatch(/solver failure: .*not converged/);
+    // Written, but flagged: summary.json says not-converged.
+    expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).status).toBe('not-converged');
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * The real pipeline (scenario → worker pool → DUE + OPF runs → tiers → re-simulation)
+ * on a reduced reference scenario in the default suite; the full reference checks of
+ * issue #4 run with EV_COSIM_LONG=1.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runFlexStudy } from '../../../src/flex/sweep/runFlexStudy.ts';
+import { verifyPoints } from '../../../src/flex/sweep/verifyPoints.ts';
+import { readScenarioFile } from '../../../src/sim/scenario/readScenarioFile.ts';
+import { sphereDirections3d } from '../../../src/flex/directions/sphereDirections3d.ts';
+
+// Reference network, feeder and stations; 4 intervals of 10 min (17:00–17:40), 60-s loading steps.
+const SMALL = ['horizon.intervals=4', 'horizon.stepSec=60', 'demand.profile=[0.8,0.9,1,1]', 'feeder.loadScale=1'];
+
+describe('runFlexStudy on the (reduced) reference scenario', () => {
+  it('should give reproducible points within budget and tolerance, nested tiers, and resume without new runs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flex-study-'));
+    const resumeFile = join(dir, 'results.jsonl');
+    const options = {
+      overrides: SMALL,
+      timeIndex: 3,
+      budgetsYuan: [300, 1000],
+      stations: ['CS3'],
+      directions: [[1], [-1]],
+      lookbackIntervals: 1,
+      blocks: 1,
+      levels: [0.25],
+      controls: { refineSteps: 0, fitSteps: 2 },
+      workers: 2,
+      resumeFile,
+    };
+    const [dta] = await runFlexStudy(options);
+    const tolerance = readScenarioFile(undefined, SMALL).scenario.solver.dueGapTolerance;
+    expect(dta.model).toBe('dta');
+    expect(dta.time).toBe('17:30');
+    const [low, high] = dta.tiers;
+    // 1-D region of CS3's net load: the larger budget reaches at least as far both ways.
+    expect(high.rangeMw[0].min).toBeLessThanOrEqual(low.rangeMw[0].min);
+    expect(high.rangeMw[0].max).toBeGreaterThanOrEqual(low.rangeMw[0].max);
+    expect(high.hull.measure).toBeGreaterThanOrEqual(low.hull.measure);
+    // Coupons move the load: the 1000 ¥ tier spans a real range around the base point.
+    expect(high.rangeMw[0].max - high.rangeMw[0].min).toBeGreaterThan(0.05);
+    for (const t of dta.tiers) {
+      for (const p of t.vertices) {
+        expect(p.subsidyYuan).toBeLessThanOrEqual(t.budgetYuan);
+        expect(p.dueGap).toBeLessThanOrEqual(tolerance);
+      }
+    }
+    const checks = await verifyPoints(dta.run.spec, high.vertices);
+    for (const c of checks) {
+      expect(c.relativeError).toBeLessThanOrEqual(0.01);
+      expect(c.dueGap).toBeLessThanOrEqual(tolerance);
+    }
+    // Resume: every task comes from the file, no co-simulation runs, same answer.
+    const lines = readFileSync(resumeFile, 'utf8').trim().split('\n').length;
+    const [again] = await runFlexStudy({ ...options, workers: 1 });
+    expect(again.run.resumed).toBe(lines);
+    expect(again.run.runs).toEqual({ design: 0, search: 0 });
+    expect(again.tiers.map((t) => t.vertices.map((p) => p.netMw))).toEqual(dta.tiers.map((t) => t.vertices.map((p) => p.netMw)));
+  }, 600_000);
+
+  it.skipIf(!process.env.EV_COSIM_LONG)('reference scenario, 26 directions × 4 budgets, DTA and STA: saturation, ranks, reproduction (EV_COSIM_LONG)', async () => {
+    const [dta, sta] = await runFlexStudy({ models: ['dta', 'sta'], workers: 2, directions: sphereDirections3d(45) });
+    const volumes = dta.tiers.map((t) => t.hull.volume);
+    console.log('DTA volumes MW³', volumes, 'STA', sta.tiers.map((t) => [t.hull.affineRank, t.hull.area, t.hull.constantTotal]));
+    for (let k = 1; k < volumes.length; k++) expect(volumes[k]).toBeGreaterThanOrEqual(volumes[k - 1]);
+    expect(dta.tiers.every((t) => t.hull.affineRank === 3)).toBe(true);
+    const last = sta.tiers[sta.tiers.length - 1];
+    expect(last.hull.affineRank).toBe(2);
+    expect(last.hull.constantTotal).toBeDefined();
+    const tolerance = readScenarioFile().scenario.solver.dueGapTolerance;
+    for (const result of [dta, sta]) {
+      for (const t of result.tiers) {
+        const checks = await verifyPoints(result.run.spec, t.vertices);
+        checks.forEach((c, i) => {
+          expect(c.relativeError).toBeLessThanOrEqual(0.01);
+          expect(c.dueGap).toBeLessThanOrEqual(tolerance);
+          expect(t.vertices[i].subsidyYuan).toBeLessThanOrEqual(t.budgetYuan);
+        });
+      }
+    }
+  }, 3_600_000);
+});

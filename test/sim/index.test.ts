@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import * as sim from '../../src/sim/index.ts';
+
+describe('src/sim public API', () => {
+  it('exports exactly these names (pinned; change deliberately)', () => {
+    expect(Object.keys(sim).sort()).toEqual([
+      'DEFAULT_SCENARIO_FILE', 'RESULT_FILES', 'applyOverrides', 'cosimSummary', 'intervalClock', 'kwToMw', 'parseScenario',
+      'prepareCosim', 'readScenarioFile', 'renderReport', 'resolveScenario', 'runCosim', 'scenarioSchema', 'textSummary',
+      'usdPerMwhToYuanPerKwh', 'writeResults',
+    ]);
+  });
+});

@@ -1,0 +1,54 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { RESULT_FILES, writeResults } from '../../../src/sim/results/writeResults.ts';
+import { textSummary } from '../../../src/sim/results/textSummary.ts';
+import { fakeRun } from '../fixtures/fakeRun.ts';
+
+describe('writeResults', () => {
+  it('should write every file and list them in summary.json', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'sim-')), 'out');
+    const { result, summary } = fakeRun();
+    const files = writeResults(result, summary, dir);
+    expect(readdirSync(dir).sort()).toEqual([...RESULT_FILES].sort());
+    const written = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
+    expect(written.files).toEqual(files);
+    expect(written.intervals).toHaveLength(4);
+    const rows = parse(readFileSync(join(dir, 'stations.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(8);
+    expect(Number(rows[0].netMw)).toBe(result.intervals[0].netMw[0]); // full precision round trip
+  });
+
+  it('should replace an existing folder and leave no temporary folder behind', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'sim-'));
+    const dir = join(parent, 'out');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'stale.csv'), 'old');
+    const { result, summary } = fakeRun();
+    writeResults(result, summary, dir);
+    expect(existsSync(join(dir, 'stale.csv'))).toBe(false);
+    expect(readdirSync(parent)).toEqual(['out']);
+  });
+
+  it('should write nothing when rendering fails', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'sim-')), 'out');
+    const { result, summary } = fakeRun();
+    const broken = { ...result, intervals: [{ ...result.intervals[0], opf: undefined as never }] };
+    expect(() => writeResults(broken, summary, dir)).toThrow();
+    expect(existsSync(dir)).toBe(false);
+  });
+});
+
+describe('textSummary', () => {
+  it('should fit one screen and show every interval and station', () => {
+    const { summary } = fakeRun();
+    const text = textSummary(summary, 'out/fake');
+    const lines = text.trimEnd().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(25);
+    expect(text).toContain('A MW');
+    expect(text).toContain('17:30');
+    expect(text).toContain('out/fake/report.html');
+  });
+});
