@@ -82,8 +82,8 @@ function benchDnl(): void {
 
 function benchDue(): void {
   console.log('DUE, Nguyen-Dupuis, 3 stations, 12 × 10 min, 3 classes, gap 1e-4');
-  for (const stepSec of [30, 60]) {
-    const scenario = ndDueScenario({ stepSec });
+  for (const [stepSec, demandScale] of [[30, 0.3], [60, 0.3], [30, 0.5]]) {
+    const scenario = ndDueScenario({ stepSec, demandScale });
     const times: number[] = [];
     const cpu: number[] = [];
     let result = solveDue(scenario);
@@ -99,7 +99,7 @@ function benchDue(): void {
     const t1 = performance.now();
     const warm = solveDue(changed, { warmStart: result });
     const warmSec = (performance.now() - t1) / 1000;
-    console.log(`  δ = ${stepSec} s: converged ${result.converged}, ${result.iterations} iterations, gap ${result.relativeGap.toExponential(2)}, `
+    console.log(`  δ = ${stepSec} s, OD rates × ${demandScale} × peak profile: converged ${result.converged}, ${result.iterations} iterations, gap ${result.relativeGap.toExponential(2)}, `
       + `${median(times).toFixed(3)} s wall (median of 3; CPU ${median(cpu).toFixed(3)} s), ${result.paths.length} paths; warm start after a 20 % price cut at t6: `
       + `${warm.iterations} iterations, ${warmSec.toFixed(3)} s`);
   }

@@ -5,7 +5,8 @@
  *
  *   npx tsx bench/traffic-static.bench.ts [--quick]
  *
- * Prints the first (cold JIT) run and the median of the following runs; no assertions.
+ * Prints the first (cold JIT) run and the median of the following runs (wall and
+ * CPU seconds: on a shared, loaded machine CPU time is the steadier figure); no assertions.
  */
 import { loadBundledNetwork, solveStaticUe, type BundledNetworkName } from '../src/traffic/index.ts';
 
@@ -28,11 +29,13 @@ const CASES: Case[] = [
 
 const quick = process.argv.includes('--quick');
 
-function once(c: Case): { seconds: number; iterations: number; gap: number; objective: number } {
+function once(c: Case): { seconds: number; cpuSeconds: number; iterations: number; gap: number; objective: number } {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const { network, demand } = loadBundledNetwork(c.network);
   const r = solveStaticUe(network, demand, { gapTarget: c.gap, maxIterations: 10_000 });
-  return { seconds: (performance.now() - started) / 1000, iterations: r.iterations, gap: r.relativeGap, objective: r.objective };
+  const used = process.cpuUsage(cpu);
+  return { seconds: (performance.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6, iterations: r.iterations, gap: r.relativeGap, objective: r.objective };
 }
 
 function median(xs: number[]): number {
@@ -40,21 +43,25 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-console.log('network        target  iters  rel.gap     objective            cold s   median s  tap-b s  ratio');
+console.log(`load average ${(await import('node:os')).loadavg()[0].toFixed(2)} on ${(await import('node:os')).availableParallelism()} cores`);
+console.log('network        target  iters  rel.gap     objective            cold s   median s  cpu s    tap-b s  ratio(wall) ratio(cpu)');
 for (const c of CASES) {
   const cold = once(c);
   const reps = quick ? 1 : c.network === 'ChicagoSketch' ? 3 : 7;
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   let last = cold;
   for (let i = 0; i < reps; i++) {
     last = once(c);
     times.push(last.seconds);
+    cpuTimes.push(last.cpuSeconds);
   }
   const med = median(times);
-  const ratio = c.tapbSeconds ? (med / c.tapbSeconds).toFixed(2) : '';
+  const cpuMed = median(cpuTimes);
+  const ratio = c.tapbSeconds ? `${(med / c.tapbSeconds).toFixed(2).padStart(11)} ${(cpuMed / c.tapbSeconds).toFixed(2).padStart(10)}` : '';
   console.log(
     `${c.network.padEnd(14)} ${c.gap.toExponential(0).padEnd(7)} ${String(last.iterations).padStart(5)}  ${last.gap.toExponential(2).padEnd(10)}  ` +
-      `${last.objective.toFixed(4).padStart(18)}  ${cold.seconds.toFixed(3).padStart(7)}  ${med.toFixed(3).padStart(8)}  ` +
+      `${last.objective.toFixed(4).padStart(18)}  ${cold.seconds.toFixed(3).padStart(7)}  ${med.toFixed(3).padStart(8)}  ${cpuMed.toFixed(3).padStart(7)}  ` +
       `${c.tapbSeconds?.toFixed(3).padStart(7) ?? '       '}  ${ratio}`,
   );
 }

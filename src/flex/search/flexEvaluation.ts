@@ -29,12 +29,22 @@ export interface EvaluatedPoint extends FlexEvaluation {
   readonly x: readonly number[];
 }
 
-/** Whether a point may be reported for a budget: feasible, converged, subsidy within the budget (¥). */
+/**
+ * Whether a point may be reported for a budget: feasible, converged, subsidy within the budget (¥).
+ *
+ * @example
+ * admissible(point, 2000); // false when the run's DUE missed its tolerance
+ */
 export function admissible(point: EvaluatedPoint, budgetYuan: number): boolean {
   return point.feasible && point.converged && point.subsidyYuan <= budgetYuan;
 }
 
-/** aᵀP of a point for direction a. */
+/**
+ * aᵀP of a load vector for direction a (MW).
+ *
+ * @example
+ * projection([0, 0, 1], [0.5, 0.6, 0.7]); // 0.7
+ */
 export function projection(direction: readonly number[], netMw: readonly number[]): number {
   let d = 0;
   for (let i = 0; i < direction.length; i++) d += direction[i] * netMw[i];

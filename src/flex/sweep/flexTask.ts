@@ -2,7 +2,7 @@
  * One unit of sweep work — a design probe or one direction's search — run the
  * same way in-process and in a worker thread (issue #4 item 2).
  */
-import type { EvaluatedPoint } from '../search/flexEvaluation.ts';
+import type { EvaluatedPoint, FlexEvaluator } from '../search/flexEvaluation.ts';
 import { searchDirection, type DirectionSearch } from '../search/searchDirection.ts';
 import { expandCoupons } from '../search/couponWindow.ts';
 import { buildFlexProblem, type FlexProblem } from './flexProblem.ts';
@@ -13,7 +13,7 @@ export type FlexTask =
   | { readonly kind: 'design'; readonly spec: SweepSpec; readonly probe: number }
   | { readonly kind: 'direction'; readonly spec: SweepSpec; readonly direction: number; readonly design: readonly EvaluatedPoint[] };
 
-/** What a task returns (JSON-serializable), with the co-simulation runs it cost. */
+/** What a task returns (JSON-serializable), with the co-simulation runs it cost (the per-thread base run excluded). */
 export type FlexTaskResult =
   | { readonly kind: 'design'; readonly probe: number; readonly point: EvaluatedPoint; readonly runs: number }
   | { readonly kind: 'direction'; readonly direction: number; readonly search: DirectionSearch; readonly runs: number };
@@ -42,21 +42,27 @@ export async function runFlexTask(task: FlexTask): Promise<FlexTaskResult> {
     problems.set(key, pending);
   }
   const problem = await pending;
-  const before = problem.evaluator.runs();
+  // Count this task's own runs (tasks may interleave in one thread); the base run of
+  // each thread's problem is not attributed to any task.
+  let runs = 0;
+  const evaluate: FlexEvaluator = (book) => {
+    runs++;
+    return problem.evaluator.evaluate(book);
+  };
   if (task.kind === 'design') {
     const probe = problem.probes[task.probe];
-    const e = await problem.evaluator.evaluate(expandCoupons(problem.window, probe.x));
-    return { kind: 'design', probe: task.probe, point: { ...e, x: [...probe.x] }, runs: problem.evaluator.runs() - before };
+    const e = await evaluate(expandCoupons(problem.window, probe.x));
+    return { kind: 'design', probe: task.probe, point: { ...e, x: [...probe.x] }, runs };
   }
   const search = await searchDirection(
-    problem.evaluator.evaluate,
+    evaluate,
     problem.window,
     task.spec.directions[task.direction],
     task.spec.budgetsYuan,
     { probes: problem.probes, evaluated: task.design },
     task.spec.controls,
   );
-  return { kind: 'direction', direction: task.direction, search, runs: problem.evaluator.runs() - before };
+  return { kind: 'direction', direction: task.direction, search, runs };
 }
 
 /** Release every problem prepared in this thread. */

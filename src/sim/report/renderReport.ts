@@ -63,6 +63,7 @@ export function renderReport(result: CosimResult, summary: CosimSummary): string
     title: 'Station queues (mean vehicles waiting)',
     xLabels: times,
     yLabel: 'vehicles',
+    zeroBased: true,
     series: ids.flatMap((id, s) => [
       { name: `${id} charge`, values: result.intervals.map((r) => r.chargeQueueVeh[s]), color: PALETTE[s % PALETTE.length] },
       { name: `${id} V2G`, values: result.intervals.map((r) => r.v2gQueueVeh[s]), color: PALETTE[s % PALETTE.length], dashed: true },

@@ -24,6 +24,8 @@ export interface LineChartOptions {
   readonly logY?: boolean;
   /** Horizontal reference lines (e.g. the 0.9 pu voltage limit). */
   readonly references?: readonly { readonly value: number; readonly label: string }[];
+  /** Start a linear y axis at 0 when all values are ≥ 0 (counts, queues). Default false. */
+  readonly zeroBased?: boolean;
   /** Pixel size, default 640 × 300. */
   readonly width?: number;
   readonly height?: number;
@@ -51,6 +53,10 @@ export function svgLineChart(o: LineChartOptions): string {
   const all = [...o.series.flatMap((s) => s.values), ...(o.references ?? []).map((r) => r.value)].filter(usable).map(tr);
   let lo = all.length > 0 ? Math.min(...all) : 0;
   let hi = all.length > 0 ? Math.max(...all) : 1;
+  if (o.zeroBased && !o.logY && lo >= 0) {
+    lo = 0;
+    hi = Math.max(hi, 1);
+  }
   if (o.logY) {
     lo = Math.floor(lo);
     hi = Math.max(Math.ceil(hi), lo + 1);

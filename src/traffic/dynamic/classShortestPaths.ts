@@ -14,7 +14,12 @@ export interface ClassTree {
   readonly predLink: Int32Array;
 }
 
-/** Allocate labels for `network` (reuse them across calls: STYLE §7). */
+/**
+ * Allocate labels for `network` (reuse them across calls: STYLE §7).
+ *
+ * @example
+ * const tree = createClassTree(net); // 2 × nodes states
+ */
 export function createClassTree(network: Network): ClassTree {
   const n = 2 * network.nodeIds.length;
   return { cost: new Float64Array(n), time: new Float64Array(n), predLink: new Int32Array(n) };

@@ -18,7 +18,7 @@ export function curveAt(curve: Float64Array, base: number, y: number): number {
   return f === 0 ? curve[base + i] : curve[base + i] + f * (curve[base + i + 1] - curve[base + i]);
 }
 
-/** Arrays and constants of one loading (all typed arrays; see `loadNetworkDynamic`). */
+/** Arrays and constants of one loading (typed arrays, curves link-major, segments step-major; see `loadNetworkDynamic`). */
 export interface StepState {
   readonly W: number; readonly linkCount: number; readonly segCount: number; readonly pathCount: number;
   readonly A: Float64Array; readonly V: Float64Array; readonly Sv: Float64Array; readonly D: Float64Array; readonly T: Float64Array;
@@ -31,7 +31,13 @@ export interface StepState {
   readonly depProfiles: Float64Array[]; readonly depLength: Int32Array; readonly ratePerVeh: number;
 }
 
-/** Step k, links: arrivals at the bottleneck, discharge, FIFO exit position of the discharged vehicles. */
+/**
+ * Step k, links: arrivals at the bottleneck V(k+1), discharge D(k+1) (point queue or
+ * servers), and the FIFO entry position x = A⁻¹(D(k+1)) of the last vehicle out.
+ *
+ * @example
+ * for (let k = 0; k < S; k++) { stepLinks(st, k); stepSegments(st, k); closeStep(st, k); }
+ */
 export function stepLinks(st: StepState, k: number): void {
   const { W, A, V, Sv, D, T, ptrT, ptrA, exitPos, isStation, bottleneck, serviceSteps } = st;
   for (let a = 0; a < st.linkCount; a++) {
@@ -65,6 +71,9 @@ export function stepLinks(st: StepState, k: number): void {
 /**
  * Step k, segments: departures enter each path's first segment; every segment's FIFO
  * outflow (its inflow curve at the link's exit position) enters the next one.
+ *
+ * @example
+ * stepSegments(st, k); // after stepLinks(st, k)
  */
 export function stepSegments(st: StepState, k: number): void {
   const { segCount, pathCount, segIn, arrivals, exitPos, inc, colStart, nextCol, nextLink, firstCol, firstLink, depProfiles, depLength } = st;
@@ -97,7 +106,13 @@ export function stepSegments(st: StepState, k: number): void {
   }
 }
 
-/** Step k, links: cumulative inflow and the bottleneck-arrival time of the step's entrants. */
+/**
+ * Step k, links: cumulative inflow A(k+1) and the bottleneck-arrival time T(k+1) of
+ * the step's entrants (BPR running time on the step's inflow rate, FIFO-monotone).
+ *
+ * @example
+ * closeStep(st, k); // after stepSegments(st, k)
+ */
 export function closeStep(st: StepState, k: number): void {
   const { W, A, T, inc, runFree, bprScale, capRate, bprPower, ratePerVeh } = st;
   for (let a = 0; a < st.linkCount; a++) {

@@ -103,10 +103,17 @@ export function dueProblem(scenario: DueScenario): DueProblem {
   return { groups, stepsPerInterval: spi, usable };
 }
 
-/** The error thrown when a group has demand but no usable path of its class. */
-export function noPathError(group: DueGroup, index: number): InputError {
+/**
+ * The error thrown when a group has demand but no usable path of its class; the
+ * value shown is the group's vehicles.
+ *
+ * @example
+ * throw noPathError(group);
+ */
+export function noPathError(group: DueGroup): InputError {
+  const vehicles = group.demandVeh.reduce((x, y) => x + y, 0);
   return new InputError(
-    { source: SOURCE, field: `demand ${group.originId}→${group.destinationId} (${USER_CLASSES[group.classCode]})`, value: index },
+    { source: SOURCE, field: `demand ${group.originId}→${group.destinationId} (${USER_CLASSES[group.classCode]}) vehicles`, value: vehicles },
     `no path of class ${USER_CLASSES[group.classCode]} (zero-capacity links and stations without servers are unusable)`,
   );
 }

@@ -57,7 +57,12 @@ export interface DueLoading {
   readonly linkFlowVeh?: Float64Array;
 }
 
-/** Create the solver context. */
+/**
+ * Create the solver context (empty path set; default horizon: departure window + 1 h).
+ *
+ * @example
+ * const ctx = createDueContext(scenario, dueProblem(scenario));
+ */
 export function createDueContext(scenario: DueScenario, problem: DueProblem): DueContext {
   const dynamic = (scenario.propagation ?? 'dynamic') === 'dynamic';
   const I = scenario.intervals;
@@ -91,7 +96,12 @@ function lastArrivalStep(dnl: DnlResult, pathCount: number, total: number): numb
   return lo;
 }
 
-/** Add a path to group `g` unless it is already there; returns its index. */
+/**
+ * Add a path to group `g` unless it is already there; returns its index.
+ *
+ * @example
+ * const p = addPath(ctx, 0, Int32Array.of(0, 4, 10)); // flows start at 0
+ */
 export function addPath(ctx: DueContext, g: number, links: Int32Array): number {
   const key = links.join(',');
   const keys = ctx.pathKeys[g];
@@ -111,6 +121,9 @@ export function addPath(ctx: DueContext, g: number, links: Int32Array): number {
  * Load the current flows. Dynamic: `loadNetworkDynamic` over the horizon, grown ×1.5
  * (up to 50× the departure window) while vehicles remain, unless `horizonSteps` is fixed.
  * STA: interval link flows.
+ *
+ * @example
+ * const { model } = loadCurrentFlows(ctx);
  */
 export function loadCurrentFlows(ctx: DueContext): DueLoading {
   const net = ctx.network;
@@ -170,7 +183,13 @@ function intervalCost(ctx: DueContext, model: LinkCostModel, links: Int32Array, 
   return cost / n;
 }
 
-/** Price path `p` in every interval with demand: mean over the interval's departure samples. */
+/**
+ * Price path `p` in every interval with demand: mean over the interval's departure
+ * samples of cost, time and money, and the link sensitivities met by the middle one.
+ *
+ * @example
+ * for (const p of ctx.paths) pricePath(ctx, model, p, out);
+ */
 export function pricePath(ctx: DueContext, model: LinkCostModel, p: DuePathState, out: Float64Array): void {
   const demand = ctx.problem.groups[p.group].demandVeh;
   const n = model.samplesPerInterval;
@@ -204,6 +223,9 @@ export function pricePath(ctx: DueContext, model: LinkCostModel, p: DuePathState
  * least-cost tree from the interval's middle departure; a tree path cheaper than the
  * group's current best is added (priced, zero flow). Throws `InputError` for a group
  * with demand and no path. Returns the number of paths added.
+ *
+ * @example
+ * const added = generateColumns(ctx, model, out);
  */
 export function generateColumns(ctx: DueContext, model: LinkCostModel, out: Float64Array): number {
   const groups = ctx.problem.groups;
@@ -227,7 +249,7 @@ export function generateColumns(ctx: DueContext, model: LinkCostModel, out: Floa
         if (group.demandVeh[t] === 0) continue;
         const links = extractClassPath(ctx.network, ctx.tree, group.destination, classCode);
         if (links === null || links.length === 0) {
-          if (group.paths.length === 0) throw noPathError(group, g);
+          if (group.paths.length === 0) throw noPathError(group);
           continue;
         }
         if (ctx.pathKeys[g].has(links.join(','))) continue;
@@ -242,7 +264,13 @@ export function generateColumns(ctx: DueContext, model: LinkCostModel, out: Floa
   return added;
 }
 
-/** Match flows to demand: rescale a warm start's split, or put a fresh group's demand on its cheapest path. */
+/**
+ * Match flows to demand: rescale a warm start's split, or put a fresh group's demand
+ * on its cheapest path.
+ *
+ * @example
+ * assignMissingDemand(ctx); // after the first column generation
+ */
 export function assignMissingDemand(ctx: DueContext): void {
   ctx.problem.groups.forEach((group) => {
     for (let t = 0; t < ctx.intervals; t++) {

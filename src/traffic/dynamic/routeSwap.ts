@@ -16,7 +16,13 @@ export interface SwapScratch {
   queueCoef: Float64Array;
 }
 
-/** Fill the queue episodes of `scratch` from the current cost model, sampling each slot's middle. */
+/**
+ * Fill the queue episodes of `scratch` from the current cost model, sampling each
+ * slot's (interval's) middle; grows the buffers to links × `scratch.slots`.
+ *
+ * @example
+ * markQueueEpisodes(ctx, loading.model, scratch);
+ */
 export function markQueueEpisodes(ctx: DueContext, model: LinkCostModel, scratch: SwapScratch): void {
   const L = ctx.network.from.length;
   const slots = scratch.slots;

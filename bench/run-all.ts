@@ -1,0 +1,24 @@
+/**
+ * Runs every benchmark in bench/ one after another (`npm run bench`), or only those
+ * whose file name contains one of the arguments (`npm run bench -- grid`).
+ * Each benchmark prints its own figures; this script only sequences them so they do
+ * not compete for the machine's two cores.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const benchDir = import.meta.dirname;
+const filters = process.argv.slice(2);
+const files = readdirSync(benchDir)
+  .filter((name) => name.endsWith('.bench.ts'))
+  .filter((name) => filters.length === 0 || filters.some((f) => name.includes(f)))
+  .sort();
+
+let failed = 0;
+for (const name of files) {
+  process.stdout.write(`\n=== ${name} ===\n`);
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(benchDir, name)], { stdio: 'inherit' });
+  if (run.status !== 0) failed += 1;
+}
+process.exitCode = failed === 0 ? 0 : 1;
