@@ -82,7 +82,6 @@ function minHorizon(ctx: DueContext): number {
 
 /** First step at which all `total` departed vehicles of the loading have arrived. */
 function lastArrivalStep(dnl: DnlResult, pathCount: number, total: number): number {
-  const W = dnl.steps + 1;
   const target = total - 1e-9 * Math.max(1, total);
   let lo = 0;
   let hi = dnl.steps;
@@ -149,12 +148,11 @@ export function loadCurrentFlows(ctx: DueContext): DueLoading {
       if (perStep > 0) any = true;
       total += p.flow[t];
     }
-    if (any) loaded.push({ links: p.links, departureVehByStep: p.dep });
+    if (any) loaded.push({ links: p.links, departureVehByStep: p.dep, classCode: ctx.problem.groups[p.group].classCode });
   }
   const maxHorizon = 50 * I * spi + ctx.horizon;
   for (;;) {
     const dnl = loadNetworkDynamic(net, loaded, { stepSec: ctx.scenario.stepSec, horizonSteps: ctx.horizon });
-    const W = ctx.horizon + 1;
     let arrived = 0;
     for (let i = 0; i < loaded.length; i++) arrived += dnl.pathCumArrivals[ctx.horizon * loaded.length + i];
     const empty = total - arrived <= 1e-9 * Math.max(1, total);

@@ -92,6 +92,16 @@ describe('solveDue', () => {
     expect(again.relativeGap).toBeCloseTo(first.relativeGap, 12);
   });
 
+  it('a warm start rescales the route split to new demand and converges again', () => {
+    const scenario = ndDueScenario({ stepSec: 60 });
+    const first = solveDue(scenario);
+    const more = { ...scenario, demand: scenario.demand.map((d) => ({ ...d, vehPerHByInterval: d.vehPerHByInterval.map((r) => r * 1.1) })) };
+    const warm = solveDue(more, { warmStart: first });
+    expect(warm.converged).toBe(true);
+    const total = (r: DueResult) => r.paths.reduce((s, p) => s + p.flowVehByInterval.reduce((x, y) => x + y, 0), 0);
+    expect(total(warm) / total(first)).toBeCloseTo(1.1, 9);
+  });
+
   it('STA special case on one interval equals the static UE of solveStaticUe (Nguyen-Dupuis, link flows to 1e-3 veh/h)', () => {
     const { network, demand } = loadBundledNetwork('NguyenDupuis');
     const reference = solveStaticUe(network, demand, { gapTarget: 1e-12 });
