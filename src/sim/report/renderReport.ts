@@ -15,7 +15,7 @@ import { escapeXml, PALETTE } from './svgText.ts';
  * Sections: headline numbers and problems; station net load over time (per
  * station and total); DLMP heat map bus × time; voltage profile at the peak
  * (the interval with the largest total station net load) against the first
- * interval and the 0.9 pu limit; queue lengths; convergence (DUE gap, cone gap, price residual, log scale);
+ * interval and the 0.9 pu limit; queue lengths; tariffs in force; convergence (DUE gap, cone gap, price residual, log scale);
  * the per-interval table.
  *
  * @param result - the run.
@@ -69,6 +69,15 @@ export function renderReport(result: CosimResult, summary: CosimSummary): string
       { name: `${id} V2G`, values: result.intervals.map((r) => r.v2gQueueVeh[s]), color: PALETTE[s % PALETTE.length], dashed: true },
     ]),
   });
+  const tariffs = svgLineChart({
+    title: 'Tariffs in force (charging solid, V2G dashed)',
+    xLabels: times,
+    yLabel: '¥/kWh',
+    series: ids.flatMap((id, s) => [
+      { name: `${id} charge`, values: result.intervals.map((r) => r.chargePriceYuanPerKWh[s]), color: PALETTE[s % PALETTE.length] },
+      { name: `${id} V2G`, values: result.intervals.map((r) => r.v2gPriceYuanPerKWh[s]), color: PALETTE[s % PALETTE.length], dashed: true },
+    ]),
+  });
   const convergence = svgLineChart({
     title: 'Convergence per interval',
     xLabels: times,
@@ -111,6 +120,7 @@ ${problems}
 <div class="card">${dlmp}</div>
 <div class="card">${voltage}</div>
 <div class="card">${queues}</div>
+<div class="card">${tariffs}</div>
 <div class="card">${convergence}</div>
 </div>
 <h2>Per interval</h2>

@@ -122,6 +122,7 @@ export async function prepareCosim(scenario: Scenario, options: PrepareCosimOpti
   const run = async (runOptions: CosimRunOptions = {}): Promise<CosimResult> => {
     const began = performance.now();
     const coupons = runOptions.coupons ?? scenarioCoupons;
+    if (runOptions.coupons !== undefined) checkCoupons(runOptions.coupons, stations * intervals);
     const traffic: TrafficPort<DueResult> = (book: PriceBook, warmStart) =>
       blameScenario(source, () => solveDue(
         {
@@ -189,6 +190,21 @@ export async function prepareCosim(scenario: Scenario, options: PrepareCosimOpti
     run,
     dispose: () => session.dispose(),
   };
+}
+
+/** Boundary check of caller-supplied coupons: length stations × intervals, finite, ≥ 0. */
+function checkCoupons(coupons: CouponBook, length: number): void {
+  for (const key of ['chargeYuanPerKWh', 'v2gYuanPerVisit'] as const) {
+    const values = coupons[key];
+    if (values.length !== length) {
+      throw new InputError({ source: 'sim/prepareCosim', field: `coupons.${key}.length`, value: values.length }, `must be stations × intervals = ${length}`);
+    }
+    for (let i = 0; i < length; i++) {
+      if (!(Number.isFinite(values[i]) && values[i] >= 0)) {
+        throw new InputError({ source: 'sim/prepareCosim', field: `coupons.${key}[${i}]`, value: values[i] }, 'must be a finite number ≥ 0');
+      }
+    }
+  }
 }
 
 /**

@@ -67,6 +67,9 @@ describe('runFlexStudy on the (reduced) reference scenario', () => {
     const volumes = dta.tiers.map((t) => t.hull.volume);
     console.log('DTA volumes MW³', volumes, 'STA', sta.tiers.map((t) => [t.hull.affineRank, t.hull.area, t.hull.constantTotal]));
     for (let k = 1; k < volumes.length; k++) expect(volumes[k]).toBeGreaterThanOrEqual(volumes[k - 1]);
+    // Saturation: the last step adds (much) less than the first.
+    const growth = dta.tiers.slice(1).map((t) => t.volumeIncreasePct ?? 0);
+    expect(growth[growth.length - 1]).toBeLessThan(growth[0] / 2);
     expect(dta.tiers.every((t) => t.hull.affineRank === 3)).toBe(true);
     const last = sta.tiers[sta.tiers.length - 1];
     expect(last.hull.affineRank).toBe(2);

@@ -18,9 +18,9 @@ describe('renderReport', () => {
     expect(html).not.toMatch(/@import|url\(/i);
   });
 
-  it('should contain the five plots and the interval table', () => {
-    expect(html.match(/<svg /g)).toHaveLength(5);
-    for (const title of ['Station net load', 'Active DLMP by bus and interval', 'Voltage profile', 'Station queues', 'Convergence']) {
+  it('should contain the six plots and the interval table', () => {
+    expect(html.match(/<svg /g)).toHaveLength(6);
+    for (const title of ['Station net load', 'Active DLMP by bus and interval', 'Voltage profile', 'Station queues', 'Tariffs in force', 'Convergence']) {
       expect(html).toContain(title);
     }
     expect(html).toContain('<table>');
@@ -54,7 +54,7 @@ describe('renderReport', () => {
       const svgBoxes = await page.$$eval('svg', (nodes) => nodes.map((n) => n.getBoundingClientRect().width * n.getBoundingClientRect().height));
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);
-      expect(svgBoxes).toHaveLength(5);
+      expect(svgBoxes).toHaveLength(6);
       for (const area of svgBoxes) expect(area).toBeGreaterThan(100 * 100);
       // Pixel variance of the screenshot, decoded by the browser itself (no PNG decoder needed here).
       const variance = await page.evaluate(async (b64) => {
