@@ -112,7 +112,7 @@ feedback <code>${escapeXml(summary.feedback)}</code>, seed ${summary.seed}. Scen
 <span class="kpi"><b>${t.peakStationNetMW.toFixed(3)} MW</b>peak station net load (${escapeXml(t.peakStart)})</span>
 <span class="kpi"><b>${t.maxDlmp.toFixed(2)} $/MWh</b>max DLMP</span>
 <span class="kpi"><b>${t.minVoltagePu.toFixed(4)} pu</b>min voltage</span>
-<span class="kpi"><b>${t.shedMWh.toFixed(3)} MWh</b>load shed</span>
+<span class="kpi"><b>${(t.shedMWh * 1000).toFixed(1)} kWh</b>load shed</span>
 </div>
 ${problems}
 <div class="grid">

@@ -45,7 +45,7 @@ export function textSummary(summary: CosimSummary, outDir?: string): string {
   const t = summary.totals;
   lines.push(
     `peak station net load ${fixed(t.peakStationNetMW, 3)} MW at ${t.peakStart}; max DLMP ${fixed(t.maxDlmp, 2)} $/MWh; ` +
-      `min voltage ${fixed(t.minVoltagePu, 4)} pu; shed ${fixed(t.shedMWh, 3)} MWh; feeder cost ${fixed(t.costUsd, 0)} $`,
+      `min voltage ${fixed(t.minVoltagePu, 4)} pu; shed ${fixed(t.shedMWh * 1000, 1)} kWh; feeder cost ${fixed(t.costUsd, 0)} $`,
   );
   const tm = summary.timing;
   lines.push(
