@@ -20,3 +20,8 @@ export type { CosimSummary, SummaryInterval } from './results/cosimSummary.ts';
 export { writeResults, RESULT_FILES } from './results/writeResults.ts';
 export { textSummary } from './results/textSummary.ts';
 export { renderReport } from './report/renderReport.ts';
+export { runEquilibriumScenario, BUNDLED_EQUILIBRIUM_SCENARIOS } from './equilibrium/runEquilibriumScenario.ts';
+export { solveV2gEquilibrium } from './equilibrium/solveV2gEquilibrium.ts';
+export { solveGweScenario } from './equilibrium/solveGweScenario.ts';
+export { parseV2gScenario, prepareV2gInput } from './equilibrium/v2gScenario.ts';
+export { parseGweScenario } from './equilibrium/gweScenario.ts';
