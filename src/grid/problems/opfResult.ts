@@ -4,6 +4,7 @@
  * MW / MVAr / kW, $/h, $/MWh, $/MVArh, pu; buses by the data's own bus ids.
  */
 import type { FormulationName } from '../formulations/branchFlowFormulation.ts';
+import type { PowerFlowBranch } from '../powerflow/powerFlowResult.ts';
 
 /** Options of `OpfSession.create`. */
 export interface OpfOptions {
@@ -23,16 +24,11 @@ export interface DlmpComponents {
   readonly voltage: number;
 }
 
-/** One branch of an OPF point, in tree orientation (fromBus nearer the island root). */
-export interface OpfBranch {
-  readonly id: number;
-  readonly fromBus: number;
-  readonly toBus: number;
-  /** Sending-end active / reactive power, MW / MVAr. */
-  readonly pMw: number;
-  readonly qMvar: number;
-  /** Squared current ℓ, pu. */
-  readonly currentSqPu: number;
+/**
+ * One branch of an OPF point, in tree orientation (fromBus nearer the island root):
+ * the same flow fields as a power-flow branch, plus the cone gap of the relaxation.
+ */
+export interface OpfBranch extends Pick<PowerFlowBranch, 'id' | 'fromBus' | 'toBus' | 'pMw' | 'qMvar' | 'currentSqPu'> {
   /** |P² + Q² − v·ℓ|, pu². */
   readonly coneGapPu: number;
 }
