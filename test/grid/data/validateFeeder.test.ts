@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../../src/common/errors.ts';
+import { inputErrorMessage } from '../../helpers/inputErrorMessage.ts';
 import { validateFeeder } from '../../../src/grid/data/validateFeeder.ts';
 import { loadBundledFeeder } from '../../../src/grid/io/loadFeeder.ts';
 import { branch, bus, smallFeeder, substation } from '../feederFixtures.ts';
 
-/** Run validateFeeder and return its InputError message (fails the test when nothing is thrown). */
-function messageOf(run: () => void): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as Error).message;
-  }
-  throw new Error('expected an InputError');
-}
+const messageOf = inputErrorMessage;
 
 describe('validateFeeder', () => {
   it('accepts the small fixture and both bundled feeders', () => {

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { InputError } from '../../../src/common/errors.ts';
+import { inputErrorMessage } from '../../helpers/inputErrorMessage.ts';
 import { readCase33bwCsv } from '../../../src/grid/io/case33bwCsv.ts';
 
 const DATA = join(import.meta.dirname, '../../../scenarios/data/grid/case33bw');
@@ -25,15 +25,7 @@ function corrupted(file: string, from: string, to: string): string {
   return dir;
 }
 
-function messageOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as Error).message;
-  }
-  throw new Error('expected an InputError');
-}
+const messageOf = inputErrorMessage;
 
 describe('readCase33bwCsv', () => {
   const feeder = readCase33bwCsv(DATA);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InputError } from '../../../src/common/errors.ts';
+import { inputErrorMessage } from '../../helpers/inputErrorMessage.ts';
 import { readMatpowerCase } from '../../../src/grid/io/matpowerCase.ts';
 
 const IEEE123 = join(import.meta.dirname, '../../../scenarios/data/grid/ieee123-balanced/grid_IEEE123.m');
@@ -17,15 +17,7 @@ function caseFile(text: string): string {
   return path;
 }
 
-function messageOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as Error).message;
-  }
-  throw new Error('expected an InputError');
-}
+const messageOf = inputErrorMessage;
 
 /** A 3-bus case in MATPOWER syntax with tabs, commas, comments, `...` and ones(N,1)*[row]. */
 const TINY = `function mpc = tiny

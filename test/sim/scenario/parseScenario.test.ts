@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../../src/common/errors.ts';
+import { inputErrorMessage } from '../../helpers/inputErrorMessage.ts';
 import { formatPath, parseScenario } from '../../../src/sim/scenario/parseScenario.ts';
 import { applyOverrides } from '../../../src/sim/scenario/applyOverrides.ts';
 import { minimalScenario } from '../fixtures/minimalScenario.ts';
 
 function messageOf(raw: unknown): string {
-  try {
-    parseScenario(raw, 'bad.json');
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as Error).message;
-  }
-  throw new Error('expected an InputError');
+  return inputErrorMessage(() => parseScenario(raw, 'bad.json'));
 }
 
 function withSet(...sets: string[]): unknown {
