@@ -9,21 +9,11 @@ import convexHull from 'convex-hull';
 import { convexHullOf } from '../src/flex/hull/convexHullOf.ts';
 import { hullContains } from '../src/flex/hull/hullContains.ts';
 import { quickhullNd } from '../src/flex/hull/quickhullNd.ts';
+import { mulberry32 } from '../src/common/mulberry32.ts';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
-}
-
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function timeMs(run: () => unknown, repeats: number): number {
@@ -37,7 +27,7 @@ function timeMs(run: () => unknown, repeats: number): number {
   return median(times);
 }
 
-const random = seeded(1);
+const random = mulberry32(1);
 const cloud = (n: number, m: number) => Array.from({ length: m }, () => Array.from({ length: n }, () => 4 * random() - 2));
 
 for (const [n, m, repeats] of [[3, 26, 200], [3, 1000, 20], [4, 80, 10], [4, 300, 3], [5, 242, 5], [6, 200, 3]] as const) {

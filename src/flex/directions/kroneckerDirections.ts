@@ -1,6 +1,7 @@
 import { probit } from 'simple-statistics';
 import { InputError } from '../../common/errors.ts';
 import { MAX_DIRECTIONS } from './angleGridDirections.ts';
+import { mulberry32 } from '../../common/mulberry32.ts';
 
 /**
  * `count` deterministic, roughly evenly spread unit directions in R^n from a
@@ -51,14 +52,6 @@ export function kroneckerDirections(n: number, count: number, seed = 0): number[
 
 /** n offsets in [0,1) from an integer seed (mulberry32 generator). */
 function hashOffsets(seed: number, n: number): number[] {
-  let state = seed >>> 0;
-  const out: number[] = [];
-  for (let j = 0; j < n; j++) {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    out.push(((t ^ (t >>> 14)) >>> 0) / 4294967296);
-  }
-  return out;
+  const random = mulberry32(seed);
+  return Array.from({ length: n }, () => random());
 }

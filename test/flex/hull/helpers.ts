@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../../src/common/mulberry32.ts';
 /**
  * Independent reference computations for the hull tests (not the code under test):
  * shoelace areas, orthonormal frames by plain Gram–Schmidt, and a seeded generator.
@@ -15,16 +16,7 @@ export function shoelaceArea(poly: readonly number[][]): number {
 }
 
 /** Small deterministic generator (mulberry32) for test fixtures. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 /** A convex polygon: `count` points on an ellipse at sorted random angles (all are vertices). */
 export function convexPolygon(random: () => number, count: number, rx = 3, ry = 2): number[][] {

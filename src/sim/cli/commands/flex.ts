@@ -15,6 +15,7 @@ import { planTierForResult, type TierPlan } from '../../../flex/plan/planTier.ts
 import { runFlexStudy } from '../../../flex/sweep/runFlexStudy.ts';
 import type { FlexModel } from '../../../flex/sweep/sweepSpec.ts';
 import { readScenarioFile } from '../../scenario/readScenarioFile.ts';
+import { collectOption } from '../collectOption.ts';
 
 interface FlexCommandOptions {
   readonly budgets: string;
@@ -65,15 +66,11 @@ export function registerFlexCommand(program: Command): void {
     .option('--lookback <k>', 'coupons act on arrivals in [t*−k, t*]', '3')
     .option('--levels <list>', 'probe levels as fractions of the coupon bounds', '0.25,1')
     .option('--refine <n>', 'pattern-search runs per direction and budget', '1')
-    .option('-s, --set <path=value>', 'override a scenario field, e.g. demand.scale=1.2 (repeatable)', collect, [])
+    .option('-s, --set <path=value>', 'override a scenario field, e.g. demand.scale=1.2 (repeatable)', collectOption, [])
     .option('--json', 'print one JSON object (see docs/flexibility.md) instead of the table')
     .action(async (file: string | undefined, options: FlexCommandOptions) => {
       await flexCommand(file, options);
     });
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }
 
 function numberList(field: string, text: string): number[] {

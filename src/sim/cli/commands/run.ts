@@ -10,6 +10,7 @@ import { textSummary } from '../../results/textSummary.ts';
 import { writeResults } from '../../results/writeResults.ts';
 import { prepareCosim } from '../../run/prepareCosim.ts';
 import { readScenarioFile } from '../../scenario/readScenarioFile.ts';
+import { collectOption } from '../collectOption.ts';
 
 /** Options of the `run` command. */
 interface RunCommandOptions {
@@ -38,15 +39,11 @@ export function registerRunCommand(program: Command): void {
     .description('Co-simulate a scenario (default: the bundled Nguyen-Dupuis + IEEE 33 evening peak) and write CSV, summary.json and report.html.')
     .argument('[scenario]', 'scenario JSON file (default: scenarios/nguyen-dupuis-ieee33-evening-peak.json)')
     .option('-o, --out <dir>', 'results folder (default: out/<scenario name>)')
-    .option('-s, --set <path=value>', 'override a scenario field before validation, e.g. demand.scale=1.2 (repeatable)', collect, [])
+    .option('-s, --set <path=value>', 'override a scenario field before validation, e.g. demand.scale=1.2 (repeatable)', collectOption, [])
     .option('--json', 'print one JSON object (the run summary with the files written) instead of the text summary')
     .action(async (file: string | undefined, options: RunCommandOptions) => {
       await runCommand(file, options);
     });
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }
 
 async function runCommand(file: string | undefined, options: RunCommandOptions): Promise<void> {
