@@ -1,5 +1,5 @@
 /**
- * Co-simulation benchmark (issue #3 "Speed"): the reference scenario end to end
+ * Co-simulation benchmark: the reference scenario end to end
  * (12 intervals, DUE + OPF + feedback), with the wall-time split between traffic,
  * grid and coupling. Prints medians; asserts nothing.
  *

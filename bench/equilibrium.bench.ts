@@ -1,12 +1,12 @@
 /**
- * Benchmark of the static coupled equilibria (issue #5 "Speed"): for each of the six
+ * Benchmark of the static coupled equilibria: for each of the six
  * seed-000 scenarios (base / stress / island × V2G off / on), wall time and
  * iterations to a relative residual of 1e-6; and the seed-002 case to its tolerance.
  * Prints medians over BENCH_RUNS runs (default 3). No assertions on time.
  *
  *   npx tsx bench/equilibrium.bench.ts
  */
-import { runEquilibriumScenario } from '../src/sim/equilibrium/runEquilibriumScenario.ts';
+import { runEquilibriumScenario } from '../src/equilibrium/runEquilibriumScenario.ts';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -1,5 +1,5 @@
 /**
- * Flexibility sweep benchmark (issue #4 "Speed"): reference scenario, 26 directions
+ * Flexibility sweep benchmark: reference scenario, 26 directions
  * × 4 budgets, 2 workers — wall time, co-simulation runs per point, volumes — and
  * the speed-up of the second worker on the same problem.
  *

@@ -1,5 +1,5 @@
 /**
- * Speed of the persistent SOCP OPF (issue #2 "Speed"): median wall time per
+ * Speed of the persistent SOCP OPF: median wall time per
  * warm interval and LP re-solves per interval on case33bw and ieee123, for
  * (a) one interval re-solved with small load changes and (b) a 12-interval
  * horizon of changing station loads, plus cold start and LinDistFlow.

@@ -1,5 +1,5 @@
 /**
- * Dynamic traffic benchmarks (issue #6 "Speed"); prints figures, asserts nothing.
+ * Dynamic traffic benchmarks; prints figures, asserts nothing.
  *
  * 1. DNL on Sioux Falls: its trip table departing uniformly over one hour at demand
  *    scale 0.5 and 1.0, δ = 6 s, 3 h horizon, one free-flow shortest path per OD

@@ -13,7 +13,7 @@ import { loadBundledNetwork, solveStaticUe, type BundledNetworkName } from '../s
 interface Case {
   network: BundledNetworkName;
   gap: number;
-  /** tap-b end-to-end seconds on this machine (issue #6), when known. */
+  /** tap-b end-to-end seconds on this machine, when known. */
   tapbSeconds?: number;
 }
 

@@ -1,8 +1,6 @@
 #!/usr/bin/env node
-// Entry point for `npx ev-cosim`: runs the TypeScript sources through tsx so that
-// the CLI works right after `npm ci` without a build step.
-import { register } from 'tsx/esm/api';
+// Entry point for `npx ev-cosim`: the compiled CLI (dist/, built by `npm ci` through the
+// `prepare` script, or `npm run build`).
+import { main } from '../dist/cli/main.js';
 
-register();
-const { main } = await import('../src/sim/cli/main.ts');
 process.exitCode = await main(process.argv);

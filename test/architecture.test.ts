@@ -31,7 +31,7 @@ function importsInto(fromDir: string, forbiddenDir: string): string[] {
   return offenders;
 }
 
-describe('architecture (SPEC §1)', () => {
+describe('architecture (docs/model.md §1)', () => {
   it('src/traffic never imports src/grid', () => {
     expect(importsInto('traffic', 'grid')).toEqual([]);
   });
@@ -45,7 +45,7 @@ describe('architecture (SPEC §1)', () => {
     ];
     expect(upward).toEqual([]);
   });
-  it('only grid formulations import HiGHS (STYLE §2)', () => {
+  it('only grid formulations import HiGHS (docs/architecture.md)', () => {
     const offenders = sourceFiles(join(root, 'src', 'grid'))
       .filter((f) => importsOf(f).includes('highs'))
       .map((f) => relative(root, f))

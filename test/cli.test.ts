@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildProgram } from '../src/sim/cli/main.ts';
+import { buildProgram } from '../src/cli/main.ts';
 
 describe('cli', () => {
   it('every command has a description and --help', () => {

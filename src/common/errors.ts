@@ -1,6 +1,6 @@
 /**
  * Error types shared by every engine. They let the CLI map failures to exit codes
- * (SPEC §7): bad input → 1, solver failure or non-convergence → 2.
+ * (docs/model.md §7): bad input → 1, solver failure or non-convergence → 2.
  *
  * `src/common` holds only such leaf utilities; it imports nothing from the engines,
  * so `src/traffic` and `src/grid` can both use it without importing each other.
@@ -70,7 +70,7 @@ export class SolverError extends Error {
   }
 }
 
-/** Exit codes of the CLI (SPEC §7, issue "Co-simulator" §4). */
+/** Exit codes of the CLI (docs/model.md §7). */
 export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 1;
 export const EXIT_SOLVER_FAILURE = 2;

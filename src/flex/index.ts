@@ -1,8 +1,8 @@
 /** Public API of src/flex (re-exports only). */
 export {};
-export * from './hull/index.ts';
-export * from './directions/index.ts';
-export * from './search/index.ts';
-export * from './sweep/index.ts';
-export * from './plan/index.ts';
-export * from './report/index.ts';
+export * from './hull/index.js';
+export * from './directions/index.js';
+export * from './search/index.js';
+export * from './sweep/index.js';
+export * from './plan/index.js';
+export * from './report/index.js';

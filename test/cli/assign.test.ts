@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/sim/cli/main.ts';
+import { main } from '../../src/cli/main.ts';
 import { bundledTransportPath } from '../../src/traffic/io/loadBundledNetwork.ts';
 
 /** Run the CLI in-process, capturing stdout and stderr. */

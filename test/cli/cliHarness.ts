@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { main } from '../../src/sim/cli/main.ts';
+import { main } from '../../src/cli/main.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 

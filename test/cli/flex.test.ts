@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/sim/cli/main.ts';
+import { main } from '../../src/cli/main.ts';
 
 async function runCli(args: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
   let stderr = '';

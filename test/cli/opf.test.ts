@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/sim/cli/main.ts';
+import { main } from '../../src/cli/main.ts';
 
 let stdout: string[];
 let stderr: string[];

@@ -1,6 +1,6 @@
-import { InputError } from '../../common/errors.ts';
-import { cosDeg, sinDeg } from './degreeTrig.ts';
-import { uniqueDirections } from './uniqueDirections.ts';
+import { InputError } from '../../common/errors.js';
+import { cosDeg, sinDeg } from './degreeTrig.js';
+import { uniqueDirections } from './uniqueDirections.js';
 
 /** Largest direction set the generators will build (a guard against 3^n blow-ups). */
 export const MAX_DIRECTIONS = 200_000;

@@ -1,7 +1,7 @@
-import { InputError } from '../../common/errors.ts';
-import { angleGridDirections, MAX_DIRECTIONS } from './angleGridDirections.ts';
-import { kroneckerDirections } from './kroneckerDirections.ts';
-import { uniqueDirections } from './uniqueDirections.ts';
+import { InputError } from '../../common/errors.js';
+import { angleGridDirections, MAX_DIRECTIONS } from './angleGridDirections.js';
+import { kroneckerDirections } from './kroneckerDirections.js';
+import { uniqueDirections } from './uniqueDirections.js';
 
 /** Kinds of direction set offered by {@link directionsNd}. */
 export type DirectionKind = 'angleGrid' | 'axesDiagonals' | 'cube' | 'kronecker';
@@ -20,7 +20,7 @@ export interface DirectionsNdOptions {
 
 /**
  * A documented set of unit directions in R^n for the rotating-hyperplane sweep
- * (SPEC §5 "Sweep": "general n: a documented direction set"; issue #4 item 2).
+ * (docs/model.md §5 "Sweep": "general n: a documented direction set").
  *
  * Kinds:
  * - `'angleGrid'` (default): hyperspherical angles in `stepDeg` steps, poles deduplicated

@@ -1,6 +1,6 @@
-/** Direction sets for the rotating-hyperplane sweep (SPEC §5 "Sweep"): re-exports only. */
-export { sphereDirections3d } from './sphereDirections3d.ts';
-export { directionsNd, type DirectionKind, type DirectionsNdOptions } from './directionsNd.ts';
-export { angleGridDirections, MAX_DIRECTIONS } from './angleGridDirections.ts';
-export { kroneckerDirections } from './kroneckerDirections.ts';
-export { normalizeDirections, type NormalizeDirectionsOptions } from './normalizeDirections.ts';
+/** Direction sets for the rotating-hyperplane sweep (docs/model.md §5 "Sweep"): re-exports only. */
+export { sphereDirections3d } from './sphereDirections3d.js';
+export { directionsNd, type DirectionKind, type DirectionsNdOptions } from './directionsNd.js';
+export { angleGridDirections, MAX_DIRECTIONS } from './angleGridDirections.js';
+export { kroneckerDirections } from './kroneckerDirections.js';
+export { normalizeDirections, type NormalizeDirectionsOptions } from './normalizeDirections.js';

@@ -1,7 +1,7 @@
 import { probit } from 'simple-statistics';
-import { InputError } from '../../common/errors.ts';
-import { MAX_DIRECTIONS } from './angleGridDirections.ts';
-import { mulberry32 } from '../../common/mulberry32.ts';
+import { InputError } from '../../common/errors.js';
+import { MAX_DIRECTIONS } from './angleGridDirections.js';
+import { mulberry32 } from '../../common/mulberry32.js';
 
 /**
  * `count` deterministic, roughly evenly spread unit directions in R^n from a

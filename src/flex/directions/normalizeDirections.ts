@@ -1,4 +1,4 @@
-import { InputError } from '../../common/errors.ts';
+import { InputError } from '../../common/errors.js';
 
 /** Options of {@link normalizeDirections}. */
 export interface NormalizeDirectionsOptions {
@@ -10,8 +10,8 @@ export interface NormalizeDirectionsOptions {
 
 /**
  * Checks a user-given direction set at the boundary and returns unit copies: for the
- * sweep's `--directions` and any caller that brings its own set (SPEC §7: bad input
- * stops with a message naming the field and value; issue #4 "empty direction set → clear error").
+ * sweep's `--directions` and any caller that brings its own set (docs/model.md §7: bad input
+ * stops with a message naming the field and value).
  *
  * 1. Non-empty array of arrays.
  * 2. Every vector has `dimension` entries (or the first one's), all finite, with non-zero norm.

@@ -1,7 +1,7 @@
-import { angleGridDirections } from './angleGridDirections.ts';
+import { angleGridDirections } from './angleGridDirections.js';
 
 /**
- * Unit normals of the rotating hyperplane in 3-D (seed 003 §2 Step 1; SPEC §5 "Sweep"):
+ * Unit normals of the rotating hyperplane in 3-D (seed 003 §2 Step 1; docs/model.md §5 "Sweep"):
  * a(α, β) = (sin α sin β, sin α cos β, cos α), polar α = 0, step, …, 180° and azimuth
  * β = 0, step, … < 360°, with the repeated directions at the poles removed.
  *

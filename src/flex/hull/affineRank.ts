@@ -1,5 +1,5 @@
 import { Matrix, SVD } from 'ml-matrix';
-import { checkPointSet, checkTolerance } from './checkPointSet.ts';
+import { checkPointSet, checkTolerance } from './checkPointSet.js';
 
 /** Default relative flatness tolerance of {@link affineRank} and {@link convexHullOf}. */
 export const DEFAULT_HULL_TOLERANCE = 1e-9;
@@ -41,7 +41,7 @@ export interface AffineRankResult {
  * 3. SVD of the m×n centred matrix; for k = 1, 2, … subtract the k-th component
  *    from every point and stop when the largest remaining distance ≤ threshold.
  *
- * Cited: SPEC §5 "Hull … detect and report lower-dimensional (flat) sets by their affine rank".
+ * Cited: docs/model.md §5 "Hull … detect and report lower-dimensional (flat) sets by their affine rank".
  *
  * @param points - m points of n coordinates (e.g. station net loads in MW)
  * @param tolerance - relative flatness tolerance (default 1e-9): points within

@@ -1,4 +1,4 @@
-import { InputError } from '../../common/errors.ts';
+import { InputError } from '../../common/errors.js';
 
 /**
  * Checks a point set at the module boundary: an array of equal-length, non-empty

@@ -1,7 +1,7 @@
-import { affineRank, DEFAULT_HULL_TOLERANCE } from './affineRank.ts';
-import { checkPointSet, checkTolerance } from './checkPointSet.ts';
-import { hullOfFullRank } from './hullOfFullRank.ts';
-import type { HullResult } from './hullResult.ts';
+import { affineRank, DEFAULT_HULL_TOLERANCE } from './affineRank.js';
+import { checkPointSet, checkTolerance } from './checkPointSet.js';
+import { hullOfFullRank } from './hullOfFullRank.js';
+import type { HullResult } from './hullResult.js';
 
 /** Options of {@link convexHullOf}. */
 export interface ConvexHullOptions {
@@ -19,7 +19,7 @@ const MEASURE_NAME = ['point', 'length', 'area', 'volume'];
 /**
  * Convex hull of a point set in R^n with its volume, vertices and facets, after
  * detecting the affine rank, so flat or degenerate sets are reported, never thrown
- * (SPEC §5 "Hull"; issue #4 item 3; seed 003 §2 Step 2 "Convex Hull Fitting").
+ * (docs/model.md §5 "Hull"; seed 003 §2 Step 2 "Convex Hull Fitting").
  *
  * 1. Check the input (finite, equal dimensions → else `InputError`).
  * 2. Affine rank k by SVD with a relative tolerance ({@link affineRank}).
@@ -33,7 +33,7 @@ const MEASURE_NAME = ['point', 'length', 'area', 'volume'];
  * 4. k-volume = Σ over facets of |det|/k! of the simplices from the vertex centroid;
  *    `volume` is that when k = n (else 0), `area` when k = n − 1.
  * 5. When k = n − 1 and every point satisfies Σx = s (within the tolerance), report
- *    `constantTotal = s`: the static (STA) region of SPEC §5, where the stations'
+ *    `constantTotal = s`: the static (STA) region of docs/model.md §5, where the stations'
  *    total load is fixed and only its split moves.
  *
  * Units: as the points; station net loads in MW give `volume` in MW^n.

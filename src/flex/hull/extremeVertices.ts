@@ -1,4 +1,4 @@
-import { facetHyperplane } from './facetHyperplane.ts';
+import { facetHyperplane } from './facetHyperplane.js';
 
 /** Facets thinner than this ((k−1)!·volume / longest edge^(k−1)) give no trusted normal. */
 const USABLE_FACET = 1e-6;

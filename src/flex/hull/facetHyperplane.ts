@@ -1,4 +1,4 @@
-import { determinantInPlace } from './determinant.ts';
+import { determinantInPlace } from './determinant.js';
 
 /** A hyperplane `normal · y = offset` with unit `normal`. */
 export interface Hyperplane {

@@ -1,7 +1,7 @@
-import { InputError } from '../../common/errors.ts';
-import { checkTolerance } from './checkPointSet.ts';
-import { hullHalfspaces, type HullHalfspaces } from './hullHalfspaces.ts';
-import type { HullResult } from './hullResult.ts';
+import { InputError } from '../../common/errors.js';
+import { checkTolerance } from './checkPointSet.js';
+import { hullHalfspaces, type HullHalfspaces } from './hullHalfspaces.js';
+import type { HullResult } from './hullResult.js';
 
 interface Cached {
   points: readonly (readonly number[])[];
@@ -15,7 +15,7 @@ const cache = new WeakMap<HullResult, Cached>();
 
 /**
  * Whether `point` lies inside or on the hull, within an absolute distance tolerance
- * (SPEC §5 "Validation dispatch": a chosen operating point must lie inside its tier's FOR).
+ * (docs/model.md §5 "Validation dispatch": a chosen operating point must lie inside its tier's FOR).
  *
  * 1. Facet rows from {@link hullHalfspaces} (built once per hull and cached).
  * 2. Flat hulls: the distance to the affine subspace (norm of the equality residuals) must be ≤ tolerance,

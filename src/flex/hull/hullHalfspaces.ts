@@ -1,7 +1,7 @@
-import { InputError } from '../../common/errors.ts';
-import { checkPointSet } from './checkPointSet.ts';
-import { facetHyperplane } from './facetHyperplane.ts';
-import type { HullResult } from './hullResult.ts';
+import { InputError } from '../../common/errors.js';
+import { checkPointSet } from './checkPointSet.js';
+import { facetHyperplane } from './facetHyperplane.js';
+import type { HullResult } from './hullResult.js';
 
 /** One row `normal · x ≤ offset` (or `= offset` for an equality); `normal` has unit length. */
 export interface Halfspace {

@@ -1,8 +1,8 @@
 import convexHull from 'convex-hull';
-import { determinantInPlace, factorial } from './determinant.ts';
-import { extremeVertices } from './extremeVertices.ts';
-import { pruneCollinear2d } from './pruneCollinear2d.ts';
-import { quickhullNd } from './quickhullNd.ts';
+import { determinantInPlace, factorial } from './determinant.js';
+import { extremeVertices } from './extremeVertices.js';
+import { pruneCollinear2d } from './pruneCollinear2d.js';
+import { quickhullNd } from './quickhullNd.js';
 
 /** Options of {@link hullOfFullRank}. */
 export interface HullOfFullRankOptions {

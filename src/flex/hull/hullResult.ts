@@ -1,7 +1,7 @@
 /**
  * Result of {@link convexHullOf}: the convex hull of a point set in R^n, with its
- * affine rank found first so flat sets are described instead of failing (SPEC §5
- * "Hull"; issue #4 item 3; seed 003 §2 Step 2).
+ * affine rank found first so flat sets are described instead of failing (docs/model.md §5
+ * "Hull"; seed 003 §2 Step 2).
  *
  * Units: coordinates are whatever the points carry (MW for station net loads), so
  * `volume` is in MW^n, `area` in MW^(n−1) and `measure` in MW^affineRank.
@@ -43,7 +43,7 @@ export interface HullResult {
   /** A point strictly inside the hull relative to its affine subspace: the centroid of the vertices. */
   interiorPoint: number[];
   /**
-   * When the affine hull is a hyperplane of the form Σx = const (the STA case of SPEC §5: total
+   * When the affine hull is a hyperplane of the form Σx = const (the STA case of docs/model.md §5: total
    * station load fixed), that constant (MW for MW points). Undefined otherwise.
    */
   constantTotal?: number;

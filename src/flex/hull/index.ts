@@ -1,6 +1,6 @@
-/** Convex hulls of flexibility points (SPEC §5 "Hull"): re-exports only. */
-export type { HullResult } from './hullResult.ts';
-export { convexHullOf, type ConvexHullOptions } from './convexHullOf.ts';
-export { affineRank, DEFAULT_HULL_TOLERANCE, type AffineRankResult } from './affineRank.ts';
-export { hullContains } from './hullContains.ts';
-export { hullHalfspaces, type Halfspace, type HullHalfspaces } from './hullHalfspaces.ts';
+/** Convex hulls of flexibility points (docs/model.md §5 "Hull"): re-exports only. */
+export type { HullResult } from './hullResult.js';
+export { convexHullOf, type ConvexHullOptions } from './convexHullOf.js';
+export { affineRank, DEFAULT_HULL_TOLERANCE, type AffineRankResult } from './affineRank.js';
+export { hullContains } from './hullContains.js';
+export { hullHalfspaces, type Halfspace, type HullHalfspaces } from './hullHalfspaces.js';

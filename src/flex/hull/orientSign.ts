@@ -1,4 +1,4 @@
-import { determinantInPlace } from './determinant.ts';
+import { determinantInPlace } from './determinant.js';
 
 const EPS = 2 ** -52;
 const view = new DataView(new ArrayBuffer(8));

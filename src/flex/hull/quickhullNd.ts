@@ -1,5 +1,5 @@
-import { facetHyperplane, type Hyperplane } from './facetHyperplane.ts';
-import { orientSign } from './orientSign.ts';
+import { facetHyperplane, type Hyperplane } from './facetHyperplane.js';
+import { orientSign } from './orientSign.js';
 
 /**
  * Float pre-test of the side tests: a facet plane is trusted only when the facet is not a

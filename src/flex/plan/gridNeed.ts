@@ -1,9 +1,9 @@
 /**
- * A grid need for tier planning (SPEC §5 "Validation dispatch"; seed 003 §3.2): a
+ * A grid need for tier planning (docs/model.md §5 "Validation dispatch"; seed 003 §3.2): a
  * cap or a floor on one station's net load at t*.
  */
-import { InputError } from '../../common/errors.ts';
-import type { Scenario } from '../../sim/scenario/schema/scenarioSchema.ts';
+import { InputError } from '../../common/errors.js';
+import type { Scenario } from '../../sim/index.js';
 
 /** `netMw(station) <= limit` (keep load room: cap) or `>= limit` (floor). */
 export interface GridNeed {

@@ -1,13 +1,13 @@
 /**
  * Tier planning: the cheapest subsidy tier and coupons that meet a grid need
- * (SPEC §5 "Validation dispatch"; seed 003 §2.2, §3.2; issue #4 item 4).
+ * (docs/model.md §5 "Validation dispatch"; seed 003 §2.2, §3.2).
  */
-import { hullContains } from '../hull/hullContains.ts';
-import { expandCoupons } from '../search/couponWindow.ts';
-import { admissible, type EvaluatedPoint, type FlexEvaluator } from '../search/flexEvaluation.ts';
-import type { FlexModelResult } from '../sweep/flexModelResult.ts';
-import { buildFlexProblem } from '../sweep/flexProblem.ts';
-import { meetsNeed, type GridNeed } from './gridNeed.ts';
+import { hullContains } from '../hull/hullContains.js';
+import { expandCoupons } from '../search/couponWindow.js';
+import { admissible, type EvaluatedPoint, type FlexEvaluator } from '../search/flexEvaluation.js';
+import type { FlexModelResult } from '../sweep/flexModelResult.js';
+import { buildFlexProblem } from '../sweep/flexProblem.js';
+import { meetsNeed, type GridNeed } from './gridNeed.js';
 
 /** How a tier relates to the chosen point. */
 export interface TierCheck {

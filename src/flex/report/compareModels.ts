@@ -1,7 +1,7 @@
 /**
- * Static vs dynamic side by side (SPEC §5 "Static vs dynamic"; seed 003 §3.3 table).
+ * Static vs dynamic side by side (docs/model.md §5 "Static vs dynamic"; seed 003 §3.3 table).
  */
-import type { FlexModelResult } from '../sweep/flexModelResult.ts';
+import type { FlexModelResult } from '../sweep/flexModelResult.js';
 
 /** One row of the comparison: a model at one budget. */
 export interface ModelComparisonRow {

@@ -1,9 +1,9 @@
 /**
  * The one JSON object of `ev-cosim flex --json` (stable keys; docs/flexibility.md).
  */
-import type { TierPlan } from '../plan/planTier.ts';
-import { modelJson, pointJson, type FlexModelResult } from '../sweep/flexModelResult.ts';
-import { compareModels } from './compareModels.ts';
+import type { TierPlan } from '../plan/planTier.js';
+import { modelJson, pointJson, type FlexModelResult } from '../sweep/flexModelResult.js';
+import { compareModels } from './compareModels.js';
 
 /**
  * One model → that model's object (`model: 'dta' | 'sta'`, `time`, `stations`,

@@ -1,14 +1,14 @@
 /**
  * The self-contained HTML report of a flexibility study: tier table, static vs
  * dynamic comparison, an interactive 3-D hull view (inline canvas code, rotates
- * with the mouse, no network) and the 2-D projections (issue #4 item 6).
+ * with the mouse, no network) and the 2-D projections.
  */
-import { escapeXml } from '../../sim/report/svgText.ts';
-import type { TierPlan } from '../plan/planTier.ts';
-import type { FlexModelResult } from '../sweep/flexModelResult.ts';
-import { compareModels } from './compareModels.ts';
-import { hullViewData } from './hullViewData.ts';
-import { projectionSvg, TIER_COLOURS } from './projectionSvg.ts';
+import { escapeXml } from '../../common/svgText.js';
+import type { TierPlan } from '../plan/planTier.js';
+import type { FlexModelResult } from '../sweep/flexModelResult.js';
+import { compareModels } from './compareModels.js';
+import { hullViewData } from './hullViewData.js';
+import { projectionSvg, TIER_COLOURS } from './projectionSvg.js';
 
 // The viewer: orthographic projection after yaw/pitch rotation, painter's order by depth.
 const VIEWER_JS = `

@@ -1,7 +1,7 @@
 /**
  * Triangles of the tier hulls for the 3-D viewer of the HTML report.
  */
-import type { FlexModelResult } from '../sweep/flexModelResult.ts';
+import type { FlexModelResult } from '../sweep/flexModelResult.js';
 
 /** One tier as the viewer draws it. */
 export interface HullViewTier {

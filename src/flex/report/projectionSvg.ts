@@ -1,10 +1,10 @@
 /**
- * 2-D projections of the tier hulls (issue #4 item 6: "a 2-D projection picture"):
+ * 2-D projections of the tier hulls:
  * one panel per pair of axes, nested polygons per budget.
  */
-import { escapeXml, niceTicks } from '../../sim/report/svgText.ts';
-import { convexHullOf } from '../hull/convexHullOf.ts';
-import type { FlexModelResult } from '../sweep/flexModelResult.ts';
+import { escapeXml, niceTicks } from '../../common/svgText.js';
+import { convexHullOf } from '../hull/convexHullOf.js';
+import type { FlexModelResult } from '../sweep/flexModelResult.js';
 
 /** Tier colours, smallest budget last drawn on top. */
 export const TIER_COLOURS = ['#1f77b4', '#2ca02c', '#ff7f0e', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f'];

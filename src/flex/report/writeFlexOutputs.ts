@@ -1,15 +1,15 @@
 /**
  * Write a flexibility study to a folder: JSON, CSV tables, SVG projections and the
- * HTML report (issue #4 item 6).
+ * HTML report.
  */
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import type { TierPlan } from '../plan/planTier.ts';
-import { axisLoads, pointJson, type FlexModelResult } from '../sweep/flexModelResult.ts';
-import { flexJson } from './flexJson.ts';
-import { flexReportHtml } from './flexReportHtml.ts';
-import { projectionSvg } from './projectionSvg.ts';
+import type { TierPlan } from '../plan/planTier.js';
+import { axisLoads, pointJson, type FlexModelResult } from '../sweep/flexModelResult.js';
+import { flexJson } from './flexJson.js';
+import { flexReportHtml } from './flexReportHtml.js';
+import { projectionSvg } from './projectionSvg.js';
 
 /** Options of {@link writeFlexOutputs}. */
 export interface WriteFlexOptions {

@@ -1,15 +1,15 @@
 /**
  * The real response function: re-simulate the co-simulation with a coupon book
  * (DUE drivers' response + OPF per interval) and read the station load at t*
- * (SPEC §5: "drivers respond by DUE, with the grid feasible").
+ * (docs/model.md §5: "drivers respond by DUE, with the grid feasible").
  */
-import { SolverError } from '../../common/errors.ts';
-import type { CouponBook } from '../../sim/run/cosimContext.ts';
-import type { CosimResult } from '../../sim/run/cosimTypes.ts';
-import type { PreparedCosim } from '../../sim/run/prepareCosim.ts';
-import type { DueResult } from '../../traffic/dynamic/dueTypes.ts';
-import type { FlexEvaluation, FlexEvaluator } from './flexEvaluation.ts';
-import { subsidyYuan } from './subsidyYuan.ts';
+import { SolverError } from '../../common/errors.js';
+import type { CouponBook } from '../../sim/index.js';
+import type { CosimResult } from '../../sim/index.js';
+import type { PreparedCosim } from '../../sim/index.js';
+import type { DueResult } from '../../traffic/dynamic/dueTypes.js';
+import type { FlexEvaluation, FlexEvaluator } from './flexEvaluation.js';
+import { subsidyYuan } from './subsidyYuan.js';
 
 /** A co-simulation evaluator with its base run (no coupons), which warm-starts every later run. */
 export interface CosimEvaluator {

@@ -1,10 +1,10 @@
 /**
- * The reduced coupon space of the boundary search (SPEC §5 "Method notes"; issue #4
+ * The reduced coupon space of the boundary search (docs/model.md §5 "Method notes"
  * item 1): coupons only in a window of intervals that can move the station load at
  * t*, grouped into blocks, one value per station × kind × block.
  */
-import { InputError } from '../../common/errors.ts';
-import type { CouponBook } from '../../sim/run/cosimContext.ts';
+import { InputError } from '../../common/errors.js';
+import type { CouponBook } from '../../sim/index.js';
 
 /** Coupon kinds: charging discount ψ_ch (¥/kWh) and V2G participation bonus ψ_v2g (¥ per visit). */
 export const COUPON_KINDS = ['charge', 'v2g'] as const;

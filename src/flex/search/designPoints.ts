@@ -1,8 +1,8 @@
 /**
  * The shared design of the sweep: single-coupon probes whose responses give the
- * search its sensitivities (SPEC §5 "Method notes"; docs/flexibility.md).
+ * search its sensitivities (docs/model.md §5 "Method notes"; docs/flexibility.md).
  */
-import type { CouponWindow } from './couponWindow.ts';
+import type { CouponWindow } from './couponWindow.js';
 
 /** One probe: component j at a level (fraction of its upper bound). */
 export interface DesignProbe {

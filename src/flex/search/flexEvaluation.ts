@@ -1,8 +1,8 @@
 /**
  * What the boundary search needs from one "drivers respond, feeder checked" run:
- * the response function coupons → station net load at t* (SPEC §5).
+ * the response function coupons → station net load at t* (docs/model.md §5).
  */
-import type { CouponBook } from '../../sim/run/cosimContext.ts';
+import type { CouponBook } from '../../sim/index.js';
 
 /** Result of evaluating one coupon book. */
 export interface FlexEvaluation {

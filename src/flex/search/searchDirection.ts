@@ -1,13 +1,13 @@
 /**
- * Boundary search for one direction over ascending budgets (SPEC §5 "Sweep";
- * seed 003 §2.1 Step 1; issue #4 item 1). The method and its honesty argument are
+ * Boundary search for one direction over ascending budgets (docs/model.md §5 "Sweep";
+ * seed 003 §2.1 Step 1). The method and its honesty argument are
  * written down in docs/flexibility.md.
  */
-import type { CouponWindow } from './couponWindow.ts';
-import { expandCoupons } from './couponWindow.ts';
-import type { DesignProbe } from './designPoints.ts';
-import { admissible, projection, type EvaluatedPoint, type FlexEvaluator } from './flexEvaluation.ts';
-import { greedyCandidate, responseSegments } from './surrogateCandidate.ts';
+import type { CouponWindow } from './couponWindow.js';
+import { expandCoupons } from './couponWindow.js';
+import type { DesignProbe } from './designPoints.js';
+import { admissible, projection, type EvaluatedPoint, type FlexEvaluator } from './flexEvaluation.js';
+import { greedyCandidate, responseSegments } from './surrogateCandidate.js';
 
 /** Controls of {@link searchDirection}. */
 export interface SearchControls {

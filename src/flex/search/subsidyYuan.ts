@@ -1,5 +1,5 @@
 /**
- * The subsidy actually paid for a coupon book, F_bs (SPEC §5, seed 003 §2.1 eq. F_bs).
+ * The subsidy actually paid for a coupon book, F_bs (docs/model.md §5, seed 003 §2.1 eq. F_bs).
  */
 
 /** What the subsidy needs from a co-simulation result, per station per interval (index `s * intervals + t`). */
@@ -15,7 +15,7 @@ export interface SubsidyInputs {
 /**
  * F_bs = Σ_t Σ_s (arrivals_ch · ψ_ch · E_ch + arrivals_v2g · ψ_v2g), ¥.
  *
- * Why this form: the drivers' link cost (SPEC §2) discounts a charging visit by
+ * Why this form: the drivers' link cost (docs/model.md §2) discounts a charging visit by
  * ψ_ch · E_ch (¥/kWh × kWh per visit) and pays ψ_v2g once per V2G visit, so the
  * operator pays exactly that per arriving vehicle. The paper writes
  * Σ (p_ch·ψ_ch·w + ψ_v2g·w)·Δt with w an inflow rate: w·Δt is the interval's

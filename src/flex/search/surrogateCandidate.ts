@@ -1,9 +1,9 @@
 /**
  * A separable piecewise-linear model of the response built from the design probes,
- * and the greedy candidate it suggests for a direction and budget (issue #4 item 1).
+ * and the greedy candidate it suggests for a direction and budget.
  */
-import { projection, type EvaluatedPoint } from './flexEvaluation.ts';
-import type { DesignProbe } from './designPoints.ts';
+import { projection, type EvaluatedPoint } from './flexEvaluation.js';
+import type { DesignProbe } from './designPoints.js';
 
 /** One linear piece of one component's modelled response. */
 export interface ResponseSegment {

@@ -1,11 +1,11 @@
 /**
- * From every evaluated point to nested subsidy tiers with their hulls (SPEC §5
- * "Hull", "Tiers"; seed 003 §2.1 Step 2, §3.1 table; issue #4 item 3).
+ * From every evaluated point to nested subsidy tiers with their hulls (docs/model.md §5
+ * "Hull", "Tiers"; seed 003 §2.1 Step 2, §3.1 table).
  */
-import { convexHullOf } from '../hull/convexHullOf.ts';
-import type { HullResult } from '../hull/hullResult.ts';
-import { admissible, projection, type EvaluatedPoint } from '../search/flexEvaluation.ts';
-import type { SweepRun } from './runSweep.ts';
+import { convexHullOf } from '../hull/convexHullOf.js';
+import type { HullResult } from '../hull/hullResult.js';
+import { admissible, projection, type EvaluatedPoint } from '../search/flexEvaluation.js';
+import type { SweepRun } from './runSweep.js';
 
 /** One subsidy tier: the boundary point per direction and the hull of the tier. */
 export interface FlexTier {

@@ -1,14 +1,14 @@
 /**
  * The result of one model's sweep (DTA or STA) and its stable JSON form (the
- * `ev-cosim flex --json` contract of issue #4, documented in docs/flexibility.md).
+ * `ev-cosim flex --json` contract, documented in docs/flexibility.md).
  */
-import { formatClockTime, parseClockTime } from '../../sim/clock/clockTime.ts';
-import type { CouponWindow } from '../search/couponWindow.ts';
-import { expandCoupons } from '../search/couponWindow.ts';
-import type { EvaluatedPoint } from '../search/flexEvaluation.ts';
-import type { FlexTier } from './assembleTiers.ts';
-import type { SweepRun } from './runSweep.ts';
-import type { FlexModel } from './sweepSpec.ts';
+import { formatClockTime, parseClockTime } from '../../sim/index.js';
+import type { CouponWindow } from '../search/couponWindow.js';
+import { expandCoupons } from '../search/couponWindow.js';
+import type { EvaluatedPoint } from '../search/flexEvaluation.js';
+import type { FlexTier } from './assembleTiers.js';
+import type { SweepRun } from './runSweep.js';
+import type { FlexModel } from './sweepSpec.js';
 
 /** Everything one model's sweep produced. */
 export interface FlexModelResult {

@@ -2,14 +2,14 @@
  * Build the in-memory problem of a sweep spec: scenario (DTA or STA), prepared
  * co-simulation, evaluator, coupon window and design probes.
  */
-import { readScenarioFile } from '../../sim/scenario/readScenarioFile.ts';
-import { prepareCosim, type PreparedCosim } from '../../sim/run/prepareCosim.ts';
-import type { Scenario } from '../../sim/scenario/schema/scenarioSchema.ts';
-import { couponWindow, type CouponWindow } from '../search/couponWindow.ts';
-import { cosimEvaluator, type CosimEvaluator } from '../search/cosimEvaluator.ts';
-import { designProbes, type DesignProbe } from '../search/designPoints.ts';
-import { staScenario, staTimeIndex } from './staScenario.ts';
-import type { SweepSpec } from './sweepSpec.ts';
+import { readScenarioFile } from '../../sim/index.js';
+import { prepareCosim, type PreparedCosim } from '../../sim/index.js';
+import type { Scenario } from '../../sim/index.js';
+import { couponWindow, type CouponWindow } from '../search/couponWindow.js';
+import { cosimEvaluator, type CosimEvaluator } from '../search/cosimEvaluator.js';
+import { designProbes, type DesignProbe } from '../search/designPoints.js';
+import { staScenario, staTimeIndex } from './staScenario.js';
+import type { SweepSpec } from './sweepSpec.js';
 
 /** A ready problem. */
 export interface FlexProblem {

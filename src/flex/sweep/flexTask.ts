@@ -1,12 +1,12 @@
 /**
  * One unit of sweep work — a design probe or one direction's search — run the
- * same way in-process and in a worker thread (issue #4 item 2).
+ * same way in-process and in a worker thread.
  */
-import type { EvaluatedPoint, FlexEvaluator } from '../search/flexEvaluation.ts';
-import { searchDirection, type DirectionSearch } from '../search/searchDirection.ts';
-import { expandCoupons } from '../search/couponWindow.ts';
-import { buildFlexProblem, type FlexProblem } from './flexProblem.ts';
-import { specFingerprint, type SweepSpec } from './sweepSpec.ts';
+import type { EvaluatedPoint, FlexEvaluator } from '../search/flexEvaluation.js';
+import { searchDirection, type DirectionSearch } from '../search/searchDirection.js';
+import { expandCoupons } from '../search/couponWindow.js';
+import { buildFlexProblem, type FlexProblem } from './flexProblem.js';
+import { specFingerprint, type SweepSpec } from './sweepSpec.js';
 
 /** A task: evaluate design probe `probe`, or search direction `direction` given the design's evaluations. */
 export type FlexTask =

@@ -1,7 +1,7 @@
 /** Number of design probes of a spec, without preparing the co-simulation. */
-import { specScenario, specWindow } from './flexProblem.ts';
-import { designProbes } from '../search/designPoints.ts';
-import type { SweepSpec } from './sweepSpec.ts';
+import { specScenario, specWindow } from './flexProblem.js';
+import { designProbes } from '../search/designPoints.js';
+import type { SweepSpec } from './sweepSpec.js';
 
 /**
  * Probes = 1 + components × levels (see `designProbes`).

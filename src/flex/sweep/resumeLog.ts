@@ -4,9 +4,9 @@
  */
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
-import { InputError } from '../../common/errors.ts';
-import type { FlexTaskResult } from './flexTask.ts';
-import { specFingerprint, type SweepSpec } from './sweepSpec.ts';
+import { InputError } from '../../common/errors.js';
+import type { FlexTaskResult } from './flexTask.js';
+import { specFingerprint, type SweepSpec } from './sweepSpec.js';
 
 /** A results file opened for one or more specs. */
 export interface ResumeLog {

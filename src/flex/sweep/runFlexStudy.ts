@@ -1,18 +1,18 @@
 /**
  * A whole flexibility study: one sweep per traffic model, tiers and hulls, ready
- * for the CLI, the report and the bench (SPEC §5; issue #4 items 2, 3, 5).
+ * for the CLI, the report and the bench (docs/model.md §5).
  */
-import { InputError } from '../../common/errors.ts';
-import { DEFAULT_SCENARIO_FILE, readScenarioFile } from '../../sim/scenario/readScenarioFile.ts';
-import { directionsNd } from '../directions/directionsNd.ts';
-import type { SearchControls } from '../search/searchDirection.ts';
-import { assembleTiers } from './assembleTiers.ts';
-import { intervalClock, type FlexModelResult } from './flexModelResult.ts';
-import { specScenario, specWindow } from './flexProblem.ts';
-import { openResumeLog } from './resumeLog.ts';
-import { runSweep } from './runSweep.ts';
-import type { FlexModel, SweepSpec } from './sweepSpec.ts';
-import { taskExecutor } from './taskExecutor.ts';
+import { InputError } from '../../common/errors.js';
+import { DEFAULT_SCENARIO_FILE, readScenarioFile } from '../../sim/index.js';
+import { directionsNd } from '../directions/directionsNd.js';
+import type { SearchControls } from '../search/searchDirection.js';
+import { assembleTiers } from './assembleTiers.js';
+import { intervalClock, type FlexModelResult } from './flexModelResult.js';
+import { specScenario, specWindow } from './flexProblem.js';
+import { openResumeLog } from './resumeLog.js';
+import { runSweep } from './runSweep.js';
+import type { FlexModel, SweepSpec } from './sweepSpec.js';
+import { taskExecutor } from './taskExecutor.js';
 
 /** Options of {@link runFlexStudy}; defaults in brackets. */
 export interface FlexStudyOptions {

@@ -1,14 +1,14 @@
 /**
- * Run the rotating-hyperplane sweep of one spec (SPEC §5 "Sweep"; issue #4 item 2):
+ * Run the rotating-hyperplane sweep of one spec (docs/model.md §5 "Sweep"):
  * design probes, then one boundary search per direction, in parallel, resumable.
  */
-import type { EvaluatedPoint } from '../search/flexEvaluation.ts';
-import type { DirectionSearch } from '../search/searchDirection.ts';
-import type { ResumeLog } from './resumeLog.ts';
-import type { FlexTask, FlexTaskResult } from './flexTask.ts';
-import type { SweepSpec } from './sweepSpec.ts';
-import type { TaskExecutor } from './taskExecutor.ts';
-import { probeCount } from './probeCount.ts';
+import type { EvaluatedPoint } from '../search/flexEvaluation.js';
+import type { DirectionSearch } from '../search/searchDirection.js';
+import type { ResumeLog } from './resumeLog.js';
+import type { FlexTask, FlexTaskResult } from './flexTask.js';
+import type { SweepSpec } from './sweepSpec.js';
+import type { TaskExecutor } from './taskExecutor.js';
+import { probeCount } from './probeCount.js';
 
 /** Options of {@link runSweep}. */
 export interface RunSweepOptions {

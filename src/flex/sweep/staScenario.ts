@@ -1,10 +1,10 @@
 /**
- * The static special case of a scenario (SPEC §5 "Static vs dynamic", seed 003 §3.3):
+ * The static special case of a scenario (docs/model.md §5 "Static vs dynamic", seed 003 §3.3):
  * the same study aggregated into 30-minute intervals with instantaneous propagation.
  */
-import { InputError } from '../../common/errors.ts';
-import { parseScenario } from '../../sim/scenario/parseScenario.ts';
-import type { Scenario } from '../../sim/scenario/schema/scenarioSchema.ts';
+import { InputError } from '../../common/errors.js';
+import { parseScenario } from '../../sim/index.js';
+import type { Scenario } from '../../sim/index.js';
 
 /** Options of {@link staScenario}. */
 export interface StaScenarioOptions {

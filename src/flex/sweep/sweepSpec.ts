@@ -1,9 +1,9 @@
 /**
  * The serializable description of one sweep problem: what a worker needs to build
- * its own co-simulation and coupon window (issue #4 item 2: worker pool).
+ * its own co-simulation and coupon window.
  */
-import type { CouponWindowOptions } from '../search/couponWindow.ts';
-import type { SearchControls } from '../search/searchDirection.ts';
+import type { CouponWindowOptions } from '../search/couponWindow.js';
+import type { SearchControls } from '../search/searchDirection.js';
 
 /** Traffic model of a sweep: dynamic (DTA) or the static special case (STA). */
 export type FlexModel = 'dta' | 'sta';

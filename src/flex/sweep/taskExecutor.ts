@@ -1,10 +1,13 @@
 /**
  * Where sweep tasks run: in this thread, or on a piscina worker pool across the
- * machine's cores (issue #4 item 2).
+ * machine's cores.
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import { disposeFlexTasks, runFlexTask, type FlexTask, type FlexTaskResult } from './flexTask.ts';
+import { disposeFlexTasks, runFlexTask, type FlexTask, type FlexTaskResult } from './flexTask.js';
+
+// This module is `taskExecutor.js` in the compiled package and `taskExecutor.ts` in the sources.
+const WORKER_FILE = import.meta.url.endsWith('.js') ? './flexWorker.js' : './flexWorkerFromSource.mjs';
 
 /** Runs tasks; `close` releases threads and solver models. */
 export interface TaskExecutor {
@@ -16,8 +19,8 @@ export interface TaskExecutor {
 
 /**
  * An executor for `workers` threads: 0 or 1 → in this thread (no pool; handy for
- * tests and debugging), more → a piscina pool whose workers load the TypeScript
- * task code through tsx (`flexWorker.mjs`).
+ * tests and debugging), more → a piscina pool. The compiled package's workers run
+ * `flexWorker.js`; from the TypeScript sources (tests) a bootstrap registers tsx first.
  *
  * @param workers - thread count; default the machine's available parallelism
  * @example
@@ -28,7 +31,7 @@ export function taskExecutor(workers: number = availableParallelism()): TaskExec
     return { concurrency: 1, run: runFlexTask, close: disposeFlexTasks };
   }
   const pool = new Piscina({
-    filename: new URL('./flexWorker.mjs', import.meta.url).href,
+    filename: new URL(WORKER_FILE, import.meta.url).href,
     minThreads: workers,
     maxThreads: workers,
     // One task per thread at a time: the DUE is CPU-bound.

@@ -1,12 +1,12 @@
 /**
- * Re-simulate reported points from scratch and compare (SPEC §5: "every point
+ * Re-simulate reported points from scratch and compare (docs/model.md §5: "every point
  * reported must be reproducible: re-simulating with its coupons gives the same
  * station loads and a DUE gap below tolerance").
  */
-import { expandCoupons } from '../search/couponWindow.ts';
-import type { EvaluatedPoint } from '../search/flexEvaluation.ts';
-import { buildFlexProblem } from './flexProblem.ts';
-import type { SweepSpec } from './sweepSpec.ts';
+import { expandCoupons } from '../search/couponWindow.js';
+import type { EvaluatedPoint } from '../search/flexEvaluation.js';
+import { buildFlexProblem } from './flexProblem.js';
+import type { SweepSpec } from './sweepSpec.js';
 
 /** Outcome of re-simulating one point. */
 export interface PointCheck {

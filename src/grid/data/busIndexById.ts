@@ -1,9 +1,9 @@
-import type { Feeder } from '../model/feeder.ts';
+import type { Feeder } from '../model/feeder.js';
 
 /**
  * Map each bus id (the data's own number) to its position in `feeder.buses`.
  *
- * Build it once per feeder, outside hot loops (STYLE §7): loops then run over
+ * Build it once per feeder, outside hot loops (docs/architecture.md): loops then run over
  * positions. Duplicate ids keep their first position; `validateFeeder` reports them.
  *
  * @param feeder - any feeder (validated or not).

@@ -1,7 +1,7 @@
-import { InputError } from '../../common/errors.ts';
-import type { Feeder } from '../model/feeder.ts';
-import type { FeederInterval } from '../model/injection.ts';
-import { busIndexById } from './busIndexById.ts';
+import { InputError } from '../../common/errors.js';
+import type { Feeder } from '../model/feeder.js';
+import type { FeederInterval } from '../model/injection.js';
+import { busIndexById } from './busIndexById.js';
 
 /** Net fixed load per bus position, MW and MVAr (positive = consumption). */
 export interface BusNetLoad {
@@ -10,7 +10,7 @@ export interface BusNetLoad {
 }
 
 /**
- * Sum the fixed consumption at every bus for one interval (SPEC §3 "Multi-period", §4):
+ * Sum the fixed consumption at every bus for one interval (docs/model.md §3 "Multi-period", §4):
  * household load × `loadScale` plus the interval's injections (positive = charging,
  * negative = V2G). An inverter injection (`sMaxMva` given) counts with its `qMvar`
  * (default 0) as fixed here; the OPF treats its Q as a decision instead.

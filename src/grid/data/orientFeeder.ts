@@ -1,5 +1,5 @@
-import type { Feeder, FeederBranch } from '../model/feeder.ts';
-import { radialTrees } from './radialTrees.ts';
+import type { Feeder, FeederBranch } from '../model/feeder.js';
+import { radialTrees } from './radialTrees.js';
 
 /**
  * Return a copy of a feeder whose in-service branches point away from their island's

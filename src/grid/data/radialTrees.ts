@@ -1,6 +1,6 @@
-import { InputError } from '../../common/errors.ts';
-import type { Feeder } from '../model/feeder.ts';
-import { busIndexById } from './busIndexById.ts';
+import { InputError } from '../../common/errors.js';
+import type { Feeder } from '../model/feeder.js';
+import { busIndexById } from './busIndexById.js';
 
 /**
  * One island of a feeder as a rooted tree, in breadth-first order from its root.
@@ -25,7 +25,7 @@ export interface RadialTree {
 
 /**
  * Split a feeder into islands of in-service, non-outaged branches and orient each
- * island as a tree from its root (SPEC §3 "Stress features": islands from outages).
+ * island as a tree from its root (docs/model.md §3 "Stress features": islands from outages).
  *
  * 1. Index buses by id; check that every outaged branch id exists and every active
  *    branch end is a known bus.

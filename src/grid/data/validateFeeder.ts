@@ -1,6 +1,6 @@
-import { InputError } from '../../common/errors.ts';
-import type { Feeder } from '../model/feeder.ts';
-import { radialTrees } from './radialTrees.ts';
+import { InputError } from '../../common/errors.js';
+import type { Feeder } from '../model/feeder.js';
+import { radialTrees } from './radialTrees.js';
 
 /** Options of `validateFeeder`. */
 export interface ValidateFeederOptions {
@@ -13,7 +13,7 @@ export interface ValidateFeederOptions {
 }
 
 /**
- * Check a feeder at the boundary (SPEC §7: bad input stops with one message naming
+ * Check a feeder at the boundary (docs/model.md §7: bad input stops with one message naming
  * file, field and value). Readers call it; code past it trusts the types.
  *
  * Checks, in order:

@@ -1,6 +1,6 @@
 /**
  * Distribution locational marginal prices (DLMPs) and their decomposition into
- * energy, loss, congestion and voltage parts (SPEC §3 "DLMP"; the structure of
+ * energy, loss, congestion and voltage parts (docs/model.md §3 "DLMP"; the structure of
  * Papavasiliou 2018, "Analysis of distribution locational marginal prices",
  * IEEE Trans. Smart Grid 9(5), eqs. for the branch-flow KKT conditions).
  *
@@ -22,9 +22,9 @@
  * By linearity the four parts add up to the balance-row dual, which is what a
  * test checks; no part is computed as a remainder.
  */
-import type { BranchFlowSolution } from '../formulations/branchFlowFormulation.ts';
-import type { IntervalTemplate } from '../templates/intervalTemplate.ts';
-import type { NetworkTemplate } from '../templates/networkTemplate.ts';
+import type { BranchFlowSolution } from '../formulations/branchFlowFormulation.js';
+import type { IntervalTemplate } from '../templates/intervalTemplate.js';
+import type { NetworkTemplate } from '../templates/networkTemplate.js';
 
 /** DLMPs and components by bus position: active in $/MWh, reactive in $/MVArh. */
 export interface DlmpBreakdown {

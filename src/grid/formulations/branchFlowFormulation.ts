@@ -1,12 +1,12 @@
 /**
- * The one interface every branch-flow formulation implements (STYLE §2, after
+ * The one interface every branch-flow formulation implements (docs/architecture.md, after
  * PowerModels' `AbstractPowerModel` families): a formulation knows its solver
  * variables but not the files; problems know neither and drive it through this
  * interface, so a new formulation is one file and leaves `problems/` untouched.
  */
-import type { HighsRuntime } from '../solver/loadHighs.ts';
-import type { IntervalTemplate } from '../templates/intervalTemplate.ts';
-import type { NetworkTemplate } from '../templates/networkTemplate.ts';
+import type { HighsRuntime } from '../solver/loadHighs.js';
+import type { IntervalTemplate } from '../templates/intervalTemplate.js';
+import type { NetworkTemplate } from '../templates/networkTemplate.js';
 
 /** Names of the available formulations. */
 export type FormulationName = 'socp' | 'lindistflow';

@@ -10,9 +10,9 @@
  * (Kelley's cutting planes; Farivar & Low 2013 for the exact relaxation).
  */
 import type { Model } from 'highs';
-import type { NetworkTemplate } from '../templates/networkTemplate.ts';
-import type { DistFlowLayout } from './distFlowLp.ts';
-import type { SweepPoint } from './distFlowSweepPoint.ts';
+import type { NetworkTemplate } from '../templates/networkTemplate.js';
+import type { DistFlowLayout } from './distFlowLp.js';
+import type { SweepPoint } from './distFlowSweepPoint.js';
 
 /** Cut kinds. */
 export const CUT_CONE = 0;

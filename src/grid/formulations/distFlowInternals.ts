@@ -1,6 +1,6 @@
 /**
  * Shared machinery of the branch-flow formulations (like rxjs' `scanInternals`):
- * one persistent HiGHS LP of the DistFlow equations (SPEC §3, seed 003 §1.2),
+ * one persistent HiGHS LP of the DistFlow equations (docs/model.md §3, seed 003 §1.2),
  * built once per topology, with bounds rewritten per interval and cuts added
  * lazily. `socpOuterApproximation.ts` uses it with losses and cone cuts,
  * `linDistFlow.ts` without losses (ℓ fixed at 0).
@@ -15,12 +15,12 @@
  * Objective: Σ c1 pg + Σ z_g + penalty · Σ shed, in $/h.
  */
 import type { Highs } from 'highs';
-import type { BranchFlowSolution, FormulationOptions } from './branchFlowFormulation.ts';
-import type { IntervalTemplate } from '../templates/intervalTemplate.ts';
-import type { NetworkTemplate } from '../templates/networkTemplate.ts';
-import { buildDistFlowLp, type DistFlowLayout } from './distFlowLp.ts';
-import { CutPool } from './distFlowCuts.ts';
-import { DistFlowSweepPoint } from './distFlowSweepPoint.ts';
+import type { BranchFlowSolution, FormulationOptions } from './branchFlowFormulation.js';
+import type { IntervalTemplate } from '../templates/intervalTemplate.js';
+import type { NetworkTemplate } from '../templates/networkTemplate.js';
+import { buildDistFlowLp, type DistFlowLayout } from './distFlowLp.js';
+import { CutPool } from './distFlowCuts.js';
+import { DistFlowSweepPoint } from './distFlowSweepPoint.js';
 
 /** Options of {@link DistFlowModel}. */
 export interface DistFlowModelOptions extends FormulationOptions {

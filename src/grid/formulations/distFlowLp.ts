@@ -3,7 +3,7 @@
  * `createModel` — the equations are listed in `distFlowInternals.ts`.
  */
 import type { ModelData } from 'highs';
-import type { NetworkTemplate } from '../templates/networkTemplate.ts';
+import type { NetworkTemplate } from '../templates/networkTemplate.js';
 
 /** Column and row offsets of the DistFlow LP (each block has `nBus` or `nGen` entries). */
 export interface DistFlowLayout {

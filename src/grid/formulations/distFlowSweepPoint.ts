@@ -7,10 +7,10 @@
  * smooth interior optimum — inverter reactive power minimising losses — makes
  * the LP hop between kinks; that case still takes 3–6 LPs per interval.)
  */
-import { sweepDistFlow, type SweepTree } from '../powerflow/sweepDistFlow.ts';
-import type { IntervalTemplate } from '../templates/intervalTemplate.ts';
-import type { NetworkTemplate } from '../templates/networkTemplate.ts';
-import type { DistFlowLayout } from './distFlowLp.ts';
+import { sweepDistFlow, type SweepTree } from '../powerflow/sweepDistFlow.js';
+import type { IntervalTemplate } from '../templates/intervalTemplate.js';
+import type { NetworkTemplate } from '../templates/networkTemplate.js';
+import type { DistFlowLayout } from './distFlowLp.js';
 
 interface IslandSweep {
   /** Bus position of each tree entry. */

@@ -1,10 +1,10 @@
 /**
  * Formulation name → factory. Problems look formulations up here, so adding a
- * formulation is one file plus one line below (STYLE §2).
+ * formulation is one file plus one line below (docs/architecture.md).
  */
-import type { BranchFlowFormulationFactory, FormulationName } from './branchFlowFormulation.ts';
-import { createLinDistFlow } from './linDistFlow.ts';
-import { createSocpOuterApproximation } from './socpOuterApproximation.ts';
+import type { BranchFlowFormulationFactory, FormulationName } from './branchFlowFormulation.js';
+import { createLinDistFlow } from './linDistFlow.js';
+import { createSocpOuterApproximation } from './socpOuterApproximation.js';
 
 /**
  * The factory of formulation `name`.

@@ -5,9 +5,9 @@
  * and quadratic costs still use their outer cuts. No cone, so the cone gap is 0.
  */
 import type { Highs } from 'highs';
-import type { BranchFlowFormulation, BranchFlowFormulationFactory, FormulationOptions } from './branchFlowFormulation.ts';
-import type { NetworkTemplate } from '../templates/networkTemplate.ts';
-import { DistFlowModel } from './distFlowInternals.ts';
+import type { BranchFlowFormulation, BranchFlowFormulationFactory, FormulationOptions } from './branchFlowFormulation.js';
+import type { NetworkTemplate } from '../templates/networkTemplate.js';
+import { DistFlowModel } from './distFlowInternals.js';
 
 /**
  * Create the LinDistFlow formulation of one topology.

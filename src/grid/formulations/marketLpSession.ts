@@ -10,9 +10,9 @@
  *
  * Dual convention: `rowDual[i]` = d(objective)/d(rhs of row i) (checked in tests).
  */
-import { SolverError } from '../../common/errors.ts';
-import type { AssembledQp } from '../problems/marketQpBuilder.ts';
-import { loadHighs, type HighsRuntime } from '../solver/loadHighs.ts';
+import { SolverError } from '../../common/errors.js';
+import type { AssembledQp } from '../problems/marketQpBuilder.js';
+import { loadHighs, type HighsRuntime } from '../solver/loadHighs.js';
 
 /** Primal-dual solution of a market LP. */
 export interface MarketLpSolution {
@@ -37,7 +37,7 @@ type HighsModel = ReturnType<HighsRuntime['createModel']>;
  * Persistent LP session. Always `dispose()` it (HiGHS memory is not garbage-collected).
  *
  * @example
- * const lp = await MarketLpSession.create(builder.assemble(), 'sim/equilibrium');
+ * const lp = await MarketLpSession.create(builder.assemble(), 'equilibrium');
  * try { const sol = lp.solve(); lp.addRows([{ cols: [0, 3], vals: [1, -2], lower: 1, upper: Infinity }]); } finally { lp.dispose(); }
  */
 export class MarketLpSession {

@@ -1,6 +1,6 @@
 /**
  * SOCP branch-flow OPF (DistFlow with the cone relaxation `P² + Q² ≤ v·ℓ`,
- * SPEC §3, seed 003 §1.2 eqs. for the branch-flow model; Farivar & Low 2013)
+ * docs/model.md §3, seed 003 §1.2 eqs. for the branch-flow model; Farivar & Low 2013)
  * solved on HiGHS by outer approximation: tangent cuts of the cone are added
  * and the LP re-solved warm until the largest violation is below
  * `coneTolerancePu` (default 1e-6 pu²). Cuts are kept across intervals.
@@ -10,9 +10,9 @@
  * import prices) and ℓ is not a physical current.
  */
 import type { Highs } from 'highs';
-import type { BranchFlowFormulation, BranchFlowFormulationFactory, FormulationOptions } from './branchFlowFormulation.ts';
-import type { NetworkTemplate } from '../templates/networkTemplate.ts';
-import { DistFlowModel } from './distFlowInternals.ts';
+import type { BranchFlowFormulation, BranchFlowFormulationFactory, FormulationOptions } from './branchFlowFormulation.js';
+import type { NetworkTemplate } from '../templates/networkTemplate.js';
+import { DistFlowModel } from './distFlowInternals.js';
 
 /**
  * Create the SOCP outer-approximation formulation of one topology.

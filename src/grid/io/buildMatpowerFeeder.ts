@@ -1,8 +1,8 @@
-import { InputError } from '../../common/errors.ts';
-import { orientFeeder } from '../data/orientFeeder.ts';
-import { validateFeeder } from '../data/validateFeeder.ts';
-import type { Feeder, FeederBranch, FeederBus, FeederGenerator } from '../model/feeder.ts';
-import { DEFAULT_SHEDDING_PENALTY_USD_PER_MWH } from './defaults.ts';
+import { InputError } from '../../common/errors.js';
+import { orientFeeder } from '../data/orientFeeder.js';
+import { validateFeeder } from '../data/validateFeeder.js';
+import type { Feeder, FeederBranch, FeederBus, FeederGenerator } from '../model/feeder.js';
+import { DEFAULT_SHEDDING_PENALTY_USD_PER_MWH } from './defaults.js';
 
 /** One MATPOWER table as read from a file: numeric rows, their 1-based lines, column names for messages. */
 export interface MatpowerRawTable {

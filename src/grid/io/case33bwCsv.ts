@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { InputError } from '../../common/errors.ts';
-import type { Feeder } from '../model/feeder.ts';
-import { buildMatpowerFeeder, type MatpowerRawTable } from './buildMatpowerFeeder.ts';
+import { InputError } from '../../common/errors.js';
+import type { Feeder } from '../model/feeder.js';
+import { buildMatpowerFeeder, type MatpowerRawTable } from './buildMatpowerFeeder.js';
 
 /**
  * System MVA base of case33bw (`mpc.baseMVA = 10`; the CSVs do not carry it).

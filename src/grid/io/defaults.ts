@@ -1,5 +1,5 @@
 /**
- * Price of shed load used when the data gives none, $/MWh (SPEC §3: shedding is
+ * Price of shed load used when the data gives none, $/MWh (docs/model.md §3: shedding is
  * allowed everywhere at a penalty, and the DLMP equals it where shedding happens).
  * 1,000 $/MWh is far above the bundled import prices (20 $/MWh for case33bw,
  * 1 $/MWh for the 123-bus file), so the OPF sheds only when nothing else is feasible.

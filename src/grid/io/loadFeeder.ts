@@ -1,9 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../../common/errors.ts';
-import type { Feeder } from '../model/feeder.ts';
-import { readCase33bwCsv } from './case33bwCsv.ts';
-import { readMatpowerCase } from './matpowerCase.ts';
+import { InputError } from '../../common/errors.js';
+import type { Feeder } from '../model/feeder.js';
+import { readCase33bwCsv } from './case33bwCsv.js';
+import { readMatpowerCase } from './matpowerCase.js';
 
 /** Names of the feeders shipped in `scenarios/data/grid/`. */
 export type BundledFeederName = 'case33bw' | 'ieee123';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { InputError } from '../../common/errors.ts';
-import type { Feeder } from '../model/feeder.ts';
-import { buildMatpowerFeeder, type MatpowerRawTable } from './buildMatpowerFeeder.ts';
-import { parseMatpowerText, type NumericTable } from './parseMatpowerText.ts';
+import { InputError } from '../../common/errors.js';
+import type { Feeder } from '../model/feeder.js';
+import { buildMatpowerFeeder, type MatpowerRawTable } from './buildMatpowerFeeder.js';
+import { parseMatpowerText, type NumericTable } from './parseMatpowerText.js';
 
 const BUS_COLUMNS = ['bus_i', 'type', 'Pd', 'Qd', 'Gs', 'Bs', 'area', 'Vm', 'Va', 'baseKV', 'zone', 'Vmax', 'Vmin'];
 const GEN_COLUMNS = ['bus', 'Pg', 'Qg', 'Qmax', 'Qmin', 'Vg', 'mBase', 'status', 'Pmax', 'Pmin'];

@@ -1,4 +1,4 @@
-import { InputError } from '../../common/errors.ts';
+import { InputError } from '../../common/errors.js';
 
 /** A numeric table of a case file: rows of numbers and the 1-based line each row starts on. */
 export interface NumericTable {

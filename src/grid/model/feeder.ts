@@ -1,6 +1,6 @@
 /**
  * The feeder data model shared by every grid reader, formulation and problem
- * (STYLE §2: readers → data → templates → formulations → problems).
+ * (docs/architecture.md: readers → data → templates → formulations → problems).
  *
  * All electrical quantities are **per unit** on `baseMva` / `baseKv` once a
  * feeder has been built by a reader; powers are also kept in MW/MVAr names where

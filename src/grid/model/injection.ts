@@ -1,6 +1,6 @@
 /**
  * Per-interval changes applied to a feeder without rebuilding it: the hook the
- * co-simulator uses for station net load (SPEC §3 "Multi-period", §4).
+ * co-simulator uses for station net load (docs/model.md §3 "Multi-period", §4).
  */
 
 /**

@@ -16,7 +16,7 @@ export interface PowerFlowBranch {
   readonly energized: boolean;
 }
 
-/** Result of `runPowerFlow` (SPEC §3 reference values: case33bw 202.68 kW, 0.91309 pu at bus 18). */
+/** Result of `runPowerFlow` (docs/model.md §3 reference values: case33bw 202.68 kW, 0.91309 pu at bus 18). */
 export interface PowerFlowResult {
   /** True when the sweep met the tolerance within the iteration limit. */
   readonly converged: boolean;

@@ -1,10 +1,10 @@
-import { InputError } from '../../common/errors.ts';
-import { busNetLoad } from '../data/busNetLoad.ts';
-import { radialTrees } from '../data/radialTrees.ts';
-import type { Feeder } from '../model/feeder.ts';
-import type { FeederInterval } from '../model/injection.ts';
-import type { PowerFlowBranch, PowerFlowResult } from './powerFlowResult.ts';
-import { sweepDistFlow, type SweepTree } from './sweepDistFlow.ts';
+import { InputError } from '../../common/errors.js';
+import { busNetLoad } from '../data/busNetLoad.js';
+import { radialTrees } from '../data/radialTrees.js';
+import type { Feeder } from '../model/feeder.js';
+import type { FeederInterval } from '../model/injection.js';
+import type { PowerFlowBranch, PowerFlowResult } from './powerFlowResult.js';
+import { sweepDistFlow, type SweepTree } from './sweepDistFlow.js';
 
 /** Options of `runPowerFlow`. */
 export interface PowerFlowOptions {
@@ -16,7 +16,7 @@ export interface PowerFlowOptions {
 
 /**
  * Power flow of a radial feeder by backward/forward sweep in DistFlow branch-power form
- * (Baran & Wu 1989; SPEC §3 "Reference values"), for validating OPF points.
+ * (Baran & Wu 1989; docs/model.md §3 "Reference values"), for validating OPF points.
  *
  * 1. Trees: `radialTrees(feeder, interval.outagedBranches)`; only the slack's island is
  *    solved. Other islands are reported as unsupplied (`unsuppliedBuses`, voltage 0).

@@ -2,12 +2,12 @@
  * Turn a formulation's per-unit, position-indexed solution into an
  * {@link OpfResult} keyed by the data's bus ids in MW / kW / pu / $/MWh.
  */
-import type { BranchFlowSolution, FormulationName } from '../formulations/branchFlowFormulation.ts';
-import type { DlmpBreakdown } from '../dlmp/decomposeDlmp.ts';
-import type { Feeder } from '../model/feeder.ts';
-import type { IntervalTemplate } from '../templates/intervalTemplate.ts';
-import type { NetworkTemplate } from '../templates/networkTemplate.ts';
-import type { DlmpComponents, OpfBranch, OpfResult } from './opfResult.ts';
+import type { BranchFlowSolution, FormulationName } from '../formulations/branchFlowFormulation.js';
+import type { DlmpBreakdown } from '../dlmp/decomposeDlmp.js';
+import type { Feeder } from '../model/feeder.js';
+import type { IntervalTemplate } from '../templates/intervalTemplate.js';
+import type { NetworkTemplate } from '../templates/networkTemplate.js';
+import type { DlmpComponents, OpfBranch, OpfResult } from './opfResult.js';
 
 /** Inputs of {@link assembleOpfResult}. */
 export interface AssembleOpfInput {

@@ -2,7 +2,7 @@
  * Feeder study files: a JSON scenario naming a feeder plus the changes one
  * OPF study needs (substation price and limits, extra DG/PV units, shedding
  * penalty, load scale, outages, station injections, formulation). Validated
- * with zod at the boundary (SPEC §7): unknown fields, wrong types, unknown
+ * with zod at the boundary (docs/model.md §7): unknown fields, wrong types, unknown
  * buses and NaN stop with one `InputError` naming the file, field and value.
  *
  * @example
@@ -18,11 +18,11 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
-import { InputError } from '../../common/errors.ts';
-import { BUNDLED_FEEDERS, loadFeeder } from '../io/loadFeeder.ts';
-import type { Feeder, FeederGenerator } from '../model/feeder.ts';
-import type { FeederInterval } from '../model/injection.ts';
-import type { FormulationName } from '../formulations/branchFlowFormulation.ts';
+import { InputError } from '../../common/errors.js';
+import { BUNDLED_FEEDERS, loadFeeder } from '../io/loadFeeder.js';
+import type { Feeder, FeederGenerator } from '../model/feeder.js';
+import type { FeederInterval } from '../model/injection.js';
+import type { FormulationName } from '../formulations/branchFlowFormulation.js';
 
 const finite = z.number().finite();
 const nonNegative = finite.min(0);

@@ -1,13 +1,13 @@
 /**
- * Linear sensitivities of a radial LinDistFlow feeder (SPEC §3; seed 002 eq. 11):
+ * Linear sensitivities of a radial LinDistFlow feeder (docs/model.md §3; seed 002 eq. 11):
  * with losses dropped, branch flows are sums of the net withdrawals in the branch's
  * subtree, and squared voltages drop by 2·Σ(r·P + x·Q)/S_base along the path from
  * the slack. This lets a first-order method (seed 002's I-FoRB) keep only generator
  * outputs as DSO variables and price flows and voltages through multipliers.
  */
-import { InputError } from '../../common/errors.ts';
-import { radialTrees } from '../data/radialTrees.ts';
-import type { Feeder } from '../model/feeder.ts';
+import { InputError } from '../../common/errors.js';
+import { radialTrees } from '../data/radialTrees.js';
+import type { Feeder } from '../model/feeder.js';
 
 /** Sensitivities of one connected radial feeder (the slack island). */
 export interface DistFlowSensitivity {

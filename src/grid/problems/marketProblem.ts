@@ -1,6 +1,6 @@
 /**
  * The power side of the seed-000 V2G market equilibrium as one convex program
- * (seed 000 §II-A, II-C, II-D, II-E; SPEC §3 LinDistFlow): a LinDistFlow DSO per
+ * (seed 000 §II-A, II-C, II-D, II-E; docs/model.md §3 LinDistFlow): a LinDistFlow DSO per
  * island, competing LSEs (quadratic generation cost, Cournot retail sales against a
  * linear inverse demand per bus), a TSO import at the slack bus, load shedding of the
  * fixed household portion, and one net-exchange column per charging station (the CNO).
@@ -13,10 +13,10 @@
  * The builder returned here has no traffic columns; the caller links each station's
  * net-exchange column to its demand (fixed MW, or EV path flows).
  */
-import { InputError } from '../../common/errors.ts';
-import { radialTrees } from '../data/radialTrees.ts';
-import type { Feeder } from '../model/feeder.ts';
-import { MarketQpBuilder } from './marketQpBuilder.ts';
+import { InputError } from '../../common/errors.js';
+import { radialTrees } from '../data/radialTrees.js';
+import type { Feeder } from '../model/feeder.js';
+import { MarketQpBuilder } from './marketQpBuilder.js';
 
 /** One dispatchable unit of an LSE (seed 000 eq. 10: C(g) = a g² + b g). */
 export interface MarketGenerator {

@@ -1,7 +1,7 @@
 /**
- * A sparse convex-QP assembler that knows no solver (STYLE §2: problems never
+ * A sparse convex-QP assembler that knows no solver (docs/architecture.md: problems never
  * import HiGHS). Market models (seed 000 DSO/LSE/CNO, seed 002 DSO) add their
- * columns and rows here; `src/sim/equilibrium` may append traffic columns to the
+ * columns and rows here; `src/equilibrium` may append traffic columns to the
  * same builder before `solveMarketQp` (src/grid/formulations/marketQpSolver.ts)
  * hands it to HiGHS.
  *

@@ -1,10 +1,10 @@
 /**
- * Options and result of the branch-flow OPF (SPEC §3), the shape the
+ * Options and result of the branch-flow OPF (docs/model.md §3), the shape the
  * co-simulator and the flexibility module consume. Units are in the names:
  * MW / MVAr / kW, $/h, $/MWh, $/MVArh, pu; buses by the data's own bus ids.
  */
-import type { FormulationName } from '../formulations/branchFlowFormulation.ts';
-import type { PowerFlowBranch } from '../powerflow/powerFlowResult.ts';
+import type { FormulationName } from '../formulations/branchFlowFormulation.js';
+import type { PowerFlowBranch } from '../powerflow/powerFlowResult.js';
 
 /** Options of `OpfSession.create`. */
 export interface OpfOptions {

@@ -1,20 +1,20 @@
 /**
- * A persistent branch-flow OPF of one feeder (SPEC §3): build the model once per
+ * A persistent branch-flow OPF of one feeder (docs/model.md §3): build the model once per
  * topology, then solve interval after interval with only bounds changed and the
  * simplex warm-started — the entry point of the co-simulator and the
  * flexibility module, which call it thousands of times.
  */
-import type { BranchFlowFormulation, FormulationName } from '../formulations/branchFlowFormulation.ts';
-import { formulationFactory } from '../formulations/formulationRegistry.ts';
-import { decomposeDlmp } from '../dlmp/decomposeDlmp.ts';
-import { validateFeeder } from '../data/validateFeeder.ts';
-import type { Feeder } from '../model/feeder.ts';
-import type { FeederInterval } from '../model/injection.ts';
-import { loadHighs, type HighsRuntime } from '../solver/loadHighs.ts';
-import { buildIntervalTemplate, type IntervalTemplate } from '../templates/intervalTemplate.ts';
-import { buildNetworkTemplate, type NetworkTemplate } from '../templates/networkTemplate.ts';
-import { assembleOpfResult } from './assembleOpfResult.ts';
-import type { OpfOptions, OpfResult } from './opfResult.ts';
+import type { BranchFlowFormulation, FormulationName } from '../formulations/branchFlowFormulation.js';
+import { formulationFactory } from '../formulations/formulationRegistry.js';
+import { decomposeDlmp } from '../dlmp/decomposeDlmp.js';
+import { validateFeeder } from '../data/validateFeeder.js';
+import type { Feeder } from '../model/feeder.js';
+import type { FeederInterval } from '../model/injection.js';
+import { loadHighs, type HighsRuntime } from '../solver/loadHighs.js';
+import { buildIntervalTemplate, type IntervalTemplate } from '../templates/intervalTemplate.js';
+import { buildNetworkTemplate, type NetworkTemplate } from '../templates/networkTemplate.js';
+import { assembleOpfResult } from './assembleOpfResult.js';
+import type { OpfOptions, OpfResult } from './opfResult.js';
 
 /** Models kept per session (one per distinct outage set); the least recently built is dropped beyond. */
 const MAX_TOPOLOGIES = 16;

@@ -1,13 +1,13 @@
 /**
- * Multi-period OPF (SPEC §3 "Multi-period"): a horizon of intervals, each with
+ * Multi-period OPF (docs/model.md §3 "Multi-period"): a horizon of intervals, each with
  * its own load scale, station injections and outages, solved in order on one
  * persistent session so every interval starts warm from the previous basis and
  * inherits its cone cuts. The feeder has no storage, so intervals are coupled
  * only through the solver state, never through constraints.
  */
-import type { FeederInterval } from '../model/injection.ts';
-import type { OpfResult } from './opfResult.ts';
-import type { OpfSession } from './opfSession.ts';
+import type { FeederInterval } from '../model/injection.js';
+import type { OpfResult } from './opfResult.js';
+import type { OpfSession } from './opfSession.js';
 
 /**
  * Solve every interval of a horizon.

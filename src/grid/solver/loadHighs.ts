@@ -3,7 +3,7 @@
  *
  * Every `OpfSession` needs the runtime, and instantiating the Wasm module costs
  * ~50 ms, so the promise is memoised. Only `src/grid/solver/` and
- * `src/grid/formulations/` import `highs` (STYLE §2); problems receive the
+ * `src/grid/formulations/` import `highs` (docs/architecture.md); problems receive the
  * runtime as the opaque {@link HighsRuntime}.
  */
 import * as highsModule from 'highs';

@@ -1,11 +1,11 @@
 /**
  * Interval template: the per-interval numbers (demand, sheddable load, inverter
  * reactive range) a formulation writes into its persistent model as bounds —
- * no solver variables here (STYLE §2).
+ * no solver variables here (docs/architecture.md).
  */
-import { InputError } from '../../common/errors.ts';
-import type { FeederInterval } from '../model/injection.ts';
-import type { NetworkTemplate } from './networkTemplate.ts';
+import { InputError } from '../../common/errors.js';
+import type { FeederInterval } from '../model/injection.js';
+import type { NetworkTemplate } from './networkTemplate.js';
 
 /** Per-interval numbers, per unit, indexed by bus position. */
 export interface IntervalTemplate {

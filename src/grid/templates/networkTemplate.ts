@@ -1,15 +1,15 @@
 /**
  * Network template: the numbers of one feeder topology, per unit, indexed by bus
  * position — what every branch-flow formulation needs and nothing solver-specific
- * (STYLE §2: "a template extracts the parameters from the data and never refers
+ * (docs/architecture.md: "a template extracts the parameters from the data and never refers
  * to model variables", after PowerModels' `constraint_template.jl`).
  *
  * Each bus position `b` that is not the root of its island owns exactly one
  * incoming branch (the branch joining it to its parent), so branch quantities are
  * stored per *receiving bus position*: `rPu[b]`, `xPu[b]`, `tauSq[b]`, `rateSqPu[b]`.
  */
-import type { Feeder } from '../model/feeder.ts';
-import { radialTrees } from '../data/radialTrees.ts';
+import type { Feeder } from '../model/feeder.js';
+import { radialTrees } from '../data/radialTrees.js';
 
 /** Numbers of one topology (one set of outaged branches). All powers per unit on `baseMva`. */
 export interface NetworkTemplate {
@@ -73,7 +73,7 @@ export interface NetworkTemplate {
  * 3. convert loads, shunts, limits and generator data to per unit and costs to
  * $/h per pu.
  *
- * @param outagedBranches branch ids out of service (SPEC §3 stress features)
+ * @param outagedBranches branch ids out of service (docs/model.md §3 stress features)
  * @example
  * const net = buildNetworkTemplate(feeder, []);
  * net.order[0] === net.islandRoot[0];

@@ -1,5 +1,5 @@
 /**
- * Clock-time helpers for the co-simulation horizon (SPEC §4, §6): a horizon starts
+ * Clock-time helpers for the co-simulation horizon (docs/model.md §4, §6): a horizon starts
  * at a wall-clock time of day such as `17:00`; interval t starts at
  * `start + t · intervalMin`. Times are kept as integer minutes since midnight inside
  * and shown as `HH:MM` to users.

@@ -1,13 +1,13 @@
 /**
- * The co-simulation clock (SPEC §4): an RxJS stream of interval ticks in virtual
+ * The co-simulation clock (docs/model.md §4): an RxJS stream of interval ticks in virtual
  * time. It carries no model logic — subscribers call the tick function.
  */
 import { map, take, timer, type Observable, type SchedulerLike } from 'rxjs';
-import { formatClockTime } from './clockTime.ts';
+import { formatClockTime } from './clockTime.js';
 
 /** One tick of the clock: the start of interval `index`. */
 export interface ClockTick {
-  /** Interval index t = 0 … intervals − 1 (never doubles as state, STYLE §4). */
+  /** Interval index t = 0 … intervals − 1 (never doubles as state, docs/architecture.md). */
   readonly index: number;
   /** Start of the interval, minutes since midnight (may exceed 1440 past midnight). */
   readonly startMin: number;

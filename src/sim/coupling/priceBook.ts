@@ -1,8 +1,8 @@
 /**
  * The prices drivers see, per station per interval (index `s * intervals + t`,
- * the DUE's layout), and their DLMP feedback (SPEC §4).
+ * the DUE's layout), and their DLMP feedback (docs/model.md §4).
  */
-import { tariffPrice, type TariffRule } from './tariffRule.ts';
+import { tariffPrice, type TariffRule } from './tariffRule.js';
 
 /** Charge and V2G prices, ¥/kWh, index `s * intervals + t`. */
 export interface PriceBook {

@@ -2,8 +2,8 @@
  * Station ↔ bus mapping (seed 003 §1.2, the indicator η linking a station's
  * links to a feeder bus) and the per-interval bus injections it produces.
  */
-import { InputError } from '../../common/errors.ts';
-import type { BusInjection } from '../../grid/model/injection.ts';
+import { InputError } from '../../common/errors.js';
+import type { BusInjection } from '../../grid/model/injection.js';
 
 /** Where each station (index s, scenario order) connects to the feeder. */
 export interface StationBusMap {

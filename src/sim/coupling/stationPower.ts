@@ -1,5 +1,5 @@
 /**
- * Station power from the traffic loading (SPEC §4, seed 003 §1.2:
+ * Station power from the traffic loading (docs/model.md §4, seed 003 §1.2:
  * P_ch = h_ch · p_ch, P_v2g = h_v2g · p_v2g, net = ch − v2g).
  */
 

@@ -1,10 +1,10 @@
 /**
- * Driver tariffs ω (SPEC §2, §4): fixed, or linked to the DLMP at the station bus
+ * Driver tariffs ω (docs/model.md §2, §4): fixed, or linked to the DLMP at the station bus
  * with a markup. This is the only place where $/MWh become ¥/kWh.
  */
-import { expandPerInterval } from '../scenario/schema/perInterval.ts';
-import type { Tariff } from '../scenario/schema/priceSchema.ts';
-import { usdPerMwhToYuanPerKwh } from './units.ts';
+import { expandPerInterval } from '../scenario/schema/perInterval.js';
+import type { Tariff } from '../scenario/schema/priceSchema.js';
+import { usdPerMwhToYuanPerKwh } from './units.js';
 
 /** A compiled tariff: fixed per interval, or DLMP-linked. */
 export type TariffRule =

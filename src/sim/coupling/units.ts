@@ -1,5 +1,5 @@
 /**
- * Unit conversions at the traffic ↔ grid boundary (SPEC §2, §4, §7): station power
+ * Unit conversions at the traffic ↔ grid boundary (docs/model.md §2, §4, §7): station power
  * is counted in kW per vehicle on the traffic side and in MW on the feeder; DLMPs
  * are $/MWh, driver tariffs ¥/kWh.
  */

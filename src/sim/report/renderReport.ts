@@ -1,13 +1,13 @@
 /**
- * The self-contained HTML report of a run (issue #3 §5): inline CSS and SVG only,
+ * The self-contained HTML report of a run: inline CSS and SVG only,
  * no script and no network access at view time.
  */
-import type { CosimResult } from '../run/cosimTypes.ts';
-import type { CosimSummary } from '../results/cosimSummary.ts';
-import { sum } from '../results/resultTables.ts';
-import { svgHeatMap } from './svgHeatMap.ts';
-import { svgLineChart } from './svgLineChart.ts';
-import { escapeXml, PALETTE } from './svgText.ts';
+import type { CosimResult } from '../run/cosimTypes.js';
+import type { CosimSummary } from '../results/cosimSummary.js';
+import { sum } from '../results/resultTables.js';
+import { svgHeatMap } from './svgHeatMap.js';
+import { svgLineChart } from './svgLineChart.js';
+import { escapeXml, PALETTE } from '../../common/svgText.js';
 
 /**
  * Render `report.html`.

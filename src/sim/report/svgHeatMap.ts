@@ -2,7 +2,7 @@
  * A heat map (rows × columns of coloured cells) as a standalone SVG string, for
  * the DLMP bus × time picture of the HTML report.
  */
-import { escapeXml, formatTick } from './svgText.ts';
+import { escapeXml, formatTick } from '../../common/svgText.js';
 
 /** Options of `svgHeatMap`. */
 export interface HeatMapOptions {

@@ -2,7 +2,7 @@
  * A line chart as a standalone SVG string (no script, no external resources),
  * for the self-contained HTML report.
  */
-import { escapeXml, formatTick, niceTicks, PALETTE } from './svgText.ts';
+import { escapeXml, formatTick, niceTicks, PALETTE } from '../../common/svgText.js';
 
 /** One line. Non-finite values leave a gap. */
 export interface LineSeries {

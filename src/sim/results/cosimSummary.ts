@@ -2,9 +2,9 @@
  * The machine-readable summary of a run (`summary.json` and `run --json`; issue
  * #3 "Machine-readable output": keep the field names stable).
  */
-import type { CosimResult } from '../run/cosimTypes.ts';
-import type { Scenario } from '../scenario/schema/scenarioSchema.ts';
-import { maxOf, sum } from './resultTables.ts';
+import type { CosimResult } from '../run/cosimTypes.js';
+import type { Scenario } from '../scenario/schema/scenarioSchema.js';
+import { maxOf, sum } from './resultTables.js';
 
 /** One interval of the summary. */
 export interface SummaryInterval {

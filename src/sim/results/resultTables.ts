@@ -1,8 +1,8 @@
 /**
- * The per-interval result tables (issue #3 §5): stations, buses, links, system.
+ * The per-interval result tables: stations, buses, links, system.
  * Pure: rows of plain values; writing them is `writeResults`' job.
  */
-import type { CosimResult } from '../run/cosimTypes.ts';
+import type { CosimResult } from '../run/cosimTypes.js';
 
 /** A table: column names and rows (same order). */
 export interface ResultTable {

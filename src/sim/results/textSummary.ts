@@ -1,7 +1,7 @@
 /**
  * The one-screen text summary printed by `ev-cosim run` (without `--json`).
  */
-import type { CosimSummary } from './cosimSummary.ts';
+import type { CosimSummary } from './cosimSummary.js';
 
 /** Station columns shown individually up to this many stations (then only the total). */
 const MAX_STATION_COLUMNS = 5;

@@ -1,15 +1,15 @@
 /**
- * Write a run's results folder atomically (SPEC §7: nothing partial is written
+ * Write a run's results folder atomically (docs/model.md §7: nothing partial is written
  * as if it were a result): everything goes to a temporary sibling folder that is
  * renamed into place only when complete.
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { renderReport } from '../report/renderReport.ts';
-import type { CosimResult } from '../run/cosimTypes.ts';
-import type { CosimSummary } from './cosimSummary.ts';
-import { resultTables, type ResultTable } from './resultTables.ts';
+import { renderReport } from '../report/renderReport.js';
+import type { CosimResult } from '../run/cosimTypes.js';
+import type { CosimSummary } from './cosimSummary.js';
+import { resultTables, type ResultTable } from './resultTables.js';
 
 /** The files of a results folder, in the order they are listed. */
 export const RESULT_FILES = ['report.html', 'summary.json', 'stations.csv', 'buses.csv', 'links.csv', 'system.csv'] as const;

@@ -1,10 +1,10 @@
 /**
  * Turn the final tick state into a `CosimResult`: the run's status is
  * `not-converged` as soon as one interval's DUE or price fixed point missed its
- * tolerance (SPEC §7: reported as such, with the gap reached).
+ * tolerance (docs/model.md §7: reported as such, with the gap reached).
  */
-import type { CosimContext, CosimState } from './cosimContext.ts';
-import type { CosimResult, DueOutcome, LinkTable } from './cosimTypes.ts';
+import type { CosimContext, CosimState } from './cosimContext.js';
+import type { CosimResult, DueOutcome, LinkTable } from './cosimTypes.js';
 
 /** Static facts of the run that the state does not carry. */
 export interface CosimResultMeta {

@@ -1,13 +1,13 @@
 /**
  * Scenario → grid engine inputs: the feeder with the scenario's DGs, prices and
- * penalty applied, and the outages per interval (SPEC §3 stress features).
+ * penalty applied, and the outages per interval (docs/model.md §3 stress features).
  * Checks every bus and branch the scenario names against the feeder.
  */
 import { isAbsolute, resolve } from 'node:path';
-import { InputError } from '../../common/errors.ts';
-import { BUNDLED_FEEDERS, loadFeeder } from '../../grid/io/loadFeeder.ts';
-import type { Feeder, FeederGenerator } from '../../grid/model/feeder.ts';
-import type { Scenario } from '../scenario/schema/scenarioSchema.ts';
+import { InputError } from '../../common/errors.js';
+import { BUNDLED_FEEDERS, loadFeeder } from '../../grid/io/loadFeeder.js';
+import type { Feeder, FeederGenerator } from '../../grid/model/feeder.js';
+import type { Scenario } from '../scenario/schema/scenarioSchema.js';
 
 /** What the OPF needs from the scenario's grid side. */
 export interface FeederInputs {

@@ -1,17 +1,17 @@
 /**
  * Scenario → traffic engine inputs: the road network with the stations inserted
- * and the per-interval OD demand (SPEC §2, §6). Checks every node the scenario
+ * and the per-interval OD demand (docs/model.md §2, §6). Checks every node the scenario
  * names against the network, so errors name the scenario file and field.
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { InputError } from '../../common/errors.ts';
-import type { DynamicDemand } from '../../traffic/dynamic/dueTypes.ts';
-import { BUNDLED_NETWORKS, loadBundledNetwork, type BundledNetworkName } from '../../traffic/io/loadBundledNetwork.ts';
-import { readTntpNetwork } from '../../traffic/io/readTntpNetwork.ts';
-import { insertStations } from '../../traffic/network/insertStations.ts';
-import type { Network, OdDemand, Station } from '../../traffic/network/network.ts';
-import type { Scenario } from '../scenario/schema/scenarioSchema.ts';
+import { InputError } from '../../common/errors.js';
+import type { DynamicDemand } from '../../traffic/dynamic/dueTypes.js';
+import { BUNDLED_NETWORKS, loadBundledNetwork, type BundledNetworkName } from '../../traffic/io/loadBundledNetwork.js';
+import { readTntpNetwork } from '../../traffic/io/readTntpNetwork.js';
+import { insertStations } from '../../traffic/network/insertStations.js';
+import type { Network, OdDemand, Station } from '../../traffic/network/network.js';
+import type { Scenario } from '../scenario/schema/scenarioSchema.js';
 
 /** What the DUE needs from the scenario's traffic side. */
 export interface TrafficInputs {

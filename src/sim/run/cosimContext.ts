@@ -1,12 +1,12 @@
 /**
  * The prepared, per-run context of the tick function and its mutable state
- * (SPEC §4). Built once by `prepareCosim`; the tick only reads the context.
+ * (docs/model.md §4). Built once by `prepareCosim`; the tick only reads the context.
  */
-import type { PriceBook, Tariffs } from '../coupling/priceBook.ts';
-import type { StationBusMap } from '../coupling/stationBusMap.ts';
-import type { StationRates } from '../coupling/stationPower.ts';
-import type { FeedbackMode } from '../scenario/schema/solverSchema.ts';
-import type { CosimTiming, DueOutcome, GridPort, IntervalResult, TrafficPort } from './cosimTypes.ts';
+import type { PriceBook, Tariffs } from '../coupling/priceBook.js';
+import type { StationBusMap } from '../coupling/stationBusMap.js';
+import type { StationRates } from '../coupling/stationPower.js';
+import type { FeedbackMode } from '../scenario/schema/solverSchema.js';
+import type { CosimTiming, DueOutcome, GridPort, IntervalResult, TrafficPort } from './cosimTypes.js';
 
 /** Price fixed-point controls (scenario `solver`). */
 export interface FixedPointControls {

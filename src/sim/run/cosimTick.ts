@@ -1,16 +1,16 @@
 /**
- * One co-simulation interval — the tick order, written once (SPEC §4, STYLE §5):
+ * One co-simulation interval — the tick order, written once (docs/model.md §4, docs/architecture.md):
  * traffic (DUE, warm-started) → station net load → OPF → DLMPs → prices for the
  * next tick, or iterated to a damped fixed point inside the tick.
  */
-import { SolverError } from '../../common/errors.ts';
-import { impliedPrices, isDlmpLinked, publishPrices } from '../coupling/priceBook.ts';
-import { atStationBuses, stationInjections } from '../coupling/stationBusMap.ts';
-import { aggregateStationPower, type StationPowerMw } from '../coupling/stationPower.ts';
-import type { ClockTick } from '../clock/intervalClock.ts';
-import type { CosimContext, CosimState } from './cosimContext.ts';
-import type { DueOutcome, OpfOutcome } from './cosimTypes.ts';
-import { recordInterval } from './recordInterval.ts';
+import { SolverError } from '../../common/errors.js';
+import { impliedPrices, isDlmpLinked, publishPrices } from '../coupling/priceBook.js';
+import { atStationBuses, stationInjections } from '../coupling/stationBusMap.js';
+import { aggregateStationPower, type StationPowerMw } from '../coupling/stationPower.js';
+import type { ClockTick } from '../clock/intervalClock.js';
+import type { CosimContext, CosimState } from './cosimContext.js';
+import type { DueOutcome, OpfOutcome } from './cosimTypes.js';
+import { recordInterval } from './recordInterval.js';
 
 /**
  * Advance the co-simulation by one interval and return the (same, updated) state.

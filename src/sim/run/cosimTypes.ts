@@ -1,11 +1,11 @@
 /**
- * Result and port types of the co-simulation run (SPEC §4). The ports are the
+ * Result and port types of the co-simulation run (docs/model.md §4). The ports are the
  * only view the run loop has of the two engines, so unit tests can drive the
  * tick with fakes and the engines never see each other.
  */
-import type { FeederInterval } from '../../grid/model/injection.ts';
-import type { DueResult } from '../../traffic/dynamic/dueTypes.ts';
-import type { PriceBook } from '../coupling/priceBook.ts';
+import type { FeederInterval } from '../../grid/model/injection.js';
+import type { DueResult } from '../../traffic/dynamic/dueTypes.js';
+import type { PriceBook } from '../coupling/priceBook.js';
 
 /** What the run reads from an OPF solve (a subset of the grid engine's `OpfResult`). */
 export interface OpfOutcome {

@@ -4,23 +4,23 @@
  * as needed (the flexibility module calls `run` with new coupons thousands of
  * times). No result files are written here.
  */
-import { InputError } from '../../common/errors.ts';
-import { OpfSession } from '../../grid/problems/opfSession.ts';
-import type { Feeder } from '../../grid/model/feeder.ts';
-import { solveDue } from '../../traffic/dynamic/solveDue.ts';
-import type { DueResult } from '../../traffic/dynamic/dueTypes.ts';
-import type { Network } from '../../traffic/network/network.ts';
-import { parseClockTime } from '../clock/clockTime.ts';
-import { initialPriceBook, isDlmpLinked, type PriceBook, type Tariffs } from '../coupling/priceBook.ts';
-import { atStationBuses } from '../coupling/stationBusMap.ts';
-import { compileTariff } from '../coupling/tariffRule.ts';
-import { expandPerInterval } from '../scenario/schema/perInterval.ts';
-import type { Scenario } from '../scenario/schema/scenarioSchema.ts';
-import { initialCosimState, type CosimContext, type CouponBook } from './cosimContext.ts';
-import type { CosimResult, IntervalResult, LinkTable, TrafficPort } from './cosimTypes.ts';
-import { assembleCosimResult } from './assembleCosimResult.ts';
-import { resolveScenario } from './resolveScenario.ts';
-import { runTicks } from './runTicks.ts';
+import { InputError } from '../../common/errors.js';
+import { OpfSession } from '../../grid/problems/opfSession.js';
+import type { Feeder } from '../../grid/model/feeder.js';
+import { solveDue } from '../../traffic/dynamic/solveDue.js';
+import type { DueResult } from '../../traffic/dynamic/dueTypes.js';
+import type { Network } from '../../traffic/network/network.js';
+import { parseClockTime } from '../clock/clockTime.js';
+import { initialPriceBook, isDlmpLinked, type PriceBook, type Tariffs } from '../coupling/priceBook.js';
+import { atStationBuses } from '../coupling/stationBusMap.js';
+import { compileTariff } from '../coupling/tariffRule.js';
+import { expandPerInterval } from '../scenario/schema/perInterval.js';
+import type { Scenario } from '../scenario/schema/scenarioSchema.js';
+import { initialCosimState, type CosimContext, type CouponBook } from './cosimContext.js';
+import type { CosimResult, IntervalResult, LinkTable, TrafficPort } from './cosimTypes.js';
+import { assembleCosimResult } from './assembleCosimResult.js';
+import { resolveScenario } from './resolveScenario.js';
+import { runTicks } from './runTicks.js';
 
 /** Options of `prepareCosim`. */
 export interface PrepareCosimOptions {

@@ -1,12 +1,12 @@
 /**
- * Snapshot of one interval for the results (SPEC §4 "Results per interval"): copies
+ * Snapshot of one interval for the results (docs/model.md §4 "Results per interval"): copies
  * what later ticks would overwrite, keeps references to immutable engine outputs.
  */
-import type { ClockTick } from '../clock/intervalClock.ts';
-import type { StationPowerMw } from '../coupling/stationPower.ts';
-import { intervalMean } from '../coupling/stationPower.ts';
-import type { CosimContext } from './cosimContext.ts';
-import type { DueOutcome, IntervalResult, OpfOutcome } from './cosimTypes.ts';
+import type { ClockTick } from '../clock/intervalClock.js';
+import type { StationPowerMw } from '../coupling/stationPower.js';
+import { intervalMean } from '../coupling/stationPower.js';
+import type { CosimContext } from './cosimContext.js';
+import type { DueOutcome, IntervalResult, OpfOutcome } from './cosimTypes.js';
 
 /** Inputs of `recordInterval`. */
 export interface IntervalRecordInput<D extends DueOutcome> {

@@ -1,15 +1,15 @@
 /**
  * Resolve a validated scenario against its data: load the road network and the
- * feeder and check every node, bus and branch it names (SPEC §7). Used by
+ * feeder and check every node, bus and branch it names (docs/model.md §7). Used by
  * `prepareCosim` and by `ev-cosim validate` (which stops here).
  */
-import type { Feeder } from '../../grid/model/feeder.ts';
-import type { DynamicDemand } from '../../traffic/dynamic/dueTypes.ts';
-import type { Network } from '../../traffic/network/network.ts';
-import { buildStationBusMap, type StationBusMap } from '../coupling/stationBusMap.ts';
-import type { Scenario } from '../scenario/schema/scenarioSchema.ts';
-import { buildFeederInputs } from './buildFeederInputs.ts';
-import { buildTrafficInputs } from './buildTrafficInputs.ts';
+import type { Feeder } from '../../grid/model/feeder.js';
+import type { DynamicDemand } from '../../traffic/dynamic/dueTypes.js';
+import type { Network } from '../../traffic/network/network.js';
+import { buildStationBusMap, type StationBusMap } from '../coupling/stationBusMap.js';
+import type { Scenario } from '../scenario/schema/scenarioSchema.js';
+import { buildFeederInputs } from './buildFeederInputs.js';
+import { buildTrafficInputs } from './buildTrafficInputs.js';
 
 /** A scenario with its data loaded and checked. */
 export interface ResolvedScenario {

@@ -1,10 +1,10 @@
 /**
- * One-shot co-simulation: prepare, run, dispose (SPEC §4). For repeated runs on
+ * One-shot co-simulation: prepare, run, dispose (docs/model.md §4). For repeated runs on
  * the same scenario use `prepareCosim` and call `run` several times.
  */
-import type { Scenario } from '../scenario/schema/scenarioSchema.ts';
-import type { CosimResult } from './cosimTypes.ts';
-import { prepareCosim, type CosimRunOptions, type PrepareCosimOptions } from './prepareCosim.ts';
+import type { Scenario } from '../scenario/schema/scenarioSchema.js';
+import type { CosimResult } from './cosimTypes.js';
+import { prepareCosim, type CosimRunOptions, type PrepareCosimOptions } from './prepareCosim.js';
 
 /**
  * Run a validated scenario end to end and return the per-interval results (no

@@ -1,12 +1,12 @@
 /**
- * Drive the tick function with the RxJS clock in virtual time (SPEC §4). The
+ * Drive the tick function with the RxJS clock in virtual time (docs/model.md §4). The
  * subscription only forwards progress; all model logic is in `cosimTick`.
  */
 import { scan, VirtualTimeScheduler } from 'rxjs';
-import { intervalClock, type ClockHorizon } from '../clock/intervalClock.ts';
-import type { CosimContext, CosimState } from './cosimContext.ts';
-import type { DueOutcome, IntervalResult } from './cosimTypes.ts';
-import { cosimTick } from './cosimTick.ts';
+import { intervalClock, type ClockHorizon } from '../clock/intervalClock.js';
+import type { CosimContext, CosimState } from './cosimContext.js';
+import type { DueOutcome, IntervalResult } from './cosimTypes.js';
+import { cosimTick } from './cosimTick.js';
 
 /**
  * Run every interval of `horizon` through `cosimTick`, in order, and return the

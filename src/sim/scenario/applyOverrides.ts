@@ -1,8 +1,8 @@
 /**
- * `--set path=value` overrides of a scenario (issue #3 §1), applied to the raw
+ * `--set path=value` overrides of a scenario, applied to the raw
  * JSON before validation so that the schema checks the result.
  */
-import { InputError } from '../../common/errors.ts';
+import { InputError } from '../../common/errors.js';
 
 /**
  * Apply `key=value` overrides to a parsed (not yet validated) scenario object and

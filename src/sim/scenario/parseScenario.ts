@@ -1,10 +1,10 @@
 /**
  * Validate a raw scenario object against the schema and turn the first problem
- * into one clear `InputError` naming file, field path and value (SPEC §7).
+ * into one clear `InputError` naming file, field path and value (docs/model.md §7).
  */
 import type { z } from 'zod';
-import { InputError } from '../../common/errors.ts';
-import { scenarioSchema, type Scenario } from './schema/scenarioSchema.ts';
+import { InputError } from '../../common/errors.js';
+import { scenarioSchema, type Scenario } from './schema/scenarioSchema.js';
 
 /**
  * Parse and validate a scenario.

@@ -5,15 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../../common/errors.ts';
-import { applyOverrides } from './applyOverrides.ts';
-import { parseScenario } from './parseScenario.ts';
-import type { Scenario } from './schema/scenarioSchema.ts';
+import { InputError } from '../../common/errors.js';
+import { applyOverrides } from './applyOverrides.js';
+import { parseScenario } from './parseScenario.js';
+import type { Scenario } from './schema/scenarioSchema.js';
 
 /** Repository root (three levels above this file). */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
-/** The bundled default scenario (SPEC §6), run when `ev-cosim run` gets no file. */
+/** The bundled default scenario (docs/model.md §6), run when `ev-cosim run` gets no file. */
 export const DEFAULT_SCENARIO_FILE = resolve(ROOT, 'scenarios', 'nguyen-dupuis-ieee33-evening-peak.json');
 
 /** A scenario together with where it came from. */

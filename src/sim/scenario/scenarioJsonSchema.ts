@@ -4,7 +4,7 @@
  * and of `docs/scenario-reference.md`.
  */
 import { z } from 'zod';
-import { scenarioSchema } from './schema/scenarioSchema.ts';
+import { scenarioSchema } from './schema/scenarioSchema.js';
 
 /** A JSON Schema node (the subset the generators read). */
 export interface JsonSchemaNode {

@@ -2,7 +2,7 @@
  * Generate `docs/scenario-reference.md` from the scenario schema, so that the
  * reference can never drift from what the validator accepts (a test compares).
  */
-import { scenarioJsonSchema, type JsonSchemaNode } from './scenarioJsonSchema.ts';
+import { scenarioJsonSchema, type JsonSchemaNode } from './scenarioJsonSchema.js';
 
 const INTRO = `# Scenario file reference
 

@@ -5,8 +5,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { scenarioJsonSchema } from './scenarioJsonSchema.ts';
-import { scenarioReferenceDoc } from './scenarioReferenceDoc.ts';
+import { scenarioJsonSchema } from './scenarioJsonSchema.js';
+import { scenarioReferenceDoc } from './scenarioReferenceDoc.js';
 
 /** Paths of the generated files (absolute). */
 export const SCHEMA_ARTIFACTS = {

@@ -1,11 +1,11 @@
 /**
  * Time-dependent least-cost paths of one user class from one origin (the column
- * generation of the DUE, SPEC §2): regular paths use no station link, charging
+ * generation of the DUE, docs/model.md §2): regular paths use no station link, charging
  * paths exactly one charge link, V2G paths exactly one v2g link.
  */
-import { LinkKind, type Network } from '../network/network.ts';
-import { UserClassCode } from './dueTypes.ts';
-import type { LinkCostModel } from './linkCostModel.ts';
+import { LinkKind, type Network } from '../network/network.js';
+import { UserClassCode } from './dueTypes.js';
+import type { LinkCostModel } from './linkCostModel.js';
 
 /** Labels of a class tree over states `node + layer · nodeCount` (layer 1 = after the station). */
 export interface ClassTree {
@@ -15,7 +15,7 @@ export interface ClassTree {
 }
 
 /**
- * Allocate labels for `network` (reuse them across calls: STYLE §7).
+ * Allocate labels for `network` (reuse them across calls: docs/architecture.md).
  *
  * @example
  * const tree = createClassTree(net); // 2 × nodes states

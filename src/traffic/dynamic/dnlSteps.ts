@@ -1,5 +1,5 @@
 /**
- * The three phases of one loading step of `loadNetworkDynamic` (SPEC §2 DNL). Kept
+ * The three phases of one loading step of `loadNetworkDynamic` (docs/model.md §2 DNL). Kept
  * as small separate functions: V8 optimizes each once, where one long loop body kept
  * deoptimizing on its cold exit paths.
  */

@@ -3,9 +3,9 @@
  * service/queue curves for the grid coupling, per-interval station arrivals for
  * subsidy accounting, link flows and experienced times, and the path table.
  */
-import { LinkKind } from '../network/network.ts';
-import { USER_CLASSES, type DueResult } from './dueTypes.ts';
-import type { DueContext, DueLoading } from './dueState.ts';
+import { LinkKind } from '../network/network.js';
+import { USER_CLASSES, type DueResult } from './dueTypes.js';
+import type { DueContext, DueLoading } from './dueState.js';
 
 /** Convergence record of a run. */
 export interface DueStatus {

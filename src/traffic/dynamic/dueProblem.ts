@@ -1,10 +1,10 @@
 /**
  * Boundary check of a `DueScenario` and its translation into integer groups
- * (OD pair × user class) with demand per departure interval (SPEC §2, §7).
+ * (OD pair × user class) with demand per departure interval (docs/model.md §2, §7).
  */
-import { InputError } from '../../common/errors.ts';
-import { LinkKind } from '../network/network.ts';
-import { type DueScenario, USER_CLASSES } from './dueTypes.ts';
+import { InputError } from '../../common/errors.js';
+import { LinkKind } from '../network/network.js';
+import { type DueScenario, USER_CLASSES } from './dueTypes.js';
 
 /** One OD pair and class: dense node indices and vehicles departing per interval. */
 export interface DueGroup {

@@ -3,15 +3,15 @@
  * departure interval, and the steps of one iteration (load → price → grow columns
  * → gap → swap). `solveDue` only sequences these.
  */
-import type { Network } from '../network/network.ts';
-import { classShortestPaths, createClassTree, extractClassPath, type ClassTree } from './classShortestPaths.ts';
-import type { DueScenario } from './dueTypes.ts';
-import { noPathError, type DueProblem } from './dueProblem.ts';
-import { experiencedLinkTimes, type ExperiencedLinkTimes } from './experiencedLinkTimes.ts';
+import type { Network } from '../network/network.js';
+import { classShortestPaths, createClassTree, extractClassPath, type ClassTree } from './classShortestPaths.js';
+import type { DueScenario } from './dueTypes.js';
+import { noPathError, type DueProblem } from './dueProblem.js';
+import { experiencedLinkTimes, type ExperiencedLinkTimes } from './experiencedLinkTimes.js';
 import {
   dynamicCostModel, instantaneousCostModel, linkEconomics, walkPath, type LinkCostModel, type LinkEconomics,
-} from './linkCostModel.ts';
-import { loadNetworkDynamic, type DnlPath, type DnlResult } from './loadNetworkDynamic.ts';
+} from './linkCostModel.js';
+import { loadNetworkDynamic, type DnlPath, type DnlResult } from './loadNetworkDynamic.js';
 
 /**
  * One path of a group with per-interval flow (veh), cost (¥), time (min) and money (¥),

@@ -1,15 +1,15 @@
 /**
- * Public input and output types of the dynamic user equilibrium (DUE, SPEC §2)
- * and of its static special case (STA, SPEC §5 "static vs dynamic").
+ * Public input and output types of the dynamic user equilibrium (DUE, docs/model.md §2)
+ * and of its static special case (STA, docs/model.md §5 "static vs dynamic").
  *
  * Index conventions used by every typed array below:
  * - per station per interval: `s * intervals + t`;
  * - per station per loading step: `s * steps + k` (value at time `k · stepSec`);
  * - per link per interval: `link * intervals + t`.
  */
-import type { Network } from '../network/network.ts';
+import type { Network } from '../network/network.js';
 
-/** User classes of SPEC §2: regular (no station), charging (one charge link), V2G (one v2g link). */
+/** User classes of docs/model.md §2: regular (no station), charging (one charge link), V2G (one v2g link). */
 export type UserClass = 'regular' | 'charging' | 'v2g';
 
 /** Class codes used in typed arrays (`classCode` fields). */
@@ -27,7 +27,7 @@ export interface DynamicDemand {
   readonly vehPerHByInterval: readonly number[];
 }
 
-/** Everything `solveDue` needs (SPEC §2). */
+/** Everything `solveDue` needs (docs/model.md §2). */
 export interface DueScenario {
   /** Network with stations already inserted (`insertStations`). */
   readonly network: Network;
@@ -83,7 +83,7 @@ export interface DuePath {
 /** Result of `solveDue`. */
 export interface DueResult {
   readonly converged: boolean;
-  /** Final relative gap Σ f·(g − c_min) / Σ f·|c_min| (SPEC §2; |·| guards V2G's negative costs). */
+  /** Final relative gap Σ f·(g − c_min) / Σ f·|c_min| (docs/model.md §2; |·| guards V2G's negative costs). */
   readonly relativeGap: number;
   readonly iterations: number;
   readonly gapHistory: number[];

@@ -1,9 +1,9 @@
 /**
  * Experienced link exit times of a loading: when would a vehicle entering link a
- * at time kδ leave it? The DUE prices paths with these (SPEC §2: "each link taken
+ * at time kδ leave it? The DUE prices paths with these (docs/model.md §2: "each link taken
  * at the time the vehicle reaches it").
  */
-import { curveAt, type DnlResult } from './loadNetworkDynamic.ts';
+import { curveAt, type DnlResult } from './loadNetworkDynamic.js';
 
 /** Exit time and crowding of a marginal vehicle entering each link at each step boundary. */
 export interface ExperiencedLinkTimes {

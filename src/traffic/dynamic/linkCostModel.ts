@@ -1,13 +1,13 @@
 /**
- * Generalized link costs of SPEC §2 at the time a vehicle reaches a link, for the
+ * Generalized link costs of docs/model.md §2 at the time a vehicle reaches a link, for the
  * dynamic loading and for the instantaneous (STA) special case. The DUE walks
  * paths, the column generation grows trees and the route swap scales its steps
  * through this one interface.
  */
-import { LinkKind, type Network } from '../network/network.ts';
-import type { DueScenario } from './dueTypes.ts';
-import type { ExperiencedLinkTimes } from './experiencedLinkTimes.ts';
-import type { DnlResult } from './loadNetworkDynamic.ts';
+import { LinkKind, type Network } from '../network/network.js';
+import type { DueScenario } from './dueTypes.js';
+import type { ExperiencedLinkTimes } from './experiencedLinkTimes.js';
+import type { DnlResult } from './loadNetworkDynamic.js';
 
 /** Costs of entering link `a` at time `x` (in loading steps, fractional). */
 export interface LinkCostModel {
@@ -16,7 +16,7 @@ export interface LinkCostModel {
   readonly stepsPerInterval: number;
   /** Exit time, steps. */
   exit(a: number, x: number): number;
-  /** Generalized cost ¥ (time at θ plus money), SPEC §2. */
+  /** Generalized cost ¥ (time at θ plus money), docs/model.md §2. */
   cost(a: number, x: number): number;
   /** Money part ¥ (charging bill minus coupon; V2G: minus revenue and bonus). */
   money(a: number, x: number): number;
@@ -89,7 +89,7 @@ function intervalOf(e: LinkEconomics, x: number): number {
 
 /**
  * Cost model of a dynamic loading: experienced time (running + queue + service) at θ,
- * plus the station crowding term t_max·min(h/c, 1)³ of SPEC §2 (capped at c because
+ * plus the station crowding term t_max·min(h/c, 1)³ of docs/model.md §2 (capped at c because
  * the queue beyond c is modelled physically), plus money at the arrival interval.
  *
  * @example
@@ -177,7 +177,7 @@ export function dynamicCostModel(
 }
 
 /**
- * Cost model of the STA special case (SPEC §5): each interval is a static
+ * Cost model of the STA special case (docs/model.md §5): each interval is a static
  * equilibrium; links cost BPR on the interval's flow rate, stations
  * τ + t_svc + t_max (h/c)³ with h = rate × (τ + t_svc) (Little's law), and vehicles
  * reach every link of their path in their departure interval (no propagation).

@@ -1,13 +1,13 @@
 /**
- * Dynamic network loading (DNL, SPEC §2): propagate given path departure profiles
+ * Dynamic network loading (DNL, docs/model.md §2): propagate given path departure profiles
  * through the network in time steps δ and record cumulative counts per link,
  * per path segment and per path.
  */
-import { InputError } from '../../common/errors.ts';
-import { LinkKind, type Network } from '../network/network.ts';
-import { closeStep, stepLinks, stepSegments, type StepState } from './dnlSteps.ts';
+import { InputError } from '../../common/errors.js';
+import { LinkKind, type Network } from '../network/network.js';
+import { closeStep, stepLinks, stepSegments, type StepState } from './dnlSteps.js';
 
-export { curveAt } from './dnlSteps.ts';
+export { curveAt } from './dnlSteps.js';
 
 /** One path to load: its links and its departures per loading step. */
 export interface DnlPath {
@@ -68,7 +68,7 @@ export interface DnlResult {
 
 /**
  * Load path flows on the network with a point-queue model with BPR running time and
- * multi-server stations (the DNL of SPEC §2, seed 003 §1.1 propagation equations).
+ * multi-server stations (the DNL of docs/model.md §2, seed 003 §1.1 propagation equations).
  *
  * Model (fluid vehicles, piecewise-linear cumulative curves, FIFO per link):
  * 1. Running part. A vehicle entering link a at time x reaches the link's
@@ -145,7 +145,7 @@ export function loadNetworkDynamic(network: Network, paths: readonly DnlPath[], 
   const arrivals = new Float64Array(pathCount * W);
   const depProfiles = paths.map((p) => p.departureVehByStep);
   const depLength = Int32Array.from(paths, (p) => p.departureVehByStep.length);
-  // scratch, allocated once (STYLE §7)
+  // scratch, allocated once (docs/architecture.md)
   const ptrT = new Int32Array(linkCount).fill(-1);
   const ptrA = new Int32Array(linkCount);
   const exitPos = new Float64Array(linkCount);

@@ -1,10 +1,10 @@
 /**
- * The route swap of the DUE (SPEC §2 "route swapping with a convergent step rule"):
+ * The route swap of the DUE (docs/model.md §2 "route swapping with a convergent step rule"):
  * gradient projection toward each group's cheapest path, swept group by group with
  * linearized cost updates so that groups sharing links do not all overshoot at once.
  */
-import type { DueContext } from './dueState.ts';
-import type { LinkCostModel } from './linkCostModel.ts';
+import type { DueContext } from './dueState.js';
+import type { LinkCostModel } from './linkCostModel.js';
 
 /** Scratch of `swapRoutes`: flow moved per link and slot, and the loading's queue episodes. */
 export interface SwapScratch {

@@ -1,14 +1,14 @@
 /**
- * Dynamic user equilibrium (DUE) with charging and V2G classes (SPEC §2, seed 003
+ * Dynamic user equilibrium (DUE) with charging and V2G classes (docs/model.md §2, seed 003
  * §1.1), and its static special case (STA, `propagation: 'instantaneous'`).
  */
-import type { DueOptions, DueResult, DueScenario } from './dueTypes.ts';
-import { buildDueResult } from './dueOutputs.ts';
-import { dueProblem } from './dueProblem.ts';
-import { markQueueEpisodes, swapRoutes, type SwapScratch } from './routeSwap.ts';
+import type { DueOptions, DueResult, DueScenario } from './dueTypes.js';
+import { buildDueResult } from './dueOutputs.js';
+import { dueProblem } from './dueProblem.js';
+import { markQueueEpisodes, swapRoutes, type SwapScratch } from './routeSwap.js';
 import {
   addPath, assignMissingDemand, createDueContext, generateColumns, loadCurrentFlows, pricePath, type DueContext,
-} from './dueState.ts';
+} from './dueState.js';
 
 /** Linearized route-swap sweeps per loading (more sweeps = closer to a Newton step on the linearization). */
 const SWEEPS = 5;
@@ -21,10 +21,10 @@ const SWEEPS = 5;
  *    all-or-nothing on free-flow time-dependent least-cost paths.
  * 2. Iterate: load the flows (`loadNetworkDynamic`, or interval BPR flows for STA);
  *    price every path as the mean over its interval's departures of the link costs
- *    met on the way (SPEC §2); grow the path sets by time-dependent least-cost
+ *    met on the way (docs/model.md §2); grow the path sets by time-dependent least-cost
  *    trees (column generation); compute the relative gap
  *    Σ f·(g − c_min) / Σ f·|c_min| (|·| because V2G costs can be negative; equal to
- *    SPEC's Σ f·c_min when costs are positive); stop at `gapTolerance`.
+ *    docs/model.md's Σ f·c_min when costs are positive); stop at `gapTolerance`.
  * 3. Route swap (gradient projection, Jayakrishnan et al. 1994, on dynamic costs;
  *    `swapRoutes`): per group and interval move Δ = min(f_p, μ_t·(ĝ_p − ĝ_b)/Σ s)
  *    from each path to the cheapest b, where s are the link cost sensitivities ¥/veh

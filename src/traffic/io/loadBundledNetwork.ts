@@ -3,13 +3,13 @@
  * README), loaded by name from any working directory.
  */
 import { fileURLToPath } from 'node:url';
-import type { Network, OdDemand } from '../network/network.ts';
-import { readTntpNetwork, type ReadTntpNetworkOptions } from './readTntpNetwork.ts';
-import { readTntpTrips } from './readTntpTrips.ts';
+import type { Network, OdDemand } from '../network/network.js';
+import { readTntpNetwork, type ReadTntpNetworkOptions } from './readTntpNetwork.js';
+import { readTntpTrips } from './readTntpTrips.js';
 
-/** Names of the bundled networks. */
-export const BUNDLED_NETWORKS = ['SiouxFalls', 'Anaheim', 'ChicagoSketch', 'NguyenDupuis'] as const;
-export type BundledNetworkName = (typeof BUNDLED_NETWORKS)[number];
+import { BUNDLED_NETWORKS, type BundledNetworkName } from './bundledNetworkNames.js';
+
+export { BUNDLED_NETWORKS, type BundledNetworkName };
 
 interface BundledFiles {
   readonly net: string;

@@ -3,10 +3,10 @@
  * bstabler/TransportationNetworks).
  */
 import { basename } from 'node:path';
-import { InputError } from '../../common/errors.ts';
-import { buildNetwork, type LinkSpec } from '../network/buildNetwork.ts';
-import type { Network } from '../network/network.ts';
-import { metadataInteger, parseMetadata, readLines, stripComment } from './tntpText.ts';
+import { InputError } from '../../common/errors.js';
+import { buildNetwork, type LinkSpec } from '../network/buildNetwork.js';
+import type { Network } from '../network/network.js';
+import { metadataInteger, parseMetadata, readLines, stripComment } from './tntpText.js';
 
 /** Options of `readTntpNetwork`; all optional. */
 export interface ReadTntpNetworkOptions {

@@ -1,8 +1,8 @@
 /**
  * Reader for TNTP `_node.tntp` coordinate files.
  */
-import { InputError } from '../../common/errors.ts';
-import { readLines, stripComment } from './tntpText.ts';
+import { InputError } from '../../common/errors.js';
+import { readLines, stripComment } from './tntpText.js';
 
 /** A node's coordinates, in the file's units (degrees, feet, …). */
 export interface TntpNode {

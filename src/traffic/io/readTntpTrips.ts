@@ -1,9 +1,9 @@
 /**
  * Reader for TNTP `_trips.tntp` OD tables.
  */
-import { InputError } from '../../common/errors.ts';
-import type { OdDemand } from '../network/network.ts';
-import { metadataInteger, parseMetadata, readLines, stripComment } from './tntpText.ts';
+import { InputError } from '../../common/errors.js';
+import type { OdDemand } from '../network/network.js';
+import { metadataInteger, parseMetadata, readLines, stripComment } from './tntpText.js';
 
 /**
  * Read a TNTP trip table into OD demands (external zone ids, flows in the file's

@@ -3,7 +3,7 @@
  * `<KEY> value` metadata block that ends at `<END OF METADATA>`.
  */
 import { readFileSync } from 'node:fs';
-import { InputError } from '../../common/errors.ts';
+import { InputError } from '../../common/errors.js';
 
 /** A file's lines (CRLF or LF), read once; missing files become an `InputError`. */
 export function readLines(path: string): string[] {

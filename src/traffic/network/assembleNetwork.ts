@@ -3,7 +3,7 @@
  * star and per-station link lookup). Shared by `buildNetwork` and `insertStations`;
  * callers validate first, this file trusts its input.
  */
-import { LinkKind, type Network, type Station } from './network.ts';
+import { LinkKind, type Network, type Station } from './network.js';
 
 /** The raw columns of a network before the CSR index is built (dense node indices). */
 export interface NetworkColumns {

@@ -1,18 +1,18 @@
 /**
  * Build a `Network` (dense indices, typed arrays, CSR forward star) from a plain
- * list of links, validating every value at the boundary (STYLE §8).
+ * list of links, validating every value at the boundary (docs/architecture.md).
  */
-import { InputError } from '../../common/errors.ts';
-import { assembleNetwork } from './assembleNetwork.ts';
-import { insertStations } from './insertStations.ts';
-import { LinkKind, type LinkKindName, type Network, type Station } from './network.ts';
-import { validateStation } from './validateStation.ts';
+import { InputError } from '../../common/errors.js';
+import { assembleNetwork } from './assembleNetwork.js';
+import { insertStations } from './insertStations.js';
+import { LinkKind, type LinkKindName, type Network, type Station } from './network.js';
+import { validateStation } from './validateStation.js';
 
 /** One directed link, with external node ids. */
 export interface LinkSpec {
   readonly from: number;
   readonly to: number;
-  /** Link kind (SPEC §2); default `'road'`. */
+  /** Link kind (docs/model.md §2); default `'road'`. */
   readonly kind?: LinkKindName;
   /** veh/h for road links; server count for station links. Must be ≥ 0. */
   readonly capacity: number;
@@ -66,7 +66,7 @@ const KIND_CODES: Readonly<Record<string, number>> = LinkKind;
  * 2. Number nodes densely in ascending external-id order (TNTP nodes 1…N get 0…N−1).
  * 3. Store links column-wise in link order (link index = position in `spec.links`)
  *    and build the CSR forward star.
- * 4. Insert `spec.stations` (SPEC §2) unless the links are pre-wired.
+ * 4. Insert `spec.stations` (docs/model.md §2) unless the links are pre-wired.
  *
  * @example
  * const net = buildNetwork({ name: 'two', source: 'test', links: [

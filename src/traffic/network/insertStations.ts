@@ -1,11 +1,11 @@
 /**
- * Station insertion (SPEC §2): model a charging/V2G station at a road node by
+ * Station insertion (docs/model.md §2): model a charging/V2G station at a road node by
  * three parallel links, so that a path either passes, charges or discharges there.
  */
-import { InputError } from '../../common/errors.ts';
-import { assembleNetwork } from './assembleNetwork.ts';
-import { LinkKind, type Network, type Station } from './network.ts';
-import { validateStation } from './validateStation.ts';
+import { InputError } from '../../common/errors.js';
+import { assembleNetwork } from './assembleNetwork.js';
+import { LinkKind, type Network, type Station } from './network.js';
+import { validateStation } from './validateStation.js';
 
 /**
  * Return a new network with `stations` inserted (the input is not modified).
@@ -18,7 +18,7 @@ import { validateStation } from './validateStation.ts';
  *    `charge` (capacity = chargers, τ = 0, BPR b = 0), `v2g` (capacity = V2G ports,
  *    τ = 0, b = 0) and `bypass` (zero time, capacity +∞, b = 0). Service and
  *    congestion times stay in the `Station` record: the loading and cost models
- *    apply them (SPEC §2), the static BPR cost of these links is zero.
+ *    apply them (docs/model.md §2), the static BPR cost of these links is zero.
  * 3. Hence every path through k passes, charges or discharges there. Choice made
  *    here: a trip that ENDS at k ends at k, before the station (it cannot charge at
  *    its destination's station), and a trip that STARTS at k still traverses one of

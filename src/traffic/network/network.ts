@@ -1,11 +1,11 @@
 /**
  * The road network shared by every traffic reader and algorithm.
  *
- * Built once per network (STYLE §2 graphology, §7): nodes get dense integer
+ * Built once per network (docs/architecture.md graphology, §7): nodes get dense integer
  * indices, links are stored column-wise in typed arrays and a CSR forward star
  * (`outStart`/`outLinks`) lets shortest-path and loading loops run over integers.
  *
- * Link kinds (SPEC §2): `road` (BPR travel time), `charge` (a charging-station
+ * Link kinds (docs/model.md §2): `road` (BPR travel time), `charge` (a charging-station
  * service link), `v2g` (a V2G service link), `bypass` (zero-time dummy past a
  * station). Station links carry `station` ≥ 0, the index in `stations`.
  */
@@ -15,7 +15,7 @@ export const LinkKind = { road: 0, charge: 1, v2g: 2, bypass: 3 } as const;
 export type LinkKindName = keyof typeof LinkKind;
 export type LinkKindCode = (typeof LinkKind)[LinkKindName];
 
-/** A charging / V2G station attached at a road node (SPEC §2, §6). */
+/** A charging / V2G station attached at a road node (docs/model.md §2, §6). */
 export interface Station {
   /** User-facing name, e.g. `CS1`. */
   readonly id: string;
@@ -31,7 +31,7 @@ export interface Station {
   /** V2G discharge power per vehicle, kW, and fixed service time, minutes. */
   readonly v2gKw: number;
   readonly v2gServiceMin: number;
-  /** Congestion terms of SPEC §2: t_ch_max (h/c)³ and t_v2g_max (h/c)³, minutes. */
+  /** Congestion terms of docs/model.md §2: t_ch_max (h/c)³ and t_v2g_max (h/c)³, minutes. */
   readonly chargeCongestionMaxMin: number;
   readonly v2gCongestionMaxMin: number;
 }
@@ -74,7 +74,7 @@ export interface Network {
   /**
    * Per station s (index in `stations`): its link indices (−1 when absent) and the
    * dense index of its virtual node k' (the head of its service links), filled by
-   * `buildNetwork` / `insertStations` (SPEC §2).
+   * `buildNetwork` / `insertStations` (docs/model.md §2).
    */
   readonly stationChargeLink: Int32Array;
   readonly stationV2gLink: Int32Array;

@@ -1,7 +1,7 @@
 /**
  * One-to-all shortest paths (Dijkstra with a binary heap on the CSR forward star).
  */
-import type { Network } from './network.ts';
+import type { Network } from './network.js';
 
 /**
  * A shortest-path tree and the scratch buffers that built it. Allocate once per

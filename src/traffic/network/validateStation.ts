@@ -1,9 +1,9 @@
 /**
- * Boundary check for one `Station` record (SPEC §2, §7): finite, non-negative
+ * Boundary check for one `Station` record (docs/model.md §2, §7): finite, non-negative
  * counts, powers and times, and a non-empty id.
  */
-import { InputError } from '../../common/errors.ts';
-import type { Station } from './network.ts';
+import { InputError } from '../../common/errors.js';
+import type { Station } from './network.js';
 
 const NON_NEGATIVE = [
   'chargers', 'v2gPorts', 'chargeKw', 'chargeServiceMin', 'v2gKw', 'v2gServiceMin',

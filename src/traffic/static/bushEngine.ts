@@ -8,11 +8,11 @@
  * All classes share the BPR time t_a(X) of the total flow X; class k adds a fixed
  * cost m_a^k, so the Jacobian is symmetric and a Beckmann objective exists.
  */
-import type { Network } from '../network/network.ts';
-import { createShortestPathTree, shortestPathTree, type ShortestPathTree } from '../network/shortestPathTree.ts';
-import { BushTopology } from './bushTopology.ts';
-import { evaluateLink, linkIntegral, type BprTable } from './linkCosts.ts';
-import type { PreparedClasses } from './prepareUeClasses.ts';
+import type { Network } from '../network/network.js';
+import { createShortestPathTree, shortestPathTree, type ShortestPathTree } from '../network/shortestPathTree.js';
+import { BushTopology } from './bushTopology.js';
+import { evaluateLink, linkIntegral, type BprTable } from './linkCosts.js';
+import type { PreparedClasses } from './prepareUeClasses.js';
 
 /** Figures of one gap measurement (generalized costs, minutes). */
 export interface GapMeasure {

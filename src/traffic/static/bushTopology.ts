@@ -3,7 +3,7 @@
  * bush updates (flow shifts never change a bush's link set, so labels can run over
  * the cached order and grouped in-links instead of scanning every link).
  */
-import type { Network } from '../network/network.ts';
+import type { Network } from '../network/network.js';
 
 export class BushTopology {
   /** Reverse star of the whole network: links entering node j are `inLinks[inStart[j] … inStart[j+1])`. */

@@ -1,9 +1,9 @@
 /**
  * Internal: decompose origin-based (bush) flows into OD paths with flows.
  */
-import type { Network } from '../network/network.ts';
-import type { PreparedClasses } from './prepareUeClasses.ts';
-import type { UePath } from './ueTypes.ts';
+import type { Network } from '../network/network.js';
+import type { PreparedClasses } from './prepareUeClasses.js';
+import type { UePath } from './ueTypes.js';
 
 /**
  * For every bush and destination, repeatedly trace a path backwards from the

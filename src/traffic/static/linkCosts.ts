@@ -2,10 +2,10 @@
  * Internal: BPR link travel times and derivatives on typed arrays, shared by the
  * static UE engine and its result/objective code.
  *
- * t_a(x) = τ_a (1 + b (x/c)^p) = τ_a + α_a x^p with α_a = τ_a b / c^p (SPEC §2),
+ * t_a(x) = τ_a (1 + b (x/c)^p) = τ_a + α_a x^p with α_a = τ_a b / c^p (docs/model.md §2),
  * t'_a(x) = α_a p x^(p−1). A link with c = 0 and b·τ > 0 is closed (t = +∞).
  */
-import type { Network } from '../network/network.ts';
+import type { Network } from '../network/network.js';
 
 /** Precomputed BPR coefficients per link. */
 export interface BprTable {

@@ -2,11 +2,11 @@
  * Internal: validate UE classes and demand against a network and group demand by
  * (class, origin) into bush definitions for the Algorithm-B engine.
  */
-import { InputError } from '../../common/errors.ts';
-import { LinkKind, type Network } from '../network/network.ts';
-import { createShortestPathTree, shortestPathTree } from '../network/shortestPathTree.ts';
-import type { BprTable } from './linkCosts.ts';
-import type { UeClass } from './ueTypes.ts';
+import { InputError } from '../../common/errors.js';
+import { LinkKind, type Network } from '../network/network.js';
+import { createShortestPathTree, shortestPathTree } from '../network/shortestPathTree.js';
+import type { BprTable } from './linkCosts.js';
+import type { UeClass } from './ueTypes.js';
 
 /** Demand of one class from one origin (dense node indices). */
 export interface BushSpec {

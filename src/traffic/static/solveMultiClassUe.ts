@@ -1,16 +1,16 @@
 /**
  * Multi-class static user equilibrium by Algorithm B (bush-based, Dial 2006).
  */
-import { SolverError } from '../../common/errors.ts';
-import type { Network } from '../network/network.ts';
-import { BushEngine } from './bushEngine.ts';
-import { decomposeBushPaths } from './decomposeBushPaths.ts';
-import { makeBprTable } from './linkCosts.ts';
-import { prepareUeClasses } from './prepareUeClasses.ts';
-import type { StaticUeOptions, StaticUeResult, UeClass, UeIterationRecord } from './ueTypes.ts';
+import { SolverError } from '../../common/errors.js';
+import type { Network } from '../network/network.js';
+import { BushEngine } from './bushEngine.js';
+import { decomposeBushPaths } from './decomposeBushPaths.js';
+import { makeBprTable } from './linkCosts.js';
+import { prepareUeClasses } from './prepareUeClasses.js';
+import type { StaticUeOptions, StaticUeResult, UeClass, UeIterationRecord } from './ueTypes.js';
 
 /**
- * Solve the static UE with several user classes sharing the road (SPEC §2 static
+ * Solve the static UE with several user classes sharing the road (docs/model.md §2 static
  * cases: heterogeneous value of time). Class k's generalized link cost is
  * c_a^k = t_a(X_a) + tollFactor_k·toll_a + distanceFactor_k·length_a + extra_a^k
  * (minutes), with t_a the BPR time of the TOTAL flow X_a; the Jacobian is symmetric,

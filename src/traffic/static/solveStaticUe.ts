@@ -1,9 +1,9 @@
 /**
  * Single-class static user equilibrium (TNTP conventions).
  */
-import type { Network, OdDemand } from '../network/network.ts';
-import { solveMultiClassUe } from './solveMultiClassUe.ts';
-import type { StaticUeOptions, StaticUeResult } from './ueTypes.ts';
+import type { Network, OdDemand } from '../network/network.js';
+import { solveMultiClassUe } from './solveMultiClassUe.js';
+import type { StaticUeOptions, StaticUeResult } from './ueTypes.js';
 
 /**
  * Static traffic assignment to user equilibrium for one class, with the network's

@@ -1,7 +1,7 @@
 /**
- * Types of the static user-equilibrium solvers (SPEC §2 "static special cases").
+ * Types of the static user-equilibrium solvers (docs/model.md §2 "static special cases").
  */
-import type { OdDemand } from '../network/network.ts';
+import type { OdDemand } from '../network/network.js';
 
 /** One user class of a multi-class static UE: its demand and generalized-cost weights. */
 export interface UeClass {

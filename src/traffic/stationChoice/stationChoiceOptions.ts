@@ -4,9 +4,9 @@
  * chooses a charging station as its destination and a route to it. Options are the
  * k shortest free-flow routes from the origin to each station's node.
  */
-import { InputError } from '../../common/errors.ts';
-import type { Network } from '../network/network.ts';
-import { kShortestPaths } from '../v2g/kShortestPaths.ts';
+import { InputError } from '../../common/errors.js';
+import type { Network } from '../network/network.js';
+import { kShortestPaths } from '../v2g/kShortestPaths.js';
 
 /** One EV agent (a population with common parameters). */
 export interface StationChoiceAgent {

@@ -5,8 +5,8 @@
  * with the original length. Paths are stored as road routes plus stops
  * (`V2gPath`); these helpers give the expanded view for reports.
  */
-import type { Network } from '../network/network.ts';
-import type { V2gPath } from './v2gPaths.ts';
+import type { Network } from '../network/network.js';
+import type { V2gPath } from './v2gPaths.js';
 
 /** One arc of the expanded network, labelled by node names ("12", "12+", "12-"). */
 export interface ExpandedArc {

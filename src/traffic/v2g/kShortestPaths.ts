@@ -3,7 +3,7 @@
  * costs), used to pre-generate base routes for the seed-000 path patterns
  * (seed 000 §II-B4, Algorithm 1: "augmenting base routes").
  */
-import { LinkKind, type Network } from '../network/network.ts';
+import { LinkKind, type Network } from '../network/network.js';
 
 /**
  * Dijkstra from `origin` to `destination` over road links whose `banned[link]` is 0

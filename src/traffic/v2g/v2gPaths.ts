@@ -1,15 +1,15 @@
 /**
  * Energy-feasible EV path patterns on the seed-000 expanded network (seed 000
- * §II-B1–B4, Table I, Algorithm 1; SPEC §2 "Static special cases").
+ * §II-B1–B4, Table I, Algorithm 1; docs/model.md §2 "Static special cases").
  *
  * Assumptions A1–A4: at most two station visits; full battery at departure;
  * discharge greedily down to the post-discharge level; charge greedily to full.
  * Under them the energy charged/discharged at every stop of a path is fixed before
  * the equilibrium is solved, so it is a path attribute, not a variable.
  */
-import { InputError } from '../../common/errors.ts';
-import type { Network } from '../network/network.ts';
-import { kShortestPaths } from './kShortestPaths.ts';
+import { InputError } from '../../common/errors.js';
+import type { Network } from '../network/network.js';
+import { kShortestPaths } from './kShortestPaths.js';
 
 /** Path patterns of seed 000 Table I. */
 export type V2gPattern = '0' | '1-1' | '1-2' | '2' | '3' | '4';

@@ -1,7 +1,7 @@
 /**
  * The real pipeline (scenario → worker pool → DUE + OPF runs → tiers → re-simulation)
- * on a reduced reference scenario in the default suite; the full reference checks of
- * issue #4 run with EV_COSIM_LONG=1.
+ * on a reduced reference scenario in the default suite; the full reference checks
+ * run with EV_COSIM_LONG=1.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

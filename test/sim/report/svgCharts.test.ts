@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { svgHeatMap, viridis } from '../../../src/sim/report/svgHeatMap.ts';
 import { svgLineChart } from '../../../src/sim/report/svgLineChart.ts';
-import { escapeXml, formatTick, niceTicks } from '../../../src/sim/report/svgText.ts';
+import { escapeXml, formatTick, niceTicks } from '../../../src/common/svgText.ts';
 
 describe('svgText', () => {
   it('niceTicks should cover the range with round steps', () => {

@@ -1,5 +1,5 @@
 /**
- * End-to-end checks on the reference scenario (SPEC §6) with the real engines:
+ * End-to-end checks on the reference scenario (docs/model.md §6) with the real engines:
  * energy balance, station loads at the mapped buses, DLMP feedback, determinism.
  */
 import { beforeAll, describe, expect, it } from 'vitest';

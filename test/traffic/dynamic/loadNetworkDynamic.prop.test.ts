@@ -20,7 +20,7 @@ function segIn(r: DnlResult, s: number, k: number): number {
   return r.segCumIn[k * r.segColumn.length + r.segColumn[s]];
 }
 
-describe('loadNetworkDynamic properties (random DAGs with stations, SPEC §2 invariants)', () => {
+describe('loadNetworkDynamic properties (random DAGs with stations, docs/model.md §2 invariants)', () => {
   it('conserves vehicles per segment, path, class and link at every step, with non-negative, non-decreasing curves', () => {
     fc.assert(fc.property(caseArb, (c) => {
       const r = load(c);

@@ -1,6 +1,6 @@
 /**
  * Test and benchmark fixture: Nguyen-Dupuis (bundled) with three stations and the
- * 17:00–19:00 evening peak of SPEC §6 in 12 ten-minute intervals.
+ * 17:00–19:00 evening peak of docs/model.md §6 in 12 ten-minute intervals.
  *
  * Choices (fixture, not the reference scenario's calibration): stations CS1–CS3 at
  * road nodes 6, 9 and 11 (one on each corridor toward the destinations), 60 chargers

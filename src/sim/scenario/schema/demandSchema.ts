@@ -1,5 +1,5 @@
 /**
- * Scenario sections `traffic`, `classes` and `demand` (SPEC §2 user classes,
+ * Scenario sections `traffic`, `classes` and `demand` (docs/model.md §2 user classes,
  * §6 reference demand).
  */
 import { z } from 'zod';
@@ -17,7 +17,7 @@ export const trafficSchema = z
       .enum(['dynamic', 'instantaneous'])
       .default('dynamic')
       .describe(
-        '`dynamic`: vehicles take each link at the time they reach it (DTA). `instantaneous`: a trip loads every link of its path in its departure interval (the static special case, SPEC §5).',
+        '`dynamic`: vehicles take each link at the time they reach it (DTA). `instantaneous`: a trip loads every link of its path in its departure interval (the static special case, docs/model.md §5).',
       ),
   })
   .describe('Road network and loading model.');
@@ -25,7 +25,7 @@ export const trafficSchema = z
 /** Schema of `classes`. */
 export const classesSchema = z
   .strictObject({
-    chargingShare: z.number().min(0).max(1).describe('λ: share of travellers who must charge once on their trip (SPEC §2).'),
+    chargingShare: z.number().min(0).max(1).describe('λ: share of travellers who must charge once on their trip (docs/model.md §2).'),
     v2gShare: z.number().min(0).max(1).describe('φ: share of travellers who discharge (V2G) once on their trip.'),
     valueOfTimeYuanPerH: z.number().nonnegative().describe('θ: value of travel time, ¥/h (all classes).'),
   })

@@ -1,9 +1,9 @@
 /**
  * Scenario section `feeder`: the distribution feeder and its per-interval
- * changes (SPEC §3: load scaling, outages, DGs, shedding penalty, formulation).
+ * changes (docs/model.md §3: load scaling, outages, DGs, shedding penalty, formulation).
  */
 import { z } from 'zod';
-import { perInterval } from './perInterval.ts';
+import { perInterval } from './perInterval.js';
 
 /** A DG or PV unit added to the feeder. */
 export const dgSchema = z

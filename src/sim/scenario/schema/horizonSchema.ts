@@ -1,9 +1,9 @@
 /**
  * Scenario section `horizon`: clock time, intervals and the loading step δ
- * (SPEC §2 "Dynamic network loading", §4, §6).
+ * (docs/model.md §2 "Dynamic network loading", §4, §6).
  */
 import { z } from 'zod';
-import { CLOCK_TIME_PATTERN } from '../../clock/clockTime.ts';
+import { CLOCK_TIME_PATTERN } from '../../clock/clockTime.js';
 
 /** Schema of `horizon`. */
 export const horizonSchema = z
@@ -15,7 +15,7 @@ export const horizonSchema = z
     intervalMin: z
       .number()
       .positive()
-      .describe('Length Δt of one price/reporting interval, minutes (SPEC §4: 10).'),
+      .describe('Length Δt of one price/reporting interval, minutes (docs/model.md §4: 10).'),
     intervals: z
       .number()
       .int()
@@ -26,7 +26,7 @@ export const horizonSchema = z
       .number()
       .positive()
       .describe(
-        'Network-loading time step δ, seconds (SPEC §2: 30–60 s). `intervalMin · 60` and `clearanceMin · 60` must be whole multiples of it.',
+        'Network-loading time step δ, seconds (docs/model.md §2: 30–60 s). `intervalMin · 60` and `clearanceMin · 60` must be whole multiples of it.',
       ),
     clearanceMin: z
       .number()

@@ -1,5 +1,5 @@
 /**
- * A value given either once for the whole horizon or once per interval (SPEC §4:
+ * A value given either once for the whole horizon or once per interval (docs/model.md §4:
  * load scaling, prices and coupons may vary interval by interval).
  */
 import { z } from 'zod';

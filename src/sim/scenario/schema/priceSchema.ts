@@ -1,9 +1,9 @@
 /**
- * Scenario sections `prices` and `coupons` (SPEC §2 generalized link cost ω, ψ;
+ * Scenario sections `prices` and `coupons` (docs/model.md §2 generalized link cost ω, ψ;
  * §4 price feedback; seed 003 §1.1).
  */
 import { z } from 'zod';
-import { perInterval } from './perInterval.ts';
+import { perInterval } from './perInterval.js';
 
 /** A tariff fixed in advance (constant or one value per interval). */
 const fixedTariffSchema = z
@@ -59,7 +59,7 @@ export const couponSchema = z
       .default(0)
       .describe('V2G participation coupon ψ_v2g, ¥ per visit: one value, or one per interval.'),
   })
-  .describe('Subsidies offered at one station (SPEC §2, §5).');
+  .describe('Subsidies offered at one station (docs/model.md §2, §5).');
 
 /** Parsed sections. */
 export type Tariff = z.output<typeof tariffSchema>;

@@ -1,15 +1,15 @@
 /**
  * The scenario file format (`scenarios/*.json`): one strict zod schema for the
- * whole study (SPEC §4, §6, §7). Unknown fields are errors; every field carries a
+ * whole study (docs/model.md §4, §6, §7). Unknown fields are errors; every field carries a
  * `.describe()` text from which `docs/scenario-reference.md` is generated.
  */
 import { z } from 'zod';
-import { classesSchema, demandSchema, trafficSchema } from './demandSchema.ts';
-import { feederSchema } from './feederSchema.ts';
-import { horizonSchema } from './horizonSchema.ts';
-import { couponSchema, pricesSchema } from './priceSchema.ts';
-import { feedbackSchema, solverSchema } from './solverSchema.ts';
-import { stationSchema } from './stationSchema.ts';
+import { classesSchema, demandSchema, trafficSchema } from './demandSchema.js';
+import { feederSchema } from './feederSchema.js';
+import { horizonSchema } from './horizonSchema.js';
+import { couponSchema, pricesSchema } from './priceSchema.js';
+import { feedbackSchema, solverSchema } from './solverSchema.js';
+import { stationSchema } from './stationSchema.js';
 
 const baseSchema = z
   .strictObject({

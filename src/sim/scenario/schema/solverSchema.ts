@@ -1,6 +1,6 @@
 /**
  * Scenario sections `solver` and `feedback`: tolerances of the DUE, the OPF
- * cone approximation and the price fixed point (SPEC §2 DUE gap, §3 cone gap, §4).
+ * cone approximation and the price fixed point (docs/model.md §2 DUE gap, §3 cone gap, §4).
  */
 import { z } from 'zod';
 

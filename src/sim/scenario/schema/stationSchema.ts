@@ -1,6 +1,6 @@
 /**
  * Scenario section `stations`: bidirectional charging / V2G stations, each at a
- * road node and a feeder bus (SPEC §2 station links, §6 reference stations).
+ * road node and a feeder bus (docs/model.md §2 station links, §6 reference stations).
  */
 import { z } from 'zod';
 
@@ -22,17 +22,17 @@ export const stationSchema = z
     chargeCongestionMaxMin: z
       .number()
       .nonnegative()
-      .describe('Congestion term t_ch_max of the charge link time τ + t_ch + t_ch_max (h/c_ch)³, minutes (SPEC §2).'),
+      .describe('Congestion term t_ch_max of the charge link time τ + t_ch + t_ch_max (h/c_ch)³, minutes (docs/model.md §2).'),
     v2gCongestionMaxMin: z
       .number()
       .nonnegative()
-      .describe('Congestion term t_v2g_max of the V2G link time τ + t_v2g + t_v2g_max (h/c_v2g)³, minutes (SPEC §2).'),
+      .describe('Congestion term t_v2g_max of the V2G link time τ + t_v2g + t_v2g_max (h/c_v2g)³, minutes (docs/model.md §2).'),
     inverterSMaxMva: z
       .number()
       .positive()
       .optional()
       .describe(
-        'Station inverter rating S, MVA. When given, the OPF may use the station for reactive support within P² + Q² ≤ S² (SPEC §3, seed 001); when absent the station draws no reactive power.',
+        'Station inverter rating S, MVA. When given, the OPF may use the station for reactive support within P² + Q² ≤ S² (docs/model.md §3, seed 001); when absent the station draws no reactive power.',
       ),
   })
   .describe('A bidirectional charging / V2G station.');

@@ -1,0 +1,43 @@
+/**
+ * `ev-cosim run [scenario]`: co-simulate a scenario and write its results folder
+ *. Without a scenario, runs the bundled reference case (docs/model.md §6).
+ */
+import { SingleBar } from 'cli-progress';
+import { SolverError } from '../../common/errors.js';
+import { cosimSummary } from '../../sim/results/cosimSummary.js';
+import { textSummary } from '../../sim/results/textSummary.js';
+import { writeResults } from '../../sim/results/writeResults.js';
+import { prepareCosim } from '../../sim/run/prepareCosim.js';
+import { readScenarioFile } from '../../sim/scenario/readScenarioFile.js';
+
+/** Options of the `run` command. */
+export interface RunCommandOptions {
+  readonly out?: string;
+  readonly set: string[];
+  readonly json?: boolean;
+}
+
+
+export async function runCommand(file: string | undefined, options: RunCommandOptions): Promise<void> {
+  const loaded = readScenarioFile(file, options.set);
+  const { scenario, baseDir, name } = loaded;
+  const source = file ?? loaded.file;
+  const outDir = options.out ?? `out/${name}`;
+  const prepared = await prepareCosim(scenario, { baseDir, source });
+  const bar = process.stderr.isTTY ? new SingleBar({ stream: process.stderr, format: 'ev-cosim run |{bar}| {value}/{total} intervals {start}', hideCursor: true }) : undefined;
+  bar?.start(scenario.horizon.intervals, 0, { start: '' });
+  let result;
+  try {
+    result = await prepared.run({ onInterval: (r) => bar?.update(r.index + 1, { start: r.start }) });
+  } finally {
+    bar?.stop();
+    prepared.dispose();
+  }
+  const summary = cosimSummary(result, scenario, { name, file: loaded.file });
+  writeResults(result, summary, outDir);
+  if (options.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+  else process.stdout.write(textSummary(summary, outDir));
+  if (result.status !== 'ok') {
+    throw new SolverError('sim/run', 'not converged', `${result.problems.join('; ')} (results written to ${outDir} with status "not-converged")`);
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * `ev-cosim flex [scenario]`: the flexible operation region of the station loads at
+ * t* per subsidy tier, DTA and/or STA, with hulls, tables, tier planning and an
+ * HTML report (docs/model.md §5). Output keys: docs/flexibility.md.
+ */
+import type { Command } from 'commander';
+import type { FlexCommandOptions } from '../actions/flexAction.js';
+import { collectOption } from '../collectOption.js';
+
+/**
+ * Register `flex`.
+ *
+ * Steps: check the options (bad input → exit 1 before any run); sweep each model
+ * on a worker pool with a progress bar on stderr (TTY only); assemble nested
+ * tiers and hulls; optionally plan the cheapest tier for `--need`; write
+ * flex.json, tiers.csv, points.csv, vertices.csv, projection.svg, report.html
+ * and the resumable results.jsonl into `--out`; print a table, or one JSON object
+ * with `--json`.
+ *
+ * @example
+ * // ev-cosim flex --budgets 1000,2000,4000,6000 --directions 45 --time 6 --model both --workers 2 --json
+ */
+export function registerFlexCommand(program: Command): void {
+  program
+    .command('flex')
+    .description('Map the flexible operation region of station net load at one interval per subsidy budget (rotating hyperplanes + DUE + OPF), with hulls and an HTML report.')
+    .argument('[scenario]', 'scenario JSON file (default: the bundled reference scenario)')
+    .option('-b, --budgets <list>', 'subsidy budgets F_max, ¥, comma-separated', '1000,2000,4000,6000')
+    .option('-d, --directions <deg>', 'angular step of the direction grid, degrees (45 → 26 directions for 3 stations)', '45')
+    .option('-t, --time <index>', 't*: interval index (0-based) of the scenario', '6')
+    .option('-m, --model <model>', 'traffic model: dta, sta (30-min intervals, instantaneous propagation) or both', 'dta')
+    .option('-w, --workers <n>', 'worker threads (default: the machine\'s cores; 1 = no pool)')
+    .option('-o, --out <dir>', 'output folder (default: out/<scenario name>/flex)')
+    .option('-r, --resume <file>', 'results file (JSON lines) to resume from and append to')
+    .option('--stations <ids>', 'stations spanning the region, comma-separated (default: all)')
+    .option('--need <spec>', 'tier planning: a cap or floor on a station\'s net load at t*, e.g. "CS3<=0.2" or "bus30<=-0.3" (MW)')
+    .option('--lookback <k>', 'coupons act on arrivals in [t*−k, t*]', '3')
+    .option('--levels <list>', 'probe levels as fractions of the coupon bounds', '0.25,1')
+    .option('--refine <n>', 'pattern-search runs per direction and budget', '1')
+    .option('-s, --set <path=value>', 'override a scenario field, e.g. demand.scale=1.2 (repeatable)', collectOption, [])
+    .option('--json', 'print one JSON object (see docs/flexibility.md) instead of the table')
+    .action(async (file: string | undefined, options: FlexCommandOptions) => {
+      const { flexCommand } = await import('../actions/flexAction.js');
+      await flexCommand(file, options);
+    });
+}

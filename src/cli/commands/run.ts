@@ -1,0 +1,35 @@
+/**
+ * `ev-cosim run [scenario]`: co-simulate a scenario and write its results folder
+ *. Without a scenario, runs the bundled reference case (docs/model.md §6).
+ */
+import type { Command } from 'commander';
+import type { RunCommandOptions } from '../actions/runAction.js';
+import { collectOption } from '../collectOption.js';
+
+/**
+ * Register `run`.
+ *
+ * Steps: read + override + validate the scenario (bad input → exit 1, nothing
+ * written); resolve its network, feeder, nodes and buses; co-simulate with a
+ * progress bar on stderr when stderr is a TTY; write the results folder
+ * atomically; print the text summary, or exactly one JSON object with `--json`.
+ * A run whose DUE or price fixed point missed its tolerance is written and
+ * printed with `status: "not-converged"`, then exits 2; an infeasible OPF exits 2
+ * with nothing written.
+ *
+ * @example
+ * // ev-cosim run scenarios/nguyen-dupuis-ieee33-evening-peak.json --out out/ref --set demand.scale=1.2 --json
+ */
+export function registerRunCommand(program: Command): void {
+  program
+    .command('run')
+    .description('Co-simulate a scenario (default: the bundled Nguyen-Dupuis + IEEE 33 evening peak) and write CSV, summary.json and report.html.')
+    .argument('[scenario]', 'scenario JSON file (default: scenarios/nguyen-dupuis-ieee33-evening-peak.json)')
+    .option('-o, --out <dir>', 'results folder (default: out/<scenario name>)')
+    .option('-s, --set <path=value>', 'override a scenario field before validation, e.g. demand.scale=1.2 (repeatable)', collectOption, [])
+    .option('--json', 'print one JSON object (the run summary with the files written) instead of the text summary')
+    .action(async (file: string | undefined, options: RunCommandOptions) => {
+      const { runCommand } = await import('../actions/runAction.js');
+      await runCommand(file, options);
+    });
+}

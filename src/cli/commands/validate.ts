@@ -1,0 +1,29 @@
+/**
+ * `ev-cosim validate <scenario>`: check a scenario without running it.
+ */
+import type { Command } from 'commander';
+import type { ValidateCommandOptions } from '../actions/validateAction.js';
+import { collectOption } from '../collectOption.js';
+
+/**
+ * Register `validate`.
+ *
+ * Checks the schema (after `--set` overrides), then loads the road network and the
+ * feeder and checks every station node, OD node, station bus, DG bus and outaged
+ * branch. Prints one line (or one JSON object with `--json`); bad input → exit 1.
+ *
+ * @example
+ * // ev-cosim validate scenarios/nguyen-dupuis-ieee33-evening-peak.json --json
+ */
+export function registerValidateCommand(program: Command): void {
+  program
+    .command('validate')
+    .description('Check a scenario file (schema, then nodes, buses and branches against its network and feeder) without running it.')
+    .argument('<scenario>', 'scenario JSON file')
+    .option('-s, --set <path=value>', 'override a scenario field before validation (repeatable)', collectOption, [])
+    .option('--json', 'print one JSON object')
+    .action(async (file: string, options: ValidateCommandOptions) => {
+      const { validateCommand } = await import('../actions/validateAction.js');
+      validateCommand(file, options);
+    });
+}

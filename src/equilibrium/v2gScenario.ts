@@ -1,0 +1,193 @@
+/**
+ * Scenario files of the seed-000 V2G market equilibrium (`scenarios/siouxfalls-ieee123-*.json`):
+ * a strict zod schema (every field documented in docs/static-equilibria.md §1.7) and
+ * the loader that turns a file into a `V2gEquilibriumInput`.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { InputError } from '../common/errors.js';
+import { loadFeeder } from '../grid/io/loadFeeder.js';
+import type { Feeder } from '../grid/model/feeder.js';
+import { BUNDLED_NETWORKS, loadBundledNetwork, type BundledNetworkName } from '../traffic/io/loadBundledNetwork.js';
+import { readTntpNetwork } from '../traffic/io/readTntpNetwork.js';
+import { readTntpTrips } from '../traffic/io/readTntpTrips.js';
+import type { Network, OdDemand } from '../traffic/network/network.js';
+import { generateV2gPaths } from '../traffic/v2g/v2gPaths.js';
+import type { V2gEquilibriumInput } from './v2gModel.js';
+
+const pos = z.number().positive();
+const nonNeg = z.number().nonnegative();
+
+const generatorSchema = z.strictObject({
+  bus: z.number().int(), pMinMw: nonNeg, pMaxMw: nonNeg, qMaxMvar: nonNeg, costUsdPerMwh: nonNeg, costUsdPerMw2h: nonNeg,
+});
+
+/** Schema of a seed-000 scenario file. */
+export const v2gScenarioSchema = z.strictObject({
+  kind: z.literal('v2g-market-equilibrium'),
+  name: z.string().min(1),
+  description: z.string().optional(),
+  /** Bundled network name (`SiouxFalls`) or a path to a TNTP `_net.tntp` file. */
+  network: z.string().min(1),
+  /** Bundled feeder name (`ieee123`, `case33bw`) or a path. */
+  feeder: z.string().min(1),
+  ods: z.strictObject({ origins: z.array(z.number().int()).min(1), destinations: z.array(z.number().int()).min(1) }),
+  demand: z.strictObject({
+    /** TNTP trips file for the OD demand (bundled network's when omitted). */
+    tripsFile: z.string().optional(),
+    scale: pos,
+    /** Share of each OD's demand that drives EVs (rest: fuel vehicles). */
+    evShare: z.number().min(0).max(1),
+  }),
+  stations: z.array(z.strictObject({
+    id: z.string().min(1), node: z.number().int(), bus: z.number().int(),
+    capacityVehPerH: pos, baseWaitMin: nonNeg, waitSlopeMinPerVehPerH: nonNeg, smoothingVehPerH: pos, pileKw: pos,
+    pMinMw: z.number(), pMaxMw: z.number(),
+  })).min(1),
+  ev: z.strictObject({
+    batteryKwh: pos, consumptionKwhPerKm: nonNeg, reserveShare: z.number().min(0).max(1),
+    postDischargeShare: z.number().min(0).max(1), minExchangeKwh: nonNeg, degradationUsdPerKwh: nonNeg,
+  }),
+  valueOfTimeUsdPerH: pos,
+  paths: z.strictObject({ kShortest: z.number().int().min(1).max(20), maxDetourRatio: z.number().min(1) }),
+  grid: z.strictObject({
+    loadScale: pos,
+    /** Branches out of service, by end buses `[from, to]`. */
+    outagedLines: z.array(z.tuple([z.number().int(), z.number().int()])),
+    fixedShare: z.number().min(0).max(1),
+    elasticRefPriceUsdPerMwh: pos,
+    elasticity: pos,
+    importPriceUsdPerMwh: nonNeg,
+    importMaxMw: nonNeg,
+    importQMaxMvar: nonNeg,
+    sheddingPenaltyUsdPerMwh: pos,
+    vMinPu: pos,
+    vMaxPu: pos,
+    defaultRatingMva: pos,
+    ratings: z.array(z.strictObject({ from: z.number().int(), to: z.number().int(), rateMva: pos })),
+    lses: z.array(z.strictObject({ id: z.string().min(1), generators: z.array(generatorSchema) })).min(1),
+  }),
+  /** V2G allowed (discharge patterns 2, 3, 4); the CLI's --v2g overrides it. */
+  v2g: z.boolean(),
+  /** OD pair whose dominant path is reported (rerouting example). */
+  rerouteOd: z.strictObject({ origin: z.number().int(), destination: z.number().int() }).optional(),
+  solver: z.strictObject({ tolerance: pos, maxIterations: z.number().int().min(1) }),
+});
+
+/** A parsed seed-000 scenario. */
+export type V2gScenario = z.infer<typeof v2gScenarioSchema>;
+
+/**
+ * A bundled network name (with its TNTP trips) or a `_net.tntp` path (trips from `tripsFile`).
+ * @example
+ * const { network, demand } = loadEquilibriumNetwork('SiouxFalls', undefined, file);
+ */
+export function loadEquilibriumNetwork(name: string, tripsFile: string | undefined, source: string): { network: Network; demand: OdDemand[] } {
+  if ((BUNDLED_NETWORKS as readonly string[]).includes(name)) {
+    const bundled = loadBundledNetwork(name as BundledNetworkName);
+    return { network: bundled.network, demand: tripsFile === undefined ? bundled.demand : readTntpTrips(tripsFile) };
+  }
+  if (tripsFile === undefined) throw new InputError({ source, field: 'demand.tripsFile', value: undefined }, 'required for a non-bundled network');
+  return { network: readTntpNetwork(name), demand: readTntpTrips(tripsFile) };
+}
+
+/**
+ * Format the first zod issue as an InputError naming file, field and value.
+ * @example
+ * throw zodInputError(file, parsed.error, raw); // "file: ev.batteryKwh = -1: Too small…"
+ */
+export function zodInputError(source: string, error: z.ZodError, raw: unknown): InputError {
+  const issue = error.issues[0];
+  const path = issue.path.join('.');
+  let value: unknown = raw;
+  for (const key of issue.path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key as PropertyKey] : undefined;
+  return new InputError({ source, field: path || '(root)', value }, issue.message);
+}
+
+/**
+ * Parse and validate a seed-000 scenario object.
+ * @throws InputError naming `source`, the field path and the value.
+ * @example
+ * const sc = parseV2gScenario(readJsonFile(file), file);
+ */
+export function parseV2gScenario(raw: unknown, source: string): V2gScenario {
+  const parsed = v2gScenarioSchema.safeParse(raw);
+  if (!parsed.success) throw zodInputError(source, parsed.error, raw);
+  const s = parsed.data;
+  if (s.ev.postDischargeShare <= s.ev.reserveShare) {
+    throw new InputError({ source, field: 'ev.postDischargeShare', value: s.ev.postDischargeShare }, 'must exceed ev.reserveShare');
+  }
+  s.stations.forEach((st, k) => {
+    if (st.pMinMw > st.pMaxMw) throw new InputError({ source, field: `stations[${k}].pMinMw`, value: st.pMinMw }, 'must be ≤ pMaxMw');
+  });
+  return s;
+}
+
+/**
+ * Read a JSON file and parse it as a seed-000 scenario.
+ * @example
+ * const raw = readJsonFile('scenarios/siouxfalls-ieee123-base.json');
+ */
+export function readJsonFile(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new InputError({ source: path }, `cannot read scenario file (${(error as Error).message})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InputError({ source: path }, `not valid JSON (${(error as Error).message})`);
+  }
+}
+
+function branchId(feeder: Feeder, from: number, to: number, source: string, field: string): number {
+  const br = feeder.branches.find((b) => (b.fromBus === from && b.toBus === to) || (b.fromBus === to && b.toBus === from));
+  if (br === undefined) throw new InputError({ source, field, value: [from, to] }, `no branch between these buses in feeder ${feeder.name}`);
+  return br.id;
+}
+
+/**
+ * Load the network, feeder and demand of a scenario and generate its path set.
+ *
+ * @param v2g - overrides `scenario.v2g` (the CLI's --v2g).
+ * @throws InputError for unknown nodes, buses, lines or OD pairs without demand or paths.
+ * @example
+ * const input = prepareV2gInput(sc, file, false); // V2G off
+ */
+export function prepareV2gInput(scenario: V2gScenario, source: string, v2g = scenario.v2g): V2gEquilibriumInput {
+  const { network, demand: trips } = loadEquilibriumNetwork(scenario.network, scenario.demand.tripsFile, source);
+  const feeder = loadFeeder(scenario.feeder);
+  const tripOf = new Map<string, number>();
+  trips.forEach((t) => tripOf.set(`${t.origin}>${t.destination}`, t.vehPerH));
+  const ods: { origin: number; destination: number }[] = [];
+  const total: number[] = [];
+  for (const o of scenario.ods.origins) {
+    for (const d of scenario.ods.destinations) {
+      const v = (tripOf.get(`${o}>${d}`) ?? 0) * scenario.demand.scale;
+      if (o === d || v <= 0) continue;
+      ods.push({ origin: o, destination: d });
+      total.push(v);
+    }
+  }
+  if (ods.length === 0) throw new InputError({ source, field: 'ods', value: scenario.ods }, 'no OD pair with positive demand');
+  const paths = generateV2gPaths(network, {
+    ods, stationNodes: scenario.stations.map((s) => s.node), kShortest: scenario.paths.kShortest,
+    maxDetourRatio: scenario.paths.maxDetourRatio, v2g, energy: scenario.ev,
+  });
+  const g = scenario.grid;
+  const outagedBranches = g.outagedLines.map(([f, t], k) => branchId(feeder, f, t, source, `grid.outagedLines[${k}]`));
+  const ratings = g.ratings.map((r, k) => ({ branchId: branchId(feeder, r.from, r.to, source, `grid.ratings[${k}]`), rateMva: r.rateMva }));
+  const reportOd = scenario.rerouteOd === undefined ? undefined
+    : ods.findIndex((od) => od.origin === scenario.rerouteOd!.origin && od.destination === scenario.rerouteOd!.destination);
+  return {
+    network, feeder, paths, stations: scenario.stations,
+    evDemandVehPerH: Float64Array.from(total, (v) => v * scenario.demand.evShare),
+    fvDemandVehPerH: Float64Array.from(total, (v) => v * (1 - scenario.demand.evShare)),
+    valueOfTimeUsdPerH: scenario.valueOfTimeUsdPerH,
+    degradationUsdPerKwh: scenario.ev.degradationUsdPerKwh,
+    market: { ...g, outagedBranches, ratings },
+    reportOd: reportOd === undefined || reportOd < 0 ? undefined : reportOd,
+  };
+}
