@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REFERENCE, runCli, runMain } from './cliHarness.ts';
+import { REFERENCE, runCli, runMain } from '../helpers/cli.ts';
 
 // A 3-interval cut of the reference case keeps the CLI checks fast; the full horizon runs in test/sim/run.
 const SHORT = ['--set', 'horizon.intervals=3', '--set', 'demand.profile=[0.8,0.9,1]', '--set', 'feeder.loadScale=1'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REFERENCE, runCli, runMain } from './cliHarness.ts';
+import { REFERENCE, runCli, runMain } from '../helpers/cli.ts';
 
 describe('ev-cosim validate', () => {
   it('should accept the reference scenario (exit 0, one JSON object with --json)', async () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { REFERENCE, runMain } from '../../cli/cliHarness.ts';
+import { REFERENCE, runMain } from '../../helpers/cli.ts';
 
 const RUNS = process.env.EV_COSIM_LONG ? 25 : 3;
 

@@ -1,29 +1,36 @@
 /**
- * Run the CLI and capture exit code, stdout and stderr: `runCli` spawns the real
- * binary (`node bin/ev-cosim.mjs …`); `runMain` calls `main()` in this process
- * (much faster: modules stay loaded) with stdout / stderr writes captured.
+ * The one way tests run the CLI and capture exit code, stdout and stderr:
+ * - `runMain(args)` calls `main()` in this process (fast: modules stay loaded), with
+ *   writes to stdout / stderr captured and `process.exitCode` reset afterwards;
+ * - `runCli(args)` spawns the real compiled binary (`node bin/ev-cosim.mjs …`), as a user
+ *   runs it (the suite builds `dist/` first: test/setup/buildOnce.ts).
+ *
+ * `args` are the words after `ev-cosim`, e.g. `['assign', 'SiouxFalls', '--json']`.
  */
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
+export const ROOT = join(import.meta.dirname, '..', '..');
 
+/** What a CLI call returned. */
 export interface CliOutcome {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
 }
 
-export function runCli(args: readonly string[]): Promise<CliOutcome> {
+/** Spawn `node bin/ev-cosim.mjs …args` in the repository root. */
+export function runCli(args: readonly string[], options: { cwd?: string } = {}): Promise<CliOutcome> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(ROOT, 'bin', 'ev-cosim.mjs'), ...args], { cwd: ROOT, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [join(ROOT, 'bin', 'ev-cosim.mjs'), ...args], { cwd: options.cwd ?? ROOT, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
       resolve({ code, stdout, stderr });
     });
   });
 }
 
+/** Call `main(['node', 'ev-cosim', …args])` in this process with stdout / stderr captured. */
 export async function runMain(args: readonly string[]): Promise<CliOutcome> {
   const out: string[] = [];
   const err: string[] = [];
@@ -37,7 +44,9 @@ export async function runMain(args: readonly string[]): Promise<CliOutcome> {
   } finally {
     process.stdout.write = writeOut;
     process.stderr.write = writeErr;
+    process.exitCode = undefined;
   }
 }
 
+/** The bundled reference scenario. */
 export const REFERENCE = join(ROOT, 'scenarios', 'nguyen-dupuis-ieee33-evening-peak.json');

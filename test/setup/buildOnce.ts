@@ -1,0 +1,11 @@
+/**
+ * Vitest global setup: compile `src/` to `dist/` once before the suite, so tests that
+ * spawn the real binary (`bin/ev-cosim.mjs` runs `dist/`) exercise the current sources.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+export default function buildOnce(): void {
+  const root = join(import.meta.dirname, '..', '..');
+  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+}
