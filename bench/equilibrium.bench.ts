@@ -24,7 +24,7 @@ for (const name of ['siouxfalls-ieee123-base', 'siouxfalls-ieee123-stress', 'sio
       last = await runEquilibriumScenario(name, { v2g, tolerance: 1e-6 });
       times.push((performance.now() - t0) / 1000);
     }
-    console.log(`${name.padEnd(33)} ${(v2g ? 'on' : 'off').padEnd(4)} ${median(times).toFixed(2).padStart(8)}   ${String(last.iterations).padStart(10)}  ${last.residual.toExponential(2)}  ${last.loadShedMW.toFixed(3).padStart(7)}  ${last.maxDlmp.toFixed(1).padStart(8)}  ${last.v2gPathShare.toFixed(3)}`);
+    console.log(`${name.padEnd(33)} ${(v2g ? 'on' : 'off').padEnd(4)} ${median(times).toFixed(2).padStart(8)}   ${String(last.iterations).padStart(10)}  ${last.residual.toExponential(2)}  ${last.loadShedMw.toFixed(3).padStart(7)}  ${last.maxDlmpUsdPerMwh.toFixed(1).padStart(8)}  ${last.v2gPathShare.toFixed(3)}`);
   }
 }
 const times: number[] = [];
@@ -34,4 +34,4 @@ for (let k = 0; k < Math.min(runs, 2); k++) {
   gwe = await runEquilibriumScenario('gwe-ieee33');
   times.push((performance.now() - t0) / 1000);
 }
-console.log(`gwe-ieee33 (I-FoRB)                    ${median(times).toFixed(2).padStart(8)}   ${String(gwe.iterations).padStart(10)}  ${gwe.residual.toExponential(2)}  max DLMP ${gwe.maxDlmp.toFixed(2)}`);
+console.log(`gwe-ieee33 (I-FoRB)                    ${median(times).toFixed(2).padStart(8)}   ${String(gwe.iterations).padStart(10)}  ${gwe.residual.toExponential(2)}  max DLMP ${gwe.maxDlmpUsdPerMwh.toFixed(2)}`);

@@ -12,7 +12,7 @@ export interface InputErrorLocation {
   source: string;
   /** Field or line, e.g. `branch 12: x_ohm` or `line 14`. */
   field?: string;
-  /** The offending value as found. */
+  /** The offending value as found (shown as JSON, cut at 80 characters). */
   value?: unknown;
 }
 
@@ -44,14 +44,20 @@ function formatInputError(location: InputErrorLocation, reason: string): string 
   return parts.join(': ');
 }
 
+/** Longest value shown in a message; longer ones (a whole array, a long string) are cut with "…". */
+const MAX_VALUE_CHARS = 80;
+
 function formatValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
-  try {
-    return JSON.stringify(value);
-  } catch {
-    return String(value);
+  let text: string;
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) text = String(value);
+  else {
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      text = String(value);
+    }
   }
+  return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
 }
 
 /**

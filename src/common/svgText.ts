@@ -52,6 +52,3 @@ export function formatTick(v: number): string {
   if (a >= 1e5 || a < 1e-3) return v.toExponential(1).replace('e+', 'e');
   return String(Number(v.toPrecision(4)));
 }
-
-/** A categorical palette readable on white (Okabe–Ito). */
-export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#F0E442', '#000000'];

@@ -12,7 +12,9 @@ export interface GweStationResult {
   readonly node: number;
   readonly bus: number;
   readonly arrivalsVehPerH: number;
-  readonly energyKw: number;
+  /** Charging power delivered (arrivals × energy per vehicle), kW. */
+  readonly chargingKw: number;
+  /** Congestion price per visiting vehicle, $. */
   readonly congestionPriceUsd: number;
   readonly dlmpUsdPerMwh: number;
   /** Multiplier of the station capacity constraint (15a), $/kWh. */
@@ -106,7 +108,7 @@ export function gweReport(m: GweModel, z: Float64Array, st: GweState): GweReport
     dlmpUsdPerMwhByBus: dlmpByBus,
     chargedMwh: st.energyKw.reduce((s, v) => s + v, 0) / 1000,
     stations: sc.stations.map((s, k) => ({
-      id: s.id, node: s.node, bus: s.bus, arrivalsVehPerH: st.arrivalsVehPerH[k], energyKw: st.energyKw[k],
+      id: s.id, node: s.node, bus: s.bus, arrivalsVehPerH: st.arrivalsVehPerH[k], chargingKw: st.energyKw[k],
       congestionPriceUsd: (s.congestionUsd * st.arrivalsVehPerH[k]) / (s.chargers * s.serviceRatePerH),
       dlmpUsdPerMwh: st.dlmp[m.stationBus[k]], capacityPriceUsdPerKwh: z[off.nu + k],
     })),

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { InputError } from '../common/errors.js';
-import { zodInputError } from './v2gScenario.js';
+import { parseWithSchema } from '../common/zodIssues.js';
 
 const pos = z.number().positive();
 const nonNeg = z.number().nonnegative();
@@ -57,9 +57,7 @@ export type GweScenario = z.infer<typeof gweScenarioSchema>;
  * const sc = parseGweScenario(readJsonFile('scenarios/gwe-ieee33.json'), 'scenarios/gwe-ieee33.json');
  */
 export function parseGweScenario(raw: unknown, source: string): GweScenario {
-  const parsed = gweScenarioSchema.safeParse(raw);
-  if (!parsed.success) throw zodInputError(source, parsed.error, raw);
-  const s = parsed.data;
+  const s = parseWithSchema(gweScenarioSchema, raw, source);
   if (s.vMinPu >= s.vMaxPu) throw new InputError({ source, field: 'vMinPu', value: s.vMinPu }, 'must be < vMaxPu');
   return s;
 }

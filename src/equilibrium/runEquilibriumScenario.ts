@@ -10,41 +10,72 @@ import { BUNDLED_EQUILIBRIUM_SCENARIOS } from './bundledEquilibriumScenarios.js'
 import { parseGweScenario } from './gweScenario.js';
 import { solveGweScenario, type GweResult } from './solveGweScenario.js';
 import { solveV2gEquilibrium, type V2gEquilibriumResult } from './solveV2gEquilibrium.js';
-import { parseV2gScenario, prepareV2gInput, readJsonFile } from './v2gScenario.js';
+import { readJsonFile } from '../common/readJsonFile.js';
+import { parseV2gScenario, prepareV2gInput } from './v2gScenario.js';
 
 /** Bundled scenario names (files in `scenarios/`). */
 export { BUNDLED_EQUILIBRIUM_SCENARIOS };
 
 const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 
-/** Social cost by component, $/h. */
+/** Social cost by component, $/h (docs/static-equilibria.md §1.6). */
 export interface EquilibriumSocialCost {
-  readonly generation: number;
-  readonly shedding: number;
-  readonly travel: number;
-  readonly energy: number;
-  readonly total: number;
+  readonly generationUsdPerH: number;
+  readonly sheddingUsdPerH: number;
+  readonly travelUsdPerH: number;
+  readonly energyUsdPerH: number;
+  readonly totalUsdPerH: number;
 }
 
-/** The stable summary (keys are part of the CLI contract). */
-export interface EquilibriumSummary {
+/**
+ * The fields both models report (keys are part of the CLI contract: docs/outputs.md,
+ * schemas in src/cli/outputs/equilibrium.ts). The study period is 1 h, so MW = MWh.
+ */
+interface EquilibriumSummaryBase {
   readonly scenario: string;
-  readonly kind: 'v2g-market-equilibrium' | 'generalized-wardrop-equilibrium';
-  readonly v2g: boolean;
   readonly status: 'converged' | 'not-converged';
+  /** Equilibrium residual reached (relative). */
   readonly residual: number;
-  readonly residuals: Record<string, number>;
   readonly iterations: number;
   readonly residualHistory: readonly number[];
-  readonly loadShedMW: number;
-  readonly maxDlmp: number;
+  readonly loadShedMw: number;
+  readonly maxDlmpUsdPerMwh: number;
+  /** Bus of `maxDlmpUsdPerMwh` (the lowest bus number on a tie). */
+  readonly maxDlmpBus: number;
   readonly stationVisitShare: number;
   readonly v2gPathShare: number;
-  readonly chargedMWh: number;
-  readonly dischargedMWh: number;
+  readonly chargedMwh: number;
+  readonly dischargedMwh: number;
   readonly socialCost: EquilibriumSocialCost;
-  /** Model-specific details (seed 000: stations, dominant paths, reroute, DLMPs; seed 002: stations, tolls). */
-  readonly details: V2gEquilibriumResult | GweResult;
+}
+
+/** Summary of a seed-000 V2G market equilibrium; `details` has stations, dominant paths, reroute, DLMPs. */
+export interface V2gEquilibriumSummary extends EquilibriumSummaryBase {
+  readonly kind: 'v2g-market-equilibrium';
+  readonly v2g: boolean;
+  readonly residuals: V2gEquilibriumResult['residuals'];
+  readonly details: V2gEquilibriumResult;
+}
+
+/** Summary of a seed-002 generalized Wardrop equilibrium; `details` has stations, generators, tolls. */
+export interface GweEquilibriumSummary extends EquilibriumSummaryBase {
+  readonly kind: 'generalized-wardrop-equilibrium';
+  readonly v2g: false;
+  readonly residuals: GweResult['residuals'];
+  readonly details: GweResult;
+}
+
+/** The stable summary that `ev-cosim equilibrium --json` prints, by model `kind`. */
+export type EquilibriumSummary = V2gEquilibriumSummary | GweEquilibriumSummary;
+
+/** The bus with the highest DLMP (lowest bus number on a tie). */
+function maxDlmpBus(dlmpUsdPerMwhByBus: Record<string, number>): number {
+  let best = NaN;
+  let bestValue = -Infinity;
+  for (const [bus, value] of Object.entries(dlmpUsdPerMwhByBus)) {
+    if (value > bestValue || (value === bestValue && Number(bus) < best)) [best, bestValue] = [Number(bus), value];
+  }
+  return best;
 }
 
 /** Options of `runEquilibriumScenario`. */
@@ -74,7 +105,7 @@ export function resolveEquilibriumScenario(nameOrPath: string): string {
  * @throws InputError for bad files/fields; SolverError when not converged (with the residual reached).
  * @example
  * const summary = await runEquilibriumScenario('siouxfalls-ieee123-stress', { v2g: true });
- * summary.loadShedMW; // 0 with V2G
+ * summary.loadShedMw; // 0 with V2G
  */
 export async function runEquilibriumScenario(nameOrPath: string, options: RunEquilibriumOptions = {}): Promise<EquilibriumSummary> {
   const path = resolveEquilibriumScenario(nameOrPath);
@@ -86,9 +117,14 @@ export async function runEquilibriumScenario(nameOrPath: string, options: RunEqu
     const r = await solveGweScenario(scenario, path, { tolerance: options.tolerance, maxIterations: options.maxIterations });
     return {
       scenario: scenario.name, kind, v2g: false, status: r.status, residual: r.residual, residuals: { ...r.residuals },
-      iterations: r.iterations, residualHistory: r.residualHistory, loadShedMW: r.loadShedMw, maxDlmp: r.maxDlmpUsdPerMwh,
-      stationVisitShare: 1, v2gPathShare: 0, chargedMWh: r.chargedMwh, dischargedMWh: 0,
-      socialCost: { generation: r.socialCost.generationUsdPerH, shedding: 0, travel: r.socialCost.travelUsdPerH, energy: r.socialCost.energyUsdPerH, total: r.socialCost.totalUsdPerH },
+      iterations: r.iterations, residualHistory: r.residualHistory, loadShedMw: r.loadShedMw,
+      maxDlmpUsdPerMwh: r.maxDlmpUsdPerMwh, maxDlmpBus: maxDlmpBus(r.dlmpUsdPerMwhByBus),
+      // Every seed-002 agent charges at one of the stations, and the model has no V2G.
+      stationVisitShare: 1, v2gPathShare: 0, chargedMwh: r.chargedMwh, dischargedMwh: 0,
+      socialCost: {
+        generationUsdPerH: r.socialCost.generationUsdPerH, sheddingUsdPerH: 0, travelUsdPerH: r.socialCost.travelUsdPerH,
+        energyUsdPerH: r.socialCost.energyUsdPerH, totalUsdPerH: r.socialCost.totalUsdPerH,
+      },
       details: r,
     };
   }
@@ -102,12 +138,12 @@ export async function runEquilibriumScenario(nameOrPath: string, options: RunEqu
     tolerance: options.tolerance ?? scenario.solver.tolerance,
     maxIterations: options.maxIterations ?? scenario.solver.maxIterations,
   });
-  const c = r.socialCost;
   return {
     scenario: scenario.name, kind, v2g, status: r.status, residual: r.residual, residuals: { ...r.residuals },
-    iterations: r.iterations, residualHistory: r.residualHistory, loadShedMW: r.loadShedMw, maxDlmp: r.maxDlmpUsdPerMwh,
-    stationVisitShare: r.stationVisitShare, v2gPathShare: r.v2gPathShare, chargedMWh: r.chargedMwh, dischargedMWh: r.dischargedMwh,
-    socialCost: { generation: c.generationUsdPerH, shedding: c.sheddingUsdPerH, travel: c.travelUsdPerH, energy: c.energyUsdPerH, total: c.totalUsdPerH },
+    iterations: r.iterations, residualHistory: r.residualHistory, loadShedMw: r.loadShedMw,
+    maxDlmpUsdPerMwh: r.maxDlmpUsdPerMwh, maxDlmpBus: maxDlmpBus(r.dlmpUsdPerMwhByBus),
+    stationVisitShare: r.stationVisitShare, v2gPathShare: r.v2gPathShare, chargedMwh: r.chargedMwh, dischargedMwh: r.dischargedMwh,
+    socialCost: { ...r.socialCost },
     details: r,
   };
 }

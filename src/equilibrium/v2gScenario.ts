@@ -3,9 +3,9 @@
  * a strict zod schema (every field documented in docs/static-equilibria.md §1.7) and
  * the loader that turns a file into a `V2gEquilibriumInput`.
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError } from '../common/errors.js';
+import { parseWithSchema } from '../common/zodIssues.js';
 import { loadFeeder } from '../grid/io/loadFeeder.js';
 import type { Feeder } from '../grid/model/feeder.js';
 import { BUNDLED_NETWORKS, loadBundledNetwork, type BundledNetworkName } from '../traffic/io/loadBundledNetwork.js';
@@ -92,28 +92,13 @@ export function loadEquilibriumNetwork(name: string, tripsFile: string | undefin
 }
 
 /**
- * Format the first zod issue as an InputError naming file, field and value.
- * @example
- * throw zodInputError(file, parsed.error, raw); // "file: ev.batteryKwh = -1: Too small…"
- */
-export function zodInputError(source: string, error: z.ZodError, raw: unknown): InputError {
-  const issue = error.issues[0];
-  const path = issue.path.join('.');
-  let value: unknown = raw;
-  for (const key of issue.path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key as PropertyKey] : undefined;
-  return new InputError({ source, field: path || '(root)', value }, issue.message);
-}
-
-/**
  * Parse and validate a seed-000 scenario object.
  * @throws InputError naming `source`, the field path and the value.
  * @example
- * const sc = parseV2gScenario(readJsonFile(file), file);
+ * const sc = parseV2gScenario(readJsonFile(file), file); // readJsonFile: common/readJsonFile.ts
  */
 export function parseV2gScenario(raw: unknown, source: string): V2gScenario {
-  const parsed = v2gScenarioSchema.safeParse(raw);
-  if (!parsed.success) throw zodInputError(source, parsed.error, raw);
-  const s = parsed.data;
+  const s = parseWithSchema(v2gScenarioSchema, raw, source);
   if (s.ev.postDischargeShare <= s.ev.reserveShare) {
     throw new InputError({ source, field: 'ev.postDischargeShare', value: s.ev.postDischargeShare }, 'must exceed ev.reserveShare');
   }
@@ -121,25 +106,6 @@ export function parseV2gScenario(raw: unknown, source: string): V2gScenario {
     if (st.pMinMw > st.pMaxMw) throw new InputError({ source, field: `stations[${k}].pMinMw`, value: st.pMinMw }, 'must be ≤ pMaxMw');
   });
   return s;
-}
-
-/**
- * Read a JSON file and parse it as a seed-000 scenario.
- * @example
- * const raw = readJsonFile('scenarios/siouxfalls-ieee123-base.json');
- */
-export function readJsonFile(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new InputError({ source: path }, `cannot read scenario file (${(error as Error).message})`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new InputError({ source: path }, `not valid JSON (${(error as Error).message})`);
-  }
 }
 
 function branchId(feeder: Feeder, from: number, to: number, source: string, field: string): number {

@@ -1,49 +1,72 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { describe, expect, it } from 'vitest';
+import { GWE_EQUILIBRIUM_JSON_SCHEMA, V2G_EQUILIBRIUM_JSON_SCHEMA } from '../../src/cli/outputs/equilibrium.ts';
+import { runMain } from '../helpers/cli.ts';
 
-let out = '';
-let err = '';
-beforeEach(() => {
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((err += String(chunk)), true));
-});
-afterEach(() => vi.restoreAllMocks());
+const run = (...args: string[]) => runMain(['equilibrium', ...args]);
 
-const run = (...args: string[]) => main(['node', 'ev-cosim', 'equilibrium', ...args]);
+/** The social-cost parts must add up to the total that is printed. */
+function expectSocialCostAddsUp(c: { generationUsdPerH: number; sheddingUsdPerH: number; travelUsdPerH: number; energyUsdPerH: number; totalUsdPerH: number }): void {
+  expect(c.generationUsdPerH + c.sheddingUsdPerH + c.travelUsdPerH + c.energyUsdPerH).toBeCloseTo(c.totalUsdPerH, 6);
+}
+
+/** The bus of the highest DLMP in a map, lowest bus number on a tie. */
+function argMaxBus(byBus: Record<string, number>): number {
+  const max = Math.max(...Object.values(byBus));
+  return Math.min(...Object.entries(byBus).filter(([, v]) => v === max).map(([bus]) => Number(bus)));
+}
 
 describe('ev-cosim equilibrium', () => {
-  it('--json prints one object with the documented keys (stress, V2G on)', async () => {
-    expect(await run('siouxfalls-ieee123-stress', '--v2g', 'on', '--json')).toBe(0);
-    const summary = JSON.parse(out);
-    for (const key of ['status', 'residual', 'iterations', 'loadShedMW', 'maxDlmp', 'stationVisitShare', 'v2gPathShare', 'chargedMWh', 'dischargedMWh', 'socialCost']) {
-      expect(summary, key).toHaveProperty(key);
-    }
-    expect(Object.keys(summary.socialCost).sort()).toEqual(['energy', 'generation', 'shedding', 'total', 'travel']);
-    expect(summary.status).toBe('converged');
-    expect(summary.residual).toBeLessThanOrEqual(1e-6);
-    expect(summary.v2g).toBe(true);
-    expect(summary.loadShedMW).toBeLessThan(1e-6);
+  it('--json prints one object in the documented strict schema (seed 000 stress, V2G on)', async () => {
+    const { code, stdout } = await run('siouxfalls-ieee123-stress', '--v2g', 'on', '--json');
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+    const s = V2G_EQUILIBRIUM_JSON_SCHEMA.parse(JSON.parse(stdout));
+    expect(s.status).toBe('converged');
+    expect(s.residual).toBeLessThanOrEqual(1e-6);
+    expect(s.v2g).toBe(true);
+    // Seed 000 Fig. 6: with V2G the stressed feeder sheds no load.
+    expect(s.loadShedMw).toBeLessThan(1e-6);
+    expect(s.maxDlmpUsdPerMwh).toBe(Math.max(...Object.values(s.details.dlmpUsdPerMwhByBus)));
+    expect(s.maxDlmpBus).toBe(argMaxBus(s.details.dlmpUsdPerMwhByBus));
+    expectSocialCostAddsUp(s.socialCost);
+    // Station energies (1 h study period) add up to the totals.
+    expect(s.details.stations.reduce((t, st) => t + st.dischargedMw, 0)).toBeCloseTo(s.dischargedMwh, 6);
+    expect(s.details.evPathFlowVehPerH.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('--json of the seed-002 model fits its own strict schema', async () => {
+    const { code, stdout } = await run('gwe-ieee33', '--json');
+    expect(code).toBe(0);
+    const s = GWE_EQUILIBRIUM_JSON_SCHEMA.parse(JSON.parse(stdout));
+    expect(s.kind).toBe('generalized-wardrop-equilibrium');
+    expect(s.status).toBe('converged');
+    expect(s.maxDlmpBus).toBe(argMaxBus(s.details.dlmpUsdPerMwhByBus));
+    expectSocialCostAddsUp(s.socialCost);
+    expect(s.socialCost.sheddingUsdPerH).toBe(0);
+    // Station charging power (kW) over the 1 h study period is the energy charged (MWh).
+    expect(s.details.stations.reduce((t, st) => t + st.chargingKw, 0) / 1000).toBeCloseTo(s.chargedMwh, 9);
   }, 60_000);
 
   it('prints a readable summary without --json', async () => {
-    expect(await run('siouxfalls-ieee123-stress', '--v2g', 'off')).toBe(0);
-    expect(out).toMatch(/V2G off/);
-    expect(out).toMatch(/load shed [0-9.]+ MW, max DLMP 1000\.0 \$\/MWh/);
+    const { code, stdout } = await run('siouxfalls-ieee123-stress', '--v2g', 'off');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/V2G off/);
+    expect(stdout).toMatch(/load shed [0-9.]+ MW, max DLMP 1000\.0 \$\/MWh at bus \d+/);
   }, 60_000);
 
   it('exits 1 naming an unknown scenario', async () => {
-    expect(await run('no-such-scenario')).toBe(1);
-    expect(err).toMatch(/scenario = "no-such-scenario"/);
+    const { code, stderr } = await run('no-such-scenario');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/scenario = "no-such-scenario"/);
   });
 
   it('exits 1 on --v2g other than on/off', async () => {
-    expect(await run('siouxfalls-ieee123-base', '--v2g', 'maybe')).toBe(1);
-    expect(err).toMatch(/--v2g = "maybe"/);
+    const { code, stderr } = await run('siouxfalls-ieee123-base', '--v2g', 'maybe');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/--v2g = "maybe"/);
   });
 
   it('exits 1 naming file, field and value of a bad scenario entry', async () => {
@@ -52,8 +75,9 @@ describe('ev-cosim equilibrium', () => {
     bad.ev.batteryKwh = -1;
     const path = join(dir, 'bad.json');
     writeFileSync(path, JSON.stringify(bad));
-    expect(await run(path)).toBe(1);
-    expect(err).toContain(`${path}: ev.batteryKwh = -1`);
+    const { code, stderr } = await run(path);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`${path}: ev.batteryKwh = -1`);
   });
 
   it('exits 1 on a station at an unknown bus', async () => {
@@ -62,17 +86,20 @@ describe('ev-cosim equilibrium', () => {
     bad.stations[0].bus = 9999;
     const path = join(dir, 'bad.json');
     writeFileSync(path, JSON.stringify(bad));
-    expect(await run(path)).toBe(1);
-    expect(err).toMatch(/stations\[0\]\.bus = 9999/);
+    const { code, stderr } = await run(path);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/stations\[0\]\.bus = 9999/);
   }, 30_000);
 
   it('exits 1 when V2G is requested for the seed-002 model', async () => {
-    expect(await run('gwe-ieee33', '--v2g', 'on')).toBe(1);
-    expect(err).toMatch(/--v2g/);
+    const { code, stderr } = await run('gwe-ieee33', '--v2g', 'on');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/--v2g/);
   });
 
   it('exits 2 with the residual reached when the iteration limit is too small', async () => {
-    expect(await run('siouxfalls-ieee123-stress', '--max-iterations', '1')).toBe(2);
-    expect(err).toMatch(/not-converged.*gap reached/);
+    const { code, stderr } = await run('siouxfalls-ieee123-stress', '--max-iterations', '1');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/not-converged.*gap reached/);
   }, 60_000);
 });

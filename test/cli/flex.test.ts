@@ -1,106 +1,159 @@
-import { describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { FLEX_OUTPUT_DOCS } from '../../src/flex/index.ts';
+import { flexBothSchema, flexModelSchema } from '../../src/flex/report/flexJsonSchema.ts';
+import { runMain } from '../helpers/cli.ts';
 
-async function runCli(args: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
-  let stderr = '';
-  let stdout = '';
-  const errSpy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const outSpy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(['node', 'ev-cosim', 'flex', ...args]);
-    return { code, stderr, stdout };
-  } finally {
-    errSpy.mockRestore();
-    outSpy.mockRestore();
-  }
-}
+const flex = (args: string[]) => runMain(['flex', ...args]);
 
 describe('ev-cosim flex: bad input exits 1 with a clear message before any run', () => {
   it('should reject a non-positive budget', async () => {
-    const r = await runCli(['--budgets', '1000,0', '--json']);
+    const r = await flex(['--budgets', '1000,0', '--json']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/--budgets = 0: each budget must be > 0/);
     expect(r.stdout).toBe('');
   });
   it('should reject an empty direction set', async () => {
-    const r = await runCli(['--directions', '0']);
+    const r = await flex(['--directions', '0']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/--directions.*empty/);
   });
-  it('should reject a time index outside the horizon', async () => {
-    const r = await runCli(['--time', '12']);
+  it('should reject a time index outside the horizon, without a "preparing" line first', async () => {
+    const r = await withTtyStderr(() => flex(['--time', '12']));
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/time = 12: must be an interval index in \[0, 11\]/);
+    expect(r.stderr).not.toMatch(/preparing/);
   });
   it('should reject a station not in the scenario', async () => {
-    const r = await runCli(['--stations', 'CS1,CS9']);
+    const r = await flex(['--stations', 'CS1,CS9']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/"CS9": not a station of the scenario \(CS1, CS2, CS3\)/);
   });
   it('should reject a need at a bus without a station', async () => {
-    const r = await runCli(['--need', 'bus5<=1']);
+    const r = await flex(['--need', 'bus5<=1']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/no station at bus 5/);
   });
   it('should reject an unknown model', async () => {
-    const r = await runCli(['--model', 'xta']);
+    const r = await flex(['--model', 'xta']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/--model = "xta": must be dta, sta or both/);
   });
   it('should describe every option in --help', async () => {
-    const r = await runCli(['--help']);
+    const r = await flex(['--help']);
     expect(r.code).toBe(0);
     for (const o of ['--budgets', '--directions', '--time', '--model', '--workers', '--out', '--resume', '--json', '--need']) expect(r.stdout).toContain(o);
   });
 });
 
+// Reference network, feeder and stations; 6 intervals of 10 min (17:00–18:00), 60-s loading steps; one axis station.
+const REDUCED = [
+  '--set', 'horizon.intervals=6', '--set', 'horizon.stepSec=60', '--set', 'demand.profile=[0.7,0.8,0.9,1,1,1]', '--set', 'feeder.loadScale=1',
+  '--time', '3', '--budgets', '300,1000', '--stations', 'CS3', '--lookback', '0', '--levels', '0.25', '--refine', '0', '--workers', '1',
+];
+
 describe('ev-cosim flex on a reduced reference scenario', () => {
-  it('should print one JSON object with model, time, stations and tiers (budget, volume, affineRank, vertices) per model, and write the outputs', async () => {
-    const { mkdtempSync, existsSync, readFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
+  it('should say "preparing" before the first progress bar, print one JSON object in the shared vocabulary, and write outputs matching their docs', async () => {
     const out = mkdtempSync(join(tmpdir(), 'flex-cli-'));
-    const r = await runCli([
-      '--set', 'horizon.intervals=6', '--set', 'horizon.stepSec=60', '--set', 'demand.profile=[0.7,0.8,0.9,1,1,1]', '--set', 'feeder.loadScale=1',
-      '--time', '3', '--budgets', '300,1000', '--stations', 'CS3', '--lookback', '0', '--levels', '0.25', '--refine', '0',
-      '--model', 'both', '--workers', '1', '--need', 'CS3<=0.2', '--out', out, '--json',
-    ]);
-    expect(r.stderr).toBe('');
+    const r = await withTtyStderr(() => flex([...REDUCED, '--model', 'both', '--need', 'CS3<=0.2', '--out', out, '--json']));
     expect(r.code).toBe(0);
+    // On a terminal: the preparing line comes first, then the DTA bar, then STA's preparing line and bar.
+    const preparingDta = r.stderr.indexOf('ev-cosim flex: preparing the DTA sweep of CS3');
+    const barDta = r.stderr.indexOf('ev-cosim flex DTA |');
+    const preparingSta = r.stderr.indexOf('ev-cosim flex: preparing the STA sweep');
+    const barSta = r.stderr.indexOf('ev-cosim flex STA |');
+    expect(preparingDta).toBe(0);
+    expect(barDta).toBeGreaterThan(preparingDta);
+    expect(preparingSta).toBeGreaterThan(barDta);
+    expect(barSta).toBeGreaterThan(preparingSta);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
-    const json = JSON.parse(lines[0]);
-    expect(json.model).toBe('both');
+    const stdoutDoc = FLEX_OUTPUT_DOCS.find((d) => d.target === 'stdout')!;
+    const parsed = stdoutDoc.schema.parse(JSON.parse(lines[0]));
+    const json = flexBothSchema.extend({ files: z.array(z.string()) }).parse(parsed);
+    expect(json.scenario).toBe('nguyen-dupuis-ieee33-evening-peak');
     for (const model of ['dta', 'sta'] as const) {
       const m = json.models[model];
       expect(m.model).toBe(model);
       expect(m.stations).toEqual(['CS3']);
-      expect(typeof m.time).toBe('number');
-      expect(m.tiers.map((t: { budget: number }) => t.budget)).toEqual([300, 1000]);
+      expect(m.buses).toEqual([30]);
+      expect(m.tiers.map((t) => t.budgetYuan)).toEqual([300, 1000]);
       for (const t of m.tiers) {
-        expect(typeof t.volume).toBe('number');
-        expect(typeof t.affineRank).toBe('number');
-        expect(t.vertices.length).toBeGreaterThan(0);
+        // One station: the region is a segment, measured by its length.
+        expect(t.affineRank).toBe(1);
+        expect(t.lengthMw).toBeCloseTo(t.ranges.CS3.maxNetMw - t.ranges.CS3.minNetMw, 12);
+        expect(t).not.toHaveProperty('volumeMw3');
         for (const v of t.vertices) {
-          expect(v.netMW).toHaveLength(1);
-          expect(v.subsidy).toBeLessThanOrEqual(t.budget);
-          expect(typeof v.dueGap).toBe('number');
+          expect(Object.keys(v.netMw)).toEqual(['CS3']);
+          expect(v.subsidyYuan).toBeLessThanOrEqual(t.budgetYuan);
           expect(Object.keys(v.coupons)).toEqual(['CS1', 'CS2', 'CS3']);
         }
       }
-      expect(m.plan.need).toEqual({ station: 'CS3', bus: 30, op: '<=', limitMW: 0.2 });
+      expect(m.plan!.need).toEqual({ station: 'CS3', bus: 30, op: '<=', limitMw: 0.2, interval: m.interval, clock: m.clock });
     }
-    expect(json.models.sta.time).toBe(1); // 17:30 lies in the 17:30–18:00 static interval (6 × 10 min → 2 × 30 min)
-    expect(json.comparison.length).toBe(4);
-    for (const f of ['flex.json', 'tiers.csv', 'points.csv', 'vertices.csv', 'report.html', 'projection-dta.svg', 'projection-sta.svg', 'results.jsonl']) {
-      expect(existsSync(join(out, f))).toBe(true);
+    // 17:30 is interval 3 of the 10-min horizon and lies in the 17:30–18:00 static interval (6 × 10 min → 2 × 30 min).
+    expect([json.models.dta.interval, json.models.dta.clock]).toEqual([3, '17:30']);
+    expect([json.models.sta.interval, json.models.sta.clock]).toEqual([1, '17:30']);
+    expect(json.comparison).toHaveLength(4);
+    const written = ['flex.json', 'tiers.csv', 'ranges.csv', 'points.csv', 'vertices.csv', 'coupons.csv', 'report.html', 'projection-dta.svg', 'projection-sta.svg', 'results.jsonl'];
+    for (const f of written) expect(existsSync(join(out, f)), f).toBe(true);
+    expect(json.files.map((f) => f.slice(out.length + 1)).sort()).toEqual([...written].sort());
+    // Every JSON and CSV file the command wrote, held against its documented schema.
+    for (const d of FLEX_OUTPUT_DOCS.filter((x) => x.target !== 'stdout')) {
+      const text = readFileSync(join(out, d.target), 'utf8');
+      if (d.format === 'json') {
+        d.schema.parse(JSON.parse(text));
+        continue;
+      }
+      const columns = Object.keys((d.schema as z.ZodObject).shape);
+      expect(text.split('\n')[0].split(','), d.target).toEqual(columns.slice(0, text.split('\n')[0].split(',').length));
+      const rows = parse(text, { columns: true, cast: true }) as unknown[];
+      expect(rows.length, d.target).toBeGreaterThan(0);
+      for (const row of rows) d.schema.parse(row);
     }
-    expect(readFileSync(join(out, 'tiers.csv'), 'utf8').split('\n')[0]).toContain('budget_yuan,volume_mw_n,increase_pct');
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<title>nguyen-dupuis-ieee33-evening-peak — flexible operation region</title>');
+  }, 600_000);
+
+  it('should resume from its results.jsonl without a new run and give the same tiers', async () => {
+    const first = mkdtempSync(join(tmpdir(), 'flex-cli-'));
+    const a = await flex([...REDUCED, '--model', 'dta', '--out', first, '--json']);
+    expect(a.code).toBe(0);
+    const log = join(first, 'results.jsonl');
+    const tasks = readFileSync(log, 'utf8').trim().split('\n').length;
+    const second = mkdtempSync(join(tmpdir(), 'flex-cli-'));
+    const b = await flex([...REDUCED, '--model', 'dta', '--out', second, '--resume', log, '--json']);
+    expect(b.code).toBe(0);
+    const [ja, jb] = [a, b].map((r) => flexModelSchema.extend({ files: z.array(z.string()) }).parse(JSON.parse(r.stdout)));
+    expect(jb.runs).toMatchObject({ design: 0, search: 0, resumedTasks: tasks });
+    expect(jb.tiers).toEqual(ja.tiers);
+    expect(existsSync(join(second, 'results.jsonl'))).toBe(true);
+  }, 600_000);
+
+  it('should print the table in the shared names, each tier\'s size under its own dimension', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'flex-cli-'));
+    const r = await flex([...REDUCED, '--budgets', '300', '--model', 'dta', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(''); // not a terminal: no progress output
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('DTA flexible operation region at 17:30 (interval 3), stations CS3 (bus 30)');
+    expect(lines[1].trim().split(/\s{2,}/)).toEqual(['budgetYuan', 'affineRank', 'lengthMw', 'increasePct', 'CS3 minNetMw..maxNetMw']);
+    expect(lines[2].trim().split(/\s+/).slice(0, 2)).toEqual(['300', '1']);
+    expect(r.stdout).toContain(`written to ${out}`);
   }, 600_000);
 });
+
+/** Run `body` with `process.stderr.isTTY` true, as on a terminal (runMain captures what is written). */
+async function withTtyStderr<T>(body: () => Promise<T>): Promise<T> {
+  const had = Object.getOwnPropertyDescriptor(process.stderr, 'isTTY');
+  Object.defineProperty(process.stderr, 'isTTY', { value: true, configurable: true });
+  try {
+    return await body();
+  } finally {
+    if (had) Object.defineProperty(process.stderr, 'isTTY', had);
+    else delete (process.stderr as { isTTY?: boolean }).isTTY;
+  }
+}

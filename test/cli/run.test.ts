@@ -1,7 +1,10 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
+import { RUN_OUTPUT_DOCS } from '../../src/sim/index.ts';
+import { cosimSummarySchema } from '../../src/sim/results/summarySchema.ts';
 import { REFERENCE, runCli, runMain } from '../helpers/cli.ts';
 
 // A 3-interval cut of the reference case keeps the CLI checks fast; the full horizon runs in test/sim/run.
@@ -12,26 +15,28 @@ function outDir(): string {
 }
 
 describe('ev-cosim run', () => {
-  it('--json prints exactly one JSON object with the stable fields and writes every file', async () => {
+  it('--json prints exactly one JSON object, the documented summary, and writes every file in the documented columns', async () => {
     const out = outDir();
     const { code, stdout, stderr } = await runCli(['run', REFERENCE, '--out', out, '--json', ...SHORT]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
-    const summary = JSON.parse(lines[0]);
+    const summary = cosimSummarySchema.parse(JSON.parse(lines[0]));
     expect(summary.status).toBe('ok');
-    expect(summary.intervals).toHaveLength(3);
-    for (const i of summary.intervals) {
-      for (const key of ['start', 'stationNetMW', 'maxDlmp', 'minVoltagePu', 'shedKW', 'dueGap', 'maxConeGap', 'fixedPointResidual']) {
-        expect(i).toHaveProperty(key);
-      }
-      expect(Object.keys(i.stationNetMW)).toEqual(['CS1', 'CS2', 'CS3']);
-    }
-    expect(summary.intervals.map((i: { start: string }) => i.start)).toEqual(['17:00', '17:10', '17:20']);
+    expect(summary.intervals.map((i) => [i.interval, i.clock])).toEqual([[0, '17:00'], [1, '17:10'], [2, '17:20']]);
+    for (const i of summary.intervals) expect(Object.keys(i.stationNetMw)).toEqual(['CS1', 'CS2', 'CS3']);
+    // Horizon totals are the interval values × 10 min.
+    const hours = 10 / 60;
+    expect(summary.totals.lossesMwh).toBeCloseTo(summary.intervals.reduce((a, i) => a + (i.lossesKw / 1000) * hours, 0), 12);
+    expect(summary.totals.feederCostUsd).toBeCloseTo(summary.intervals.reduce((a, i) => a + i.feederCostUsdPerH * hours, 0), 9);
     expect(summary.files).toContain(join(out, 'report.html'));
     for (const file of summary.files) expect(existsSync(file)).toBe(true);
-    expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).intervals).toEqual(summary.intervals);
+    expect(cosimSummarySchema.parse(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'))).intervals).toEqual(summary.intervals);
+    for (const doc of RUN_OUTPUT_DOCS.filter((d) => d.format === 'csv')) {
+      const header = readFileSync(join(out, doc.target), 'utf8').split('\n')[0];
+      expect([doc.target, header.split(',')]).toEqual([doc.target, Object.keys((doc.schema as z.ZodObject).shape)]);
+    }
   });
 
   it('prints the one-screen text summary without --json', async () => {
@@ -40,6 +45,7 @@ describe('ev-cosim run', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^ev-cosim run: nguyen-dupuis-ieee33-evening-peak — status ok/);
     expect(stdout.split('\n').length).toBeLessThanOrEqual(26);
+    expect(stdout).toMatch(/energy: stations charged \d+\.\d\d MWh, discharged \d+\.\d\d MWh; feeder losses \d+\.\d{3} MWh/);
     expect(stdout).toContain(`${out}/report.html`);
   });
 
@@ -74,7 +80,7 @@ describe('ev-cosim run', () => {
       '--set', 'solver.maxRounds=1', '--set', 'solver.fixedPointTolerance=1e-12',
     ]);
     expect(code).toBe(2);
-    const summary = JSON.parse(stdout);
+    const summary = cosimSummarySchema.parse(JSON.parse(stdout));
     expect(summary.status).toBe('not-converged');
     expect(summary.problems.join('\n')).toMatch(/price fixed point did not converge in 1 rounds/);
     expect(stderr).toMatch(/solver failure: .*not converged/);

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { validateReportSchema } from '../../src/sim/results/validateSchema.ts';
 import { REFERENCE, runCli, runMain } from '../helpers/cli.ts';
 
 describe('ev-cosim validate', () => {
   it('should accept the reference scenario (exit 0, one JSON object with --json)', async () => {
     const { code, stdout } = await runCli(['validate', REFERENCE, '--json']);
     expect(code).toBe(0);
-    const report = JSON.parse(stdout);
+    const report = validateReportSchema.parse(JSON.parse(stdout));
     expect(report.status).toBe('ok');
-    expect(report.stations.map((s: { bus: number }) => s.bus)).toEqual([22, 16, 30]);
-    expect(report.feeder.buses).toBe(33);
+    expect(report.stations).toEqual([{ station: 'CS1', node: 6, bus: 22 }, { station: 'CS2', node: 9, bus: 16 }, { station: 'CS3', node: 11, bus: 30 }]);
+    expect(report.feeder.busCount).toBe(33);
+    expect(report.horizon).toEqual({ startAt: '17:00', intervalMin: 10, intervals: 12, stepSec: 30 });
+    expect(validateReportSchema.safeParse({ ...report, extra: true }).success).toBe(false);
   });
 
   const bad: [string, string[], RegExp][] = [

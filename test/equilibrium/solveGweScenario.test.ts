@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseGweScenario, type GweScenario } from '../../src/equilibrium/gweScenario.ts';
 import { buildGweModel, solveGweScenario, type GweResult } from '../../src/equilibrium/solveGweScenario.ts';
-import { readJsonFile } from '../../src/equilibrium/v2gScenario.ts';
+import { readJsonFile } from '../../src/common/readJsonFile.ts';
 import { loadBundledFeeder } from '../../src/grid/io/loadFeeder.ts';
 
 const path = new URL('../../scenarios/gwe-ieee33.json', import.meta.url).pathname;
@@ -62,7 +62,7 @@ describe('solveGweScenario (seed 002, reduced agent set)', () => {
 
   it('balances energy and prices generators at marginal cost (DSO KKT), from the feeder data', () => {
     const feeder = loadBundledFeeder('case33bw');
-    const load = feeder.buses.reduce((s, b) => s + b.pLoadMw, 0) * sc.loadScale + r.stations.reduce((s, st) => s + st.energyKw, 0) / 1000;
+    const load = feeder.buses.reduce((s, b) => s + b.pLoadMw, 0) * sc.loadScale + r.stations.reduce((s, st) => s + st.chargingKw, 0) / 1000;
     const gen = r.generators.reduce((s, g) => s + g.pMw, 0);
     expect(Math.abs(gen - load) / load).toBeLessThan(1e-4);
     r.generators.forEach((g, k) => {

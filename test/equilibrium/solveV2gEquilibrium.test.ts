@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { solveV2gEquilibrium, type V2gEquilibriumResult } from '../../src/equilibrium/solveV2gEquilibrium.ts';
 import type { V2gEquilibriumInput } from '../../src/equilibrium/v2gModel.ts';
-import { parseV2gScenario, prepareV2gInput, readJsonFile } from '../../src/equilibrium/v2gScenario.ts';
+import { readJsonFile } from '../../src/common/readJsonFile.ts';
+import { parseV2gScenario, prepareV2gInput } from '../../src/equilibrium/v2gScenario.ts';
 import { runEquilibriumScenario } from '../../src/equilibrium/runEquilibriumScenario.ts';
 
 const file = (name: string) => new URL(`../../scenarios/${name}.json`, import.meta.url).pathname;
@@ -128,12 +129,12 @@ describe.skipIf(!process.env.EV_COSIM_LONG)('seed 000 base and island scenarios 
   it('without stress V2G changes little; in the island case V2G reduces shedding', async () => {
     const baseOff = await runEquilibriumScenario('siouxfalls-ieee123-base', { v2g: false });
     const baseOn = await runEquilibriumScenario('siouxfalls-ieee123-base', { v2g: true });
-    expect(baseOff.loadShedMW).toBe(0);
-    expect(baseOn.loadShedMW).toBe(0);
-    expect(Math.abs(baseOn.socialCost.total - baseOff.socialCost.total) / baseOff.socialCost.total).toBeLessThan(1e-3);
+    expect(baseOff.loadShedMw).toBe(0);
+    expect(baseOn.loadShedMw).toBe(0);
+    expect(Math.abs(baseOn.socialCost.totalUsdPerH - baseOff.socialCost.totalUsdPerH) / baseOff.socialCost.totalUsdPerH).toBeLessThan(1e-3);
     const islandOff = await runEquilibriumScenario('siouxfalls-ieee123-island', { v2g: false });
     const islandOn = await runEquilibriumScenario('siouxfalls-ieee123-island', { v2g: true });
-    expect(islandOn.loadShedMW).toBeLessThan(islandOff.loadShedMW);
-    expect(islandOn.socialCost.total).toBeLessThan(islandOff.socialCost.total);
+    expect(islandOn.loadShedMw).toBeLessThan(islandOff.loadShedMw);
+    expect(islandOn.socialCost.totalUsdPerH).toBeLessThan(islandOff.socialCost.totalUsdPerH);
   }, 300_000);
 });

@@ -3,9 +3,12 @@
  * spawn the real binary (`bin/ev-cosim.mjs` runs `dist/`) exercise the current sources.
  */
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 export default function buildOnce(): void {
   const root = join(import.meta.dirname, '..', '..');
+  // As `npm run build`: no compiled file may outlive its deleted source.
+  rmSync(join(root, 'dist'), { recursive: true, force: true });
   execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
 }

@@ -11,7 +11,9 @@ import {
   BUNDLED_NETWORKS, bundledNetworkFiles, readTntpNetwork, readTntpTrips, solveStaticUe,
   type BundledNetworkName, type Network, type StaticUeResult, type UeIterationRecord,
 } from '../../traffic/index.js';
+import type { AssignFlowsRow, AssignJson } from '../outputs/assign.js';
 
+/** Options of `ev-cosim assign` as commander parses them. */
 export interface AssignCommandOptions {
   trips?: string;
   gap: string;
@@ -56,6 +58,10 @@ function resolveFiles(spec: string, options: AssignCommandOptions) {
   return { netPath: spec, tripsPath, readOptions: { tollFactor, distanceFactor } };
 }
 
+/**
+ * Run `ev-cosim assign` (registered in `commands/assign.ts`): print the summary or, with
+ * `--json`, one object; `--flows` writes the link CSV (fields: src/cli/outputs/assign.ts).
+ */
 export function runAssignCommand(spec: string, options: AssignCommandOptions): void {
   const started = performance.now();
   const gapTarget = parseNumber(options.gap, '--gap', (x) => x >= 0 && Number.isFinite(x), 'must be a number ≥ 0')!;
@@ -69,22 +75,21 @@ export function runAssignCommand(spec: string, options: AssignCommandOptions): v
   };
   const result = solveStaticUe(network, demand, { gapTarget, maxIterations, onIteration, demandSource: tripsPath });
   if (progress) process.stderr.write('\n');
-  const seconds = (performance.now() - started) / 1000;
   if (options.flows !== undefined && result.converged) writeFlows(options.flows, network, result);
-  const summary = {
+  const summary: AssignJson = {
     network: network.name,
     netFile: netPath,
     tripsFile: tripsPath,
     nodes: network.nodeIds.length,
     links: network.from.length,
     zones: network.zoneCount,
-    objective: result.objective,
+    objectiveVehMinPerH: result.objective,
     relativeGap: result.relativeGap,
+    relativeGapTarget: gapTarget,
     averageExcessCostMin: result.averageExcessCostMin,
     iterations: result.iterations,
     converged: result.converged,
-    gapTarget,
-    seconds,
+    wallMs: performance.now() - started,
     flowsFile: options.flows !== undefined && result.converged ? options.flows : null,
   };
   process.stdout.write(options.json ? `${JSON.stringify(summary)}\n` : textSummary(summary));
@@ -95,25 +100,29 @@ export function runAssignCommand(spec: string, options: AssignCommandOptions): v
   }
 }
 
+/** Column order of the `--flows` CSV (schema: src/cli/outputs/assign.ts). */
+const FLOWS_COLUMNS: readonly (keyof AssignFlowsRow)[] = ['fromNode', 'toNode', 'flowVehPerH', 'costMin'];
+
 function writeFlows(path: string, network: Network, result: StaticUeResult): void {
   const cost = result.classLinkCostsMin[0];
-  const rows = Array.from(network.from, (f, a) => [network.nodeIds[f], network.nodeIds[network.to[a]], result.linkFlows[a], cost[a]]);
+  const rows = Array.from(network.from, (f, a): AssignFlowsRow => ({
+    fromNode: network.nodeIds[f], toNode: network.nodeIds[network.to[a]], flowVehPerH: result.linkFlows[a], costMin: cost[a],
+  }));
   try {
-    writeFileSync(path, stringify(rows, { header: true, columns: ['init_node', 'term_node', 'flow', 'cost'] }));
+    writeFileSync(path, stringify(rows, { header: true, columns: [...FLOWS_COLUMNS] }));
   } catch (error) {
     throw new InputError({ source: 'ev-cosim assign', field: '--flows', value: path }, `cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
 }
 
-function textSummary(s: { network: string; nodes: number; links: number; zones: number; objective: number; relativeGap: number;
-  averageExcessCostMin: number; iterations: number; converged: boolean; seconds: number; flowsFile: string | null }): string {
+function textSummary(s: AssignJson): string {
   return [
     `network            ${s.network} (${s.nodes} nodes, ${s.links} links, ${s.zones} zones)`,
     `iterations         ${s.iterations}${s.converged ? '' : ' (gap target NOT reached)'}`,
-    `relative gap       ${s.relativeGap.toExponential(3)}`,
+    `relative gap       ${s.relativeGap.toExponential(3)} (target ${s.relativeGapTarget})`,
     `avg excess cost    ${s.averageExcessCostMin.toExponential(3)} min`,
-    `Beckmann objective ${s.objective.toPrecision(15)} (veh·min/h, TNTP units)`,
-    `wall time          ${s.seconds.toFixed(3)} s`,
+    `Beckmann objective ${s.objectiveVehMinPerH.toPrecision(15)} veh·min/h (TNTP units)`,
+    `wall time          ${s.wallMs.toFixed(1)} ms`,
     ...(s.flowsFile !== null ? [`flows written to   ${s.flowsFile}`] : []),
     '',
   ].join('\n');

@@ -5,9 +5,9 @@
  */
 import { InputError } from '../../common/errors.js';
 import { runEquilibriumScenario, type EquilibriumSummary } from '../../equilibrium/runEquilibriumScenario.js';
-import type { V2gEquilibriumResult } from '../../equilibrium/solveV2gEquilibrium.js';
-import type { GweResult } from '../../equilibrium/solveGweScenario.js';
+import type { V2gDominantPath } from '../../equilibrium/v2gReport.js';
 
+/** Options of `ev-cosim equilibrium` as commander parses them. */
 export interface EquilibriumOptions {
   readonly v2g?: string;
   readonly json?: boolean;
@@ -15,26 +15,28 @@ export interface EquilibriumOptions {
   readonly maxIterations?: string;
 }
 
+/** Path and route flows are typed arrays; print them as JSON lists (docs/outputs.md). */
 const typedArraysAsLists = (_key: string, value: unknown): unknown => (value instanceof Float64Array ? Array.from(value) : value);
 
 const f = (x: number, digits = 3): string => (Math.abs(x) >= 100 ? x.toFixed(1) : x.toPrecision(digits));
 
 function summaryText(s: EquilibriumSummary): string {
+  const c = s.socialCost;
   const lines = [
     `${s.scenario} (${s.kind}${s.kind === 'v2g-market-equilibrium' ? `, V2G ${s.v2g ? 'on' : 'off'}` : ''})`,
     `  status ${s.status}, residual ${s.residual.toExponential(2)} after ${s.iterations} iterations`,
-    `  load shed ${f(s.loadShedMW)} MW, max DLMP ${f(s.maxDlmp)} $/MWh`,
+    `  load shed ${f(s.loadShedMw)} MW, max DLMP ${f(s.maxDlmpUsdPerMwh)} $/MWh at bus ${s.maxDlmpBus}`,
     `  EV station visits ${(100 * s.stationVisitShare).toFixed(1)} %, V2G paths ${(100 * s.v2gPathShare).toFixed(1)} %`,
-    `  charged ${f(s.chargedMWh)} MWh, discharged ${f(s.dischargedMWh)} MWh`,
-    `  social cost ${f(s.socialCost.total)} $/h = generation ${f(s.socialCost.generation)} + shedding ${f(s.socialCost.shedding)} + travel ${f(s.socialCost.travel)} + energy ${f(s.socialCost.energy)}`,
+    `  charged ${f(s.chargedMwh)} MWh, discharged ${f(s.dischargedMwh)} MWh`,
+    `  social cost ${f(c.totalUsdPerH)} $/h = generation ${f(c.generationUsdPerH)} + shedding ${f(c.sheddingUsdPerH)} + travel ${f(c.travelUsdPerH)} + energy ${f(c.energyUsdPerH)}`,
   ];
   if (s.kind === 'v2g-market-equilibrium') {
-    const d = s.details as V2gEquilibriumResult;
+    const d = s.details;
     lines.push(`  waiting ${f(d.waitingVehH)} veh·h, service ${f(d.serviceVehH)} veh·h, active V2G OD pairs: ${d.activeV2gOdPairs.join(', ') || 'none'}`);
     for (const st of d.stations) {
       lines.push(`  ${st.id} (node ${st.node}, bus ${st.bus}): net ${f(st.netMw)} MW, visits ${f(st.visitsVehPerH)} veh/h, price ${f(st.priceUsdPerMwh)} $/MWh`);
     }
-    const show = (label: string, p: NonNullable<V2gEquilibriumResult['reroute']>['dominant']): string => {
+    const show = (label: string, p: V2gDominantPath): string => {
       const c = p.cost;
       return `  ${label} ${p.od}: ${p.nodes} (pattern ${p.pattern}, ${(100 * p.flowShare).toFixed(1)} % of EVs, ${f(c.totalUsd)} $ = time ${f(c.timeUsd)} + wait ${f(c.waitUsd)} + service ${f(c.serviceUsd)} + energy ${f(c.energyUsd)} + degradation ${f(c.degradationUsd)})`;
     };
@@ -43,16 +45,19 @@ function summaryText(s: EquilibriumSummary): string {
       if (d.reroute.dominantV2g !== null) lines.push(show('dominant V2G path', d.reroute.dominantV2g));
     }
   } else {
-    const d = s.details as GweResult;
+    const d = s.details;
     for (const st of d.stations) {
-      lines.push(`  ${st.id} (node ${st.node}, bus ${st.bus}): ${f(st.arrivalsVehPerH)} veh/h, ${f(st.energyKw)} kW, DLMP ${f(st.dlmpUsdPerMwh)} $/MWh, congestion ${f(st.congestionPriceUsd)} $`);
+      lines.push(`  ${st.id} (node ${st.node}, bus ${st.bus}): ${f(st.arrivalsVehPerH)} veh/h, ${f(st.chargingKw)} kW, DLMP ${f(st.dlmpUsdPerMwh)} $/MWh, congestion ${f(st.congestionPriceUsd)} $/vehicle`);
     }
     lines.push(`  Wardrop gap ${d.residuals.wardrop.toExponential(2)}, road tolls: ${d.roadTolls.map((t) => `${t.link} ${f(t.tollUsd)} $`).join(', ') || 'none'}`);
   }
   return `${lines.join('\n')}\n`;
 }
 
-/** Run `ev-cosim equilibrium <scenario>` (registered in `commands/equilibrium.ts`). */
+/**
+ * Run `ev-cosim equilibrium <scenario>` (registered in `commands/equilibrium.ts`): print the
+ * summary or, with `--json`, one object (fields: src/cli/outputs/equilibrium.ts).
+ */
 export async function equilibriumCommand(scenario: string, options: EquilibriumOptions): Promise<void> {
   if (options.v2g !== undefined && options.v2g !== 'on' && options.v2g !== 'off') {
     throw new InputError({ source: 'ev-cosim equilibrium', field: '--v2g', value: options.v2g }, "must be 'on' or 'off'");

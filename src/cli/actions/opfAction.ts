@@ -10,14 +10,19 @@ import {
   loadFeeder, loadFeederStudy, OpfSession, runPowerFlow,
   type Feeder, type FeederInterval, type FormulationName, type OpfResult, type PowerFlowResult,
 } from '../../grid/index.js';
+import type { OpfJson, PowerFlowJson } from '../outputs/opf.js';
 
+/** Options of `ev-cosim opf` as commander parses them. */
 export interface OpfCommandOptions {
   pf?: boolean;
   formulation?: string;
   json?: boolean;
 }
 
-
+/**
+ * Run `ev-cosim opf` (registered in `commands/opf.ts`): print the summary or, with
+ * `--json`, one object (fields: src/cli/outputs/opf.ts, docs/outputs.md).
+ */
 export async function runOpfCommand(spec: string, options: OpfCommandOptions): Promise<void> {
   if (options.formulation !== undefined && options.formulation !== 'socp' && options.formulation !== 'lindistflow') {
     throw new InputError({ source: 'ev-cosim opf', field: '--formulation', value: options.formulation }, 'must be socp or lindistflow');
@@ -57,61 +62,69 @@ function round(x: number, digits = 6): number {
   return Number.isFinite(x) ? Number(x.toFixed(digits)) : x;
 }
 
-function roundRecord(rec: Record<number, number>, digits = 6): Record<number, number> {
+function roundRecord(rec: Record<number, number>, digits = 6): Record<string, number> {
   return Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, round(v, digits)]));
 }
 
-/** The `--json` object of an OPF run (stable keys: users script against them). */
-function opfJson(feeder: Feeder, r: OpfResult): Record<string, unknown> {
+/** The `--json` object of an OPF run (schema and field docs: src/cli/outputs/opf.ts). */
+function opfJson(feeder: Feeder, r: OpfResult): OpfJson {
+  const dlmpByBus = roundRecord(r.dlmpP);
+  // The maximum of the printed (rounded) prices, so that a reader finds it in the map.
+  const maxDlmp = extremes(dlmpByBus).max;
   return {
     mode: 'opf',
     feeder: feeder.name,
     formulation: r.formulation,
-    status: r.status,
+    // Infeasible and error results are thrown before printing (runOpfCommand).
+    status: r.status as OpfJson['status'],
     ...(r.message === undefined ? {} : { message: r.message }),
-    objective: round(r.objectiveUsdPerH),
-    objectiveUnit: 'USD/h',
-    lossesKW: round(r.lossesKw),
-    importMW: round(r.importMw),
-    importMVAr: round(r.importMvar),
+    objectiveUsdPerH: round(r.objectiveUsdPerH),
+    lossesKw: round(r.lossesKw),
+    importMw: round(r.importMw),
+    importMvar: round(r.importMvar),
     minVoltagePu: round(r.minVoltagePu, 8),
     minVoltageBus: r.minVoltageBus,
-    maxConeGap: r.maxConeGapPu,
+    maxDlmpUsdPerMwh: maxDlmp[1],
+    maxDlmpBus: maxDlmp[0],
+    maxConeGapPu2: r.maxConeGapPu,
     lpSolves: r.lpSolves,
     islands: r.islands,
-    shedKW: round(r.shedKw),
-    shedKWByBus: roundRecord(r.shedKwByBus),
-    dlmpP: roundRecord(r.dlmpP),
-    dlmpQ: roundRecord(r.dlmpQ),
-    dlmpUnit: { P: 'USD/MWh', Q: 'USD/MVArh' },
-    dlmpComponents: Object.fromEntries(Object.entries(r.dlmpComponents).map(([k, c]) => [k, {
-      energy: round(c.energy), loss: round(c.loss), congestion: round(c.congestion), voltage: round(c.voltage),
+    shedKw: round(r.shedKw),
+    shedKwByBus: roundRecord(r.shedKwByBus),
+    dlmpUsdPerMwhByBus: dlmpByBus,
+    qDlmpUsdPerMvarhByBus: roundRecord(r.dlmpQ),
+    dlmpComponentsByBus: Object.fromEntries(Object.entries(r.dlmpComponents).map(([k, c]) => [k, {
+      energyUsdPerMwh: round(c.energy), lossUsdPerMwh: round(c.loss), congestionUsdPerMwh: round(c.congestion), voltageUsdPerMwh: round(c.voltage),
     }])),
-    voltagePu: roundRecord(r.voltagePu, 8),
-    dispatch: r.dispatch.map((d) => ({ id: d.id, bus: d.bus, pMW: round(d.pMw), qMVAr: round(d.qMvar) })),
-    stationQMVAr: roundRecord(r.stationQMvar),
-    branches: r.branches.map((b) => ({ id: b.id, fromBus: b.fromBus, toBus: b.toBus, pMW: round(b.pMw), qMVAr: round(b.qMvar), currentSqPu: round(b.currentSqPu, 9), coneGap: b.coneGapPu })),
+    voltagePuByBus: roundRecord(r.voltagePu, 8),
+    dispatch: r.dispatch.map((d) => ({ id: d.id, bus: d.bus, pMw: round(d.pMw), qMvar: round(d.qMvar) })),
+    stationReactiveMvarByBus: roundRecord(r.stationQMvar),
+    branches: r.branches.map((b) => ({
+      id: b.id, fromBus: b.fromBus, toBus: b.toBus, pMw: round(b.pMw), qMvar: round(b.qMvar), currentSqPu2: round(b.currentSqPu, 9), coneGapPu2: b.coneGapPu,
+    })),
   };
 }
 
-function powerFlowJson(feeder: Feeder, pf: PowerFlowResult): Record<string, unknown> {
+/** The `--pf --json` object (schema: src/cli/outputs/opf.ts). */
+function powerFlowJson(feeder: Feeder, pf: PowerFlowResult): PowerFlowJson {
   return {
     mode: 'pf',
     feeder: feeder.name,
     status: 'converged',
     iterations: pf.iterations,
-    lossesKW: round(pf.lossesKw),
-    importMW: round(pf.slackPMw),
-    importMVAr: round(pf.slackQMvar),
+    lossesKw: round(pf.lossesKw),
+    importMw: round(pf.slackPMw),
+    importMvar: round(pf.slackQMvar),
     minVoltagePu: round(pf.minVoltagePu, 8),
     minVoltageBus: pf.minVoltageBus,
-    unsuppliedBuses: pf.unsuppliedBuses,
-    voltagePu: roundRecord(pf.voltagePu, 8),
-    branches: pf.branches.map((b) => ({ id: b.id, fromBus: b.fromBus, toBus: b.toBus, pMW: round(b.pMw), qMVAr: round(b.qMvar), lossesKW: round(b.lossesKw) })),
+    unsuppliedBuses: [...pf.unsuppliedBuses],
+    unsuppliedLoadMw: round(pf.unsuppliedLoadMw),
+    voltagePuByBus: roundRecord(pf.voltagePu, 8),
+    branches: pf.branches.map((b) => ({ id: b.id, fromBus: b.fromBus, toBus: b.toBus, pMw: round(b.pMw), qMvar: round(b.qMvar), lossesKw: round(b.lossesKw) })),
   };
 }
 
-function extremes(rec: Record<number, number>): { min: [number, number]; max: [number, number] } {
+function extremes(rec: Record<string, number>): { min: [number, number]; max: [number, number] } {
   let min: [number, number] = [NaN, Infinity];
   let max: [number, number] = [NaN, -Infinity];
   for (const [k, v] of Object.entries(rec)) {
@@ -128,28 +141,28 @@ function opfSummary(feeder: Feeder, r: OpfResult): string {
   const lines = [
     `${feeder.name}: ${r.formulation === 'socp' ? 'SOCP branch-flow' : 'LinDistFlow'} OPF — ${r.status}${r.message ? ` (${r.message})` : ''}`,
     `  LP solves ${r.lpSolves}, max cone gap ${r.maxConeGapPu.toExponential(2)} pu², islands ${r.islands}`,
-    `  objective ${r.objectiveUsdPerH.toFixed(2)} $/h   import ${r.importMw.toFixed(4)} MW / ${r.importMvar.toFixed(4)} MVAr`,
+    `  objective ${r.objectiveUsdPerH.toFixed(2)} $/h   import ${r.importMw.toFixed(4)} MW / ${r.importMvar.toFixed(4)} Mvar`,
     `  losses ${r.lossesKw.toFixed(2)} kW   shed ${r.shedKw.toFixed(2)} kW`,
     `  min voltage ${r.minVoltagePu.toFixed(5)} pu at bus ${r.minVoltageBus}`,
     `  DLMP P: ${p.min[1].toFixed(3)} $/MWh (bus ${p.min[0]}) … ${p.max[1].toFixed(3)} $/MWh (bus ${p.max[0]})`,
-    `  DLMP Q: ${q.min[1].toFixed(3)} $/MVArh (bus ${q.min[0]}) … ${q.max[1].toFixed(3)} $/MVArh (bus ${q.max[0]})`,
+    `  DLMP Q: ${q.min[1].toFixed(3)} $/Mvarh (bus ${q.min[0]}) … ${q.max[1].toFixed(3)} $/Mvarh (bus ${q.max[0]})`,
     '  highest DLMPs (energy + loss + congestion + voltage):',
     ...top.map(([bus, v]) => {
       const c = r.dlmpComponents[Number(bus)];
       return `    bus ${bus.padStart(4)}  ${v.toFixed(3).padStart(10)} = ${c.energy.toFixed(3)} + ${c.loss.toFixed(3)} + ${c.congestion.toFixed(3)} + ${c.voltage.toFixed(3)}`;
     }),
     '  dispatch:',
-    ...r.dispatch.map((d) => `    ${d.id} (bus ${d.bus}): ${d.pMw.toFixed(4)} MW, ${d.qMvar.toFixed(4)} MVAr`),
+    ...r.dispatch.map((d) => `    ${d.id} (bus ${d.bus}): ${d.pMw.toFixed(4)} MW, ${d.qMvar.toFixed(4)} Mvar`),
   ];
   const stations = Object.entries(r.stationQMvar);
-  if (stations.length > 0) lines.push(`  station reactive output: ${stations.map(([b, v]) => `bus ${b} ${v.toFixed(4)} MVAr`).join(', ')}`);
+  if (stations.length > 0) lines.push(`  station reactive output: ${stations.map(([b, v]) => `bus ${b} ${v.toFixed(4)} Mvar`).join(', ')}`);
   return lines.join('\n');
 }
 
 function powerFlowSummary(feeder: Feeder, pf: PowerFlowResult): string {
   return [
     `${feeder.name}: power flow (backward/forward sweep) — converged in ${pf.iterations} sweeps`,
-    `  import ${pf.slackPMw.toFixed(4)} MW / ${pf.slackQMvar.toFixed(4)} MVAr   losses ${pf.lossesKw.toFixed(2)} kW`,
+    `  import ${pf.slackPMw.toFixed(4)} MW / ${pf.slackQMvar.toFixed(4)} Mvar   losses ${pf.lossesKw.toFixed(2)} kW`,
     `  min voltage ${pf.minVoltagePu.toFixed(5)} pu at bus ${pf.minVoltageBus}`,
     ...(pf.unsuppliedBuses.length > 0 ? [`  unsupplied buses: ${pf.unsuppliedBuses.join(', ')} (${pf.unsuppliedLoadMw.toFixed(4)} MW)`] : []),
   ].join('\n');

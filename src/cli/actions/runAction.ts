@@ -1,8 +1,7 @@
 /**
- * `ev-cosim run [scenario]`: co-simulate a scenario and write its results folder
- *. Without a scenario, runs the bundled reference case (docs/model.md §6).
+ * `ev-cosim run [scenario]`: co-simulate a scenario and write its results folder.
+ * Without a scenario, runs the bundled reference case (docs/model.md §6).
  */
-import { SingleBar } from 'cli-progress';
 import { SolverError } from '../../common/errors.js';
 import { cosimSummary } from '../../sim/results/cosimSummary.js';
 import { textSummary } from '../../sim/results/textSummary.js';
@@ -17,14 +16,18 @@ export interface RunCommandOptions {
   readonly json?: boolean;
 }
 
-
+/**
+ * Run `ev-cosim run [scenario]` (registered in `commands/run.ts`): write the results
+ * folder, print the text summary or the summary JSON (docs/outputs.md).
+ */
 export async function runCommand(file: string | undefined, options: RunCommandOptions): Promise<void> {
   const loaded = readScenarioFile(file, options.set);
   const { scenario, baseDir, name } = loaded;
   const source = file ?? loaded.file;
   const outDir = options.out ?? `out/${name}`;
   const prepared = await prepareCosim(scenario, { baseDir, source });
-  const bar = process.stderr.isTTY ? new SingleBar({ stream: process.stderr, format: 'ev-cosim run |{bar}| {value}/{total} intervals {start}', hideCursor: true }) : undefined;
+  // The progress bar's module loads only when there is a terminal to draw on.
+  const bar = process.stderr.isTTY ? new (await import('cli-progress')).SingleBar({ stream: process.stderr, format: 'ev-cosim run |{bar}| {value}/{total} intervals {start}', hideCursor: true }) : undefined;
   bar?.start(scenario.horizon.intervals, 0, { start: '' });
   let result;
   try {
@@ -34,7 +37,7 @@ export async function runCommand(file: string | undefined, options: RunCommandOp
     prepared.dispose();
   }
   const summary = cosimSummary(result, scenario, { name, file: loaded.file });
-  writeResults(result, summary, outDir);
+  writeResults(result, summary, outDir, { feeder: prepared.feeder });
   if (options.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
   else process.stdout.write(textSummary(summary, outDir));
   if (result.status !== 'ok') {

@@ -2,6 +2,7 @@
  * `ev-cosim validate <scenario>`: check a scenario without running it.
  */
 import { resolveScenario } from '../../sim/run/resolveScenario.js';
+import type { ValidateReport } from '../../sim/results/validateSchema.js';
 import { readScenarioFile } from '../../sim/scenario/readScenarioFile.js';
 
 /** Options of the `validate` command. */
@@ -15,14 +16,14 @@ export function validateCommand(file: string, options: ValidateCommandOptions): 
   const { scenario, baseDir, name } = readScenarioFile(file, options.set);
   const { network, feeder, demand } = resolveScenario(scenario, baseDir, file);
   const h = scenario.horizon;
-  const report = {
+  const report: ValidateReport = {
     status: 'ok',
     scenario: name,
-    file,
-    horizon: { start: h.start, intervalMin: h.intervalMin, intervals: h.intervals, stepSec: h.stepSec },
-    network: { name: network.name, nodes: network.nodeIds.length, links: network.from.length, odPairs: demand.length },
-    feeder: { name: feeder.name, buses: feeder.buses.length, branches: feeder.branches.length, generators: feeder.generators.length },
-    stations: scenario.stations.map((s) => ({ id: s.id, node: s.node, bus: s.bus })),
+    scenarioFile: file,
+    horizon: { startAt: h.start, intervalMin: h.intervalMin, intervals: h.intervals, stepSec: h.stepSec },
+    network: { name: network.name, nodeCount: network.nodeIds.length, linkCount: network.from.length, odPairCount: demand.length },
+    feeder: { name: feeder.name, busCount: feeder.buses.length, branchCount: feeder.branches.length, generatorCount: feeder.generators.length },
+    stations: scenario.stations.map((s) => ({ station: s.id, node: s.node, bus: s.bus })),
   };
   if (options.json) {
     process.stdout.write(`${JSON.stringify(report)}\n`);

@@ -17,10 +17,10 @@ export function registerAssignCommand(program: Command): void {
     .option('--trips <file>', 'TNTP trip table (default: the _net.tntp path with _trips.tntp)')
     .option('--gap <number>', 'target relative gap', '1e-8')
     .option('--max-iter <n>', 'outer-iteration limit', '1000')
-    .option('--flows <file>', 'write init_node,term_node,flow,cost per link (CSV, veh/h and minutes)')
+    .option('--flows <file>', 'write fromNode,toNode,flowVehPerH,costMin per link (CSV)')
     .option('--toll-factor <minPerToll>', 'generalized-cost minutes per toll unit (TNTP files do not store it; bundled networks set it)')
     .option('--distance-factor <minPerLength>', 'generalized-cost minutes per length unit of the file')
-    .option('--json', 'print one JSON object instead of the summary')
+    .option('--json', 'print one JSON object instead of the summary (fields: docs/outputs.md)')
     .action(async (spec: string, options: AssignCommandOptions) => {
       const { runAssignCommand } = await import('../actions/assignAction.js');
       await runAssignCommand(spec, options);

@@ -16,7 +16,7 @@ export function registerEquilibriumCommand(program: Command): void {
     .option('--v2g <on|off>', 'allow V2G discharge paths (seed-000 scenarios; default: the scenario file)')
     .option('--tolerance <number>', 'relative residual to reach (default: the scenario file)')
     .option('--max-iterations <number>', 'iteration limit (default: the scenario file)')
-    .option('--json', 'print one JSON object')
+    .option('--json', 'print one JSON object instead of the summary (fields: docs/outputs.md)')
     .action(async (scenario: string, options: EquilibriumOptions) => {
       const { equilibriumCommand } = await import('../actions/equilibriumAction.js');
       await equilibriumCommand(scenario, options);

@@ -1,7 +1,7 @@
 /**
  * `ev-cosim flex [scenario]`: the flexible operation region of the station loads at
  * t* per subsidy tier, DTA and/or STA, with hulls, tables, tier planning and an
- * HTML report (docs/model.md §5). Output keys: docs/flexibility.md.
+ * HTML report (docs/model.md §5). Output keys: docs/flexibility.md §8.
  */
 import type { Command } from 'commander';
 import type { FlexCommandOptions } from '../actions/flexAction.js';
@@ -10,12 +10,14 @@ import { collectOption } from '../collectOption.js';
 /**
  * Register `flex`.
  *
- * Steps: check the options (bad input → exit 1 before any run); sweep each model
- * on a worker pool with a progress bar on stderr (TTY only); assemble nested
- * tiers and hulls; optionally plan the cheapest tier for `--need`; write
- * flex.json, tiers.csv, points.csv, vertices.csv, projection.svg, report.html
- * and the resumable results.jsonl into `--out`; print a table, or one JSON object
- * with `--json`.
+ * Steps: check the options (bad input → exit 1 before any run); on a TTY, say on
+ * stderr that the sweep is being prepared (each worker solves the base equilibrium
+ * before the first task ends), then a progress bar per model; sweep each model on a
+ * worker pool; assemble nested tiers and hulls; optionally plan the cheapest tier for
+ * `--need`; write flex.json, tiers.csv, ranges.csv, points.csv, vertices.csv,
+ * coupons.csv, projection-<model>.svg, report.html (titled with the scenario) and the
+ * resumable results.jsonl into `--out`; print a table, or one JSON object with
+ * `--json` (keys: docs/flexibility.md §8).
  *
  * @example
  * // ev-cosim flex --budgets 1000,2000,4000,6000 --directions 45 --time 6 --model both --workers 2 --json
@@ -38,7 +40,7 @@ export function registerFlexCommand(program: Command): void {
     .option('--levels <list>', 'probe levels as fractions of the coupon bounds', '0.25,1')
     .option('--refine <n>', 'pattern-search runs per direction and budget', '1')
     .option('-s, --set <path=value>', 'override a scenario field, e.g. demand.scale=1.2 (repeatable)', collectOption, [])
-    .option('--json', 'print one JSON object (see docs/flexibility.md) instead of the table')
+    .option('--json', 'print one JSON object (keys: docs/flexibility.md §8) instead of the table')
     .action(async (file: string | undefined, options: FlexCommandOptions) => {
       const { flexCommand } = await import('../actions/flexAction.js');
       await flexCommand(file, options);

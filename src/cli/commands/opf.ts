@@ -16,7 +16,7 @@ export function registerOpfCommand(program: Command): void {
     .argument('<feeder>', 'bundled feeder (case33bw, ieee123), MATPOWER .m file, CSV directory, or feeder study .json')
     .option('--pf', 'run the backward/forward-sweep power flow instead of the OPF')
     .option('--formulation <name>', 'socp (default) or lindistflow; overrides the study file')
-    .option('--json', 'print one JSON object instead of the summary')
+    .option('--json', 'print one JSON object instead of the summary (fields: docs/outputs.md)')
     .action(async (spec: string, options: OpfCommandOptions) => {
       const { runOpfCommand } = await import('../actions/opfAction.js');
       await runOpfCommand(spec, options);

@@ -1,6 +1,6 @@
 /**
- * `ev-cosim run [scenario]`: co-simulate a scenario and write its results folder
- *. Without a scenario, runs the bundled reference case (docs/model.md §6).
+ * `ev-cosim run [scenario]`: co-simulate a scenario and write its results folder.
+ * Without a scenario, runs the bundled reference case (docs/model.md §6).
  */
 import type { Command } from 'commander';
 import type { RunCommandOptions } from '../actions/runAction.js';

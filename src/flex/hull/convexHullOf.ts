@@ -25,11 +25,10 @@ const MEASURE_NAME = ['point', 'length', 'area', 'volume'];
  * 2. Affine rank k by SVD with a relative tolerance ({@link affineRank}).
  * 3. k = n: hull the points directly. 0 < k < n: project onto the affine subspace's
  *    orthonormal basis and hull the k-dimensional coordinates there (a segment for
- *    k = 1). k ≤ 0: a point or nothing. Facets come from the `convex-hull` package in
- *    2-D and 3-D and from an exact-predicate Quickhull from 4-D on (the package is slow
- *    in 4-D and wrong from 5-D); both decide sides exactly, so near-coplanar input
- *    (solver noise) cannot break the hull. Boundary points that are not extreme are
- *    left out of `vertices`.
+ *    k = 1). k ≤ 0: a point or nothing. Facets come from one exact-predicate Quickhull
+ *    in every dimension ({@link hullOfFullRank}); it decides sides exactly, so
+ *    near-coplanar input (solver noise) cannot break the hull. Boundary points that are
+ *    not extreme are left out of `vertices`.
  * 4. k-volume = Σ over facets of |det|/k! of the simplices from the vertex centroid;
  *    `volume` is that when k = n (else 0), `area` when k = n − 1.
  * 5. When k = n − 1 and every point satisfies Σx = s (within the tolerance), report
@@ -110,7 +109,7 @@ export function convexHullOf(
   if (k === n - 1) result.area = hull.measure;
   if (hull.vertices.length === 0) {
     // Only possible with exact degeneracy the rank test missed; say so rather than hide it.
-    result.degenerate = `convex-hull found no facets for a set of affine rank ${k}; volume reported as 0`;
+    result.degenerate = `the hull found no facets for a set of affine rank ${k}; volume reported as 0`;
   }
   if (k < n) {
     result.affineBasis = flat.basis.map((b) => b.slice());

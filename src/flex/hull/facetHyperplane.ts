@@ -9,7 +9,7 @@ export interface Hyperplane {
 /**
  * The hyperplane through k points of R^k, turned so that `inside` lies on the
  * `normal · y < offset` side (or on it). Internal to `flex/hull`: shared by the
- * Quickhull of dimension ≥ 5 and by {@link hullHalfspaces}.
+ * Quickhull ({@link quickhullNd}), {@link extremeVertices} and {@link hullHalfspaces}.
  *
  * The normal is the generalized cross product of the k − 1 edge vectors
  * (y_r − y_0): component c is (−1)^c times the minor without column c.

@@ -1,15 +1,16 @@
-import convexHull from 'convex-hull';
 import { determinantInPlace, factorial } from './determinant.js';
 import { extremeVertices } from './extremeVertices.js';
+import { polygonRing } from './polygonRing.js';
 import { pruneCollinear2d } from './pruneCollinear2d.js';
 import { quickhullNd } from './quickhullNd.js';
 
 /** Options of {@link hullOfFullRank}. */
 export interface HullOfFullRankOptions {
   /**
-   * Coordinates handed to the `convex-hull` package (k ≤ 3), default `coords`. Pass the
-   * original, unshifted points in the full-dimensional case: the package decides with
-   * exact predicates, and exactly collinear/coplanar inputs stay so only unrounded.
+   * Coordinates the facets are found from (the exact side tests of {@link quickhullNd}),
+   * default `coords`. Pass the original, unshifted points in the full-dimensional case:
+   * exactly collinear/coplanar inputs stay so only unrounded, and the centred `coords`
+   * (better for volumes) are rounded.
    */
   predicateCoords?: readonly (readonly number[])[];
   /**
@@ -19,14 +20,6 @@ export interface HullOfFullRankOptions {
    */
   onFacetEps?: number;
 }
-
-/**
- * Highest dimension handed to the `convex-hull` package. It is exact up to 4-D but wrong
- * from 5-D (its orientation predicate, robust-orientation 1.x, evaluates 6 or more points
- * with the 5-point formula), and in 4-D about 150× slower than {@link quickhullNd} with the
- * same facets (bench/flex-hull.bench.ts: 300 ms vs 2 ms for 80 points; agreement is tested).
- */
-const MAX_PACKAGE_DIMENSION = 3;
 
 /** Hull of a point set already known to be full-rank in its own k coordinates. */
 export interface FullRankHull {
@@ -45,16 +38,18 @@ export interface FullRankHull {
  * Internal to `flex/hull`: callers find the affine rank first and pass coordinates
  * in the affine subspace (or the original ones when full).
  *
- * 1. k = 1: the segment [min, max]; facets `[lo], [hi]`. k = 2, 3: boundary cells from
- *    the `convex-hull` package (monotone chain in 2-D, incremental with exact
- *    orientation tests in 3-D, which leaves coplanar non-extreme points out).
- *    k ≥ 4: {@link quickhullNd}, also with exact side tests (the package is slow in 4-D
- *    and wrong from 5-D). k = 2 flat: near-collinear vertices pruned (`onFacetEps`).
+ * 1. k = 1: the segment [min, max]; facets `[lo], [hi]`. k ≥ 2: boundary facets from
+ *    {@link quickhullNd} (exact side tests, so points exactly on the boundary are not
+ *    vertices and nearly coplanar solver noise cannot break the hull), on
+ *    `predicateCoords`. k = 2: the edges are put in boundary order ({@link polygonRing}),
+ *    which also drops exactly collinear middle points; flat sets also drop near-collinear
+ *    ones (`onFacetEps`). k ≥ 3: edge and face points are dropped from `vertices`
+ *    ({@link extremeVertices}).
  * 2. Interior point c = centroid of the vertices (strictly inside for a full-rank set).
  * 3. For each facet, det of the k vectors (vᵢ − c): its sign fixes the orientation (two
  *    indices are swapped when negative, so every tuple faces outward) and |det|/k!
  *    is the volume of the cone from c over that facet; their sum is the hull's volume
- *    (seed 003 §2 Step 2; the issue's "sum over facets of the simplex volumes").
+ *    (seed 003 §2 Step 2: "sum over facets of the simplex volumes").
  *
  * @param coords - m points of k coordinates, spanning R^k
  * @param k - dimension of `coords`
@@ -82,10 +77,12 @@ export function hullOfFullRank(
     };
   }
 
-  let cells = k <= MAX_PACKAGE_DIMENSION
-    ? convexHull((options.predicateCoords ?? coords) as number[][])
-    : quickhullNd(coords, k);
-  if (k === 2 && options.onFacetEps !== undefined && options.onFacetEps > 0) cells = pruneCollinear2d(cells, coords, options.onFacetEps);
+  const exact = options.predicateCoords ?? coords;
+  let cells = quickhullNd(exact, k);
+  if (k === 2) {
+    cells = polygonRing(cells, exact);
+    if (options.onFacetEps !== undefined && options.onFacetEps > 0) cells = pruneCollinear2d(cells, coords, options.onFacetEps);
+  }
   const seen = new Uint8Array(m);
   const vertices: number[] = [];
   for (const cell of cells) {

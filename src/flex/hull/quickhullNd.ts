@@ -35,11 +35,11 @@ interface Facet {
  * incremental insertion of the farthest outside point, with horizon ridges found as
  * the ridges used once among the facets that see it.
  *
- * Why it exists: the `convex-hull` package is correct up to d = 4 only, because its
- * orientation predicate (robust-orientation 1.x, NUM_EXPAND = 5) evaluates every
- * determinant of 6 or more points with the 5-point formula, and in 4-D it is 40–150×
- * slower than this. Like the package, it decides sides exactly, so nearly coplanar input
- * (solver noise) cannot corrupt the hull; points exactly on the boundary are not vertices.
+ * The one hull engine of `flex/hull`, for every dimension d ≥ 2 (docs/model.md §5 "Hull").
+ * It decides sides exactly, so nearly coplanar input (solver noise) cannot corrupt the
+ * hull, and points exactly on the boundary are never outside a facet. Points that were
+ * vertices when inserted may end up on an edge or face; callers prune them
+ * (`polygonRing` in 2-D, `extremeVertices` from 3-D).
  *
  * 1. Initial simplex: greedily the d + 1 points farthest from the span so far; its
  *    centroid is the interior reference for every side test.
@@ -49,11 +49,11 @@ interface Facet {
  *    join p to the horizon ridges (visible on one side, hidden on the other), and hand
  *    the visible facets' outside points to the new facets.
  *
- * @param coords - m points with d coordinates, spanning R^d (centred for accuracy)
+ * @param coords - m points with d coordinates, spanning R^d (the exact side tests use them as given)
  * @param d - dimension (≥ 2)
  * @returns facets as d-tuples of point indices (unoriented)
  */
-export function quickhullNd(coords: readonly number[][], d: number): number[][] {
+export function quickhullNd(coords: readonly (readonly number[])[], d: number): number[][] {
   const m = coords.length;
   const simplex = initialSimplex(coords, d);
   const centre = new Array<number>(d).fill(0);
@@ -87,8 +87,13 @@ export function quickhullNd(coords: readonly number[][], d: number): number[][] 
       alive: true,
     };
   };
-  let extent = 0;
-  for (const y of coords) extent = Math.max(extent, Math.hypot(...y));
+  let extent2 = 0;
+  for (const y of coords) {
+    let r2 = 0;
+    for (let j = 0; j < d; j++) r2 += y[j] * y[j];
+    if (r2 > extent2) extent2 = r2;
+  }
+  const extent = Math.sqrt(extent2);
   const filter = FILTER_DISTANCE * extent;
   /** Signed float distance of point i from f's plane (NaN for a sliver facet without one). */
   const distance = (f: Facet, i: number): number => {
@@ -176,34 +181,47 @@ export function quickhullNd(coords: readonly number[][], d: number): number[][] 
   return facets.filter((f) => f.alive).map((f) => f.verts);
 }
 
-/** d + 1 affinely independent points, each the farthest from the affine span of those before. */
-function initialSimplex(coords: readonly number[][], d: number): number[] {
+/**
+ * d + 1 affinely independent points, each the farthest from the affine span of those
+ * before (squared distances by Gram–Schmidt against the chosen directions; one scratch
+ * vector, since this scans every point d + 1 times).
+ */
+function initialSimplex(coords: readonly (readonly number[])[], d: number): number[] {
   const m = coords.length;
   let first = 0;
   let best = -1;
   for (let i = 0; i < m; i++) {
-    const r = Math.hypot(...coords[i]);
-    if (r > best) { best = r; first = i; }
+    let r2 = 0;
+    for (let j = 0; j < d; j++) r2 += coords[i][j] * coords[i][j];
+    if (r2 > best) { best = r2; first = i; }
   }
   const chosen = [first];
-  const basis: number[][] = [];
+  const basis: Float64Array[] = [];
   const origin = coords[first];
+  const w = new Float64Array(d);
+  const residualOf = (i: number): number => {
+    const c = coords[i];
+    for (let j = 0; j < d; j++) w[j] = c[j] - origin[j];
+    for (const b of basis) {
+      let p = 0;
+      for (let j = 0; j < d; j++) p += w[j] * b[j];
+      for (let j = 0; j < d; j++) w[j] -= p * b[j];
+    }
+    let r2 = 0;
+    for (let j = 0; j < d; j++) r2 += w[j] * w[j];
+    return r2;
+  };
   while (chosen.length <= d) {
     let pick = -1;
-    let pickDist = -1;
-    let pickResid: number[] = [];
+    let pickDist2 = -1;
     for (let i = 0; i < m; i++) {
-      const w = coords[i].map((x, j) => x - origin[j]);
-      for (const b of basis) {
-        let p = 0;
-        for (let j = 0; j < d; j++) p += w[j] * b[j];
-        for (let j = 0; j < d; j++) w[j] -= p * b[j];
-      }
-      const dist = Math.hypot(...w);
-      if (dist > pickDist) { pickDist = dist; pick = i; pickResid = w; }
+      const r2 = residualOf(i);
+      if (r2 > pickDist2) { pickDist2 = r2; pick = i; }
     }
     chosen.push(pick);
-    basis.push(pickResid.map((x) => x / pickDist));
+    residualOf(pick);
+    const length = Math.sqrt(pickDist2);
+    basis.push(w.map((x) => x / length));
   }
   return chosen;
 }

@@ -1,26 +1,30 @@
 /**
  * Static vs dynamic side by side (docs/model.md §5 "Static vs dynamic"; seed 003 §3.3 table).
  */
-import type { FlexModelResult } from '../sweep/flexModelResult.js';
+import { rangesJson, regionMeasureJson, type FlexModelResult, type NetMwRangeJson, type RegionMeasureKey } from '../sweep/flexModelResult.js';
+
+/** Range of a station's net load and its half-width ±, MW. */
+export interface ComparisonRangeJson extends NetMwRangeJson {
+  readonly halfWidthMw: number;
+}
 
 /** One row of the comparison: a model at one budget. */
-export interface ModelComparisonRow {
+export type ModelComparisonRow = {
   readonly model: string;
   readonly budgetYuan: number;
   /** Affine rank of the region (n: full-dimensional; n − 1: flat). */
   readonly affineRank: number;
+  /** e.g. `3-D volume`, `2-D area (flat in 3 stations)`. */
   readonly dimensionLabel: string;
-  readonly volumeMw3: number;
-  /** (n−1)-measure when flat, MW^(n−1). */
-  readonly areaMw2?: number;
   /** The fixed total station load when the region is flat on Σ P = const, MW. */
   readonly constantTotalMw?: number;
-  /** Per-axis range, MW, and half-width ±. */
-  readonly rangeMw: { readonly min: number; readonly max: number; readonly halfWidth: number }[];
-}
+  /** Per-station range, keyed by station id. */
+  readonly ranges: Record<string, ComparisonRangeJson>;
+} & Partial<Record<RegionMeasureKey, number>>;
 
 /**
- * Rows for every model and budget.
+ * Rows for every model and budget. The region's size is under the key of its own
+ * dimension (`volumeMw3` when full in 3 stations, `areaMw2` when flat), never a zero volume.
  *
  * @example
  * compareModels([dta, sta]).filter((r) => r.budgetYuan === 6000);
@@ -31,17 +35,30 @@ export function compareModels(results: readonly FlexModelResult[]): ModelCompari
     const n = r.axes.length;
     for (const t of r.tiers) {
       const rank = t.hull.affineRank;
+      const ranges: Record<string, ComparisonRangeJson> = {};
+      for (const [id, x] of Object.entries(rangesJson(r, t))) ranges[id] = { ...x, halfWidthMw: (x.maxNetMw - x.minNetMw) / 2 };
       rows.push({
         model: r.model,
         budgetYuan: t.budgetYuan,
         affineRank: rank,
-        dimensionLabel: rank === n ? `${n}-D volume` : rank === n - 1 ? `${rank}-D flat (rank n−1)` : `${rank}-D`,
-        volumeMw3: t.hull.volume,
-        areaMw2: t.hull.area,
-        constantTotalMw: t.hull.constantTotal,
-        rangeMw: t.rangeMw.map((x) => ({ ...x, halfWidth: (x.max - x.min) / 2 })),
+        dimensionLabel: dimensionLabel(rank, n),
+        ...regionMeasureJson(t),
+        ...(t.hull.constantTotal === undefined ? {} : { constantTotalMw: t.hull.constantTotal }),
+        ranges,
       });
     }
   }
   return rows;
+}
+
+/**
+ * What a region of affine rank k in n stations is, in words.
+ *
+ * @example
+ * dimensionLabel(2, 3); // '2-D area (flat in 3 stations)'
+ */
+export function dimensionLabel(affineRank: number, stations: number): string {
+  if (affineRank < 0) return 'empty';
+  const what = affineRank === 0 ? 'point' : affineRank === 1 ? 'length' : affineRank === 2 ? 'area' : 'volume';
+  return `${affineRank}-D ${what}${affineRank < stations ? ` (flat in ${stations} stations)` : ''}`;
 }

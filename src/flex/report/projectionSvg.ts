@@ -1,13 +1,16 @@
 /**
- * 2-D projections of the tier hulls:
- * one panel per pair of axes, nested polygons per budget.
+ * 2-D projections of the tier hulls: one panel per pair of axis stations, nested
+ * polygons per budget, the base point, a legend of exactly what is drawn and a caption
+ * saying what the marks mean (docs/flexibility.md §5, §8).
  */
-import { escapeXml, niceTicks } from '../../common/svgText.js';
+import { scaleLinear } from 'd3-scale';
+import { escapeXml } from '../../common/svgText.js';
 import { convexHullOf } from '../hull/convexHullOf.js';
 import type { FlexModelResult } from '../sweep/flexModelResult.js';
-
-/** Tier colours, smallest budget last drawn on top. */
-export const TIER_COLOURS = ['#1f77b4', '#2ca02c', '#ff7f0e', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f'];
+import { captionSvg, chartLegend } from './chartLegend.js';
+import { extent } from './chartScale.js';
+import { rangeChartSvg } from './rangeChartSvg.js';
+import { BASE_COLOUR, netLoadAxisTitle, tierColours, tierLabel, tierLegendEntries } from './tierStyle.js';
 
 /**
  * The ordered polygon of a 2-D point set's hull (points themselves for < 3 distinct).
@@ -25,56 +28,73 @@ export function polygon2d(points: readonly (readonly number[])[]): number[][] {
 }
 
 /**
- * SVG with one panel per axis pair (i < j), each showing every tier's projected
- * hull (largest budget underneath), the base point and axis ticks in MW.
+ * SVG with one panel per axis pair (i < j), each showing every tier's projected hull
+ * (largest budget underneath), the base point and both axes titled with station, bus
+ * and unit. One axis station: the range chart instead (the 1-D projection).
  *
  * @param result - a model's sweep
  * @example
- * writeFileSync('projection.svg', projectionSvg(result));
+ * writeFileSync('projection-dta.svg', projectionSvg(result));
  */
 export function projectionSvg(result: FlexModelResult): string {
   const n = result.axes.length;
+  if (n < 2) return rangeChartSvg(result);
   const pairs: [number, number][] = [];
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) pairs.push([i, j]);
-  if (pairs.length === 0) pairs.push([0, 0]);
-  const size = 300;
-  const pad = 46;
-  const width = pairs.length * (size + pad) + pad;
-  const height = size + 2 * pad + 24;
-  const names = result.axes.map((s) => `${result.stations[s]} (bus ${result.buses[s]})`);
-  const all = result.tiers.flatMap((t) => t.hullPoints.map((p) => result.axes.map((s) => p.netMw[s])));
-  const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11">`,
-    `<text x="${pad}" y="16" font-size="13">${escapeXml(`${result.model.toUpperCase()} region at ${result.time}: 2-D projections of the tier hulls (MW)`)}</text>`,
-  ];
+  const size = 260;
+  const left = 70;
+  const gap = 90;
+  const top = 40;
+  // At least wide enough for the title and caption lines.
+  const width = Math.max(left + pairs.length * (size + gap) - gap + 30, 700);
+  const colours = tierColours(result);
+  const coords = result.tiers.map((t) => t.hullPoints.map((p) => result.axes.map((s) => p.netMw[s])));
+  const base = result.axes.map((s) => result.run.design[0].netMw[s]);
+  const all = [...coords.flat(), base];
+  const body: string[] = [];
   pairs.forEach(([i, j], k) => {
-    const x0 = pad + k * (size + pad);
-    const y0 = pad + 10;
-    const xs = all.map((p) => p[i]);
-    const ys = all.map((p) => p[j]);
-    const xt = niceTicks(Math.min(...xs, 0), Math.max(...xs, 0), 4);
-    const yt = niceTicks(Math.min(...ys, 0), Math.max(...ys, 0), 4);
-    const sx = (v: number): number => x0 + ((v - xt[0]) / (xt[xt.length - 1] - xt[0])) * size;
-    const sy = (v: number): number => y0 + size - ((v - yt[0]) / (yt[yt.length - 1] - yt[0])) * size;
-    parts.push(`<rect x="${x0}" y="${y0}" width="${size}" height="${size}" fill="#fafafa" stroke="#999"/>`);
-    for (const v of xt) parts.push(`<text x="${sx(v).toFixed(1)}" y="${y0 + size + 14}" text-anchor="middle">${v}</text>`);
-    for (const v of yt) parts.push(`<text x="${x0 - 4}" y="${(sy(v) + 4).toFixed(1)}" text-anchor="end">${v}</text>`);
-    parts.push(`<text x="${x0 + size / 2}" y="${y0 + size + 30}" text-anchor="middle">${escapeXml(names[i])}</text>`);
-    parts.push(`<text x="${x0 - 34}" y="${y0 + size / 2}" text-anchor="middle" transform="rotate(-90 ${x0 - 34} ${y0 + size / 2})">${escapeXml(names[j])}</text>`);
-    [...result.tiers].reverse().forEach((t, rev) => {
-      const colour = TIER_COLOURS[(result.tiers.length - 1 - rev) % TIER_COLOURS.length];
-      const poly = polygon2d(t.hullPoints.map((p) => [p.netMw[result.axes[i]], p.netMw[result.axes[j]]]));
-      const d = poly.map((p) => `${sx(p[0]).toFixed(1)},${sy(p[1]).toFixed(1)}`).join(' ');
-      parts.push(`<polygon points="${d}" fill="${colour}" fill-opacity="0.25" stroke="${colour}" stroke-width="1.5"><title>${t.budgetYuan} ¥</title></polygon>`);
-    });
-    const b = result.run.design[0];
-    parts.push(`<circle cx="${sx(b.netMw[result.axes[i]]).toFixed(1)}" cy="${sy(b.netMw[result.axes[j]]).toFixed(1)}" r="3" fill="#000"><title>no coupons</title></circle>`);
+    const x0 = left + k * (size + gap);
+    const x = scaleLinear().domain(extent(all.map((p) => p[i]))).nice(5).range([x0, x0 + size]);
+    const y = scaleLinear().domain(extent(all.map((p) => p[j]))).nice(5).range([top + size, top]);
+    const fx = x.tickFormat(5);
+    const fy = y.tickFormat(5);
+    body.push(`<g class="panel" data-x="${i}" data-y="${j}">`);
+    body.push(`<rect x="${x0}" y="${top}" width="${size}" height="${size}" fill="#fafafa" stroke="#999"/>`);
+    for (const v of x.ticks(5)) {
+      body.push(`<line x1="${x(v).toFixed(1)}" x2="${x(v).toFixed(1)}" y1="${top + size}" y2="${top + size + 4}" stroke="#666"/>`);
+      body.push(`<text x="${x(v).toFixed(1)}" y="${top + size + 16}" text-anchor="middle">${escapeXml(fx(v))}</text>`);
+    }
+    for (const v of y.ticks(5)) {
+      body.push(`<line x1="${x0 - 4}" x2="${x0}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#666"/>`);
+      body.push(`<text x="${x0 - 7}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end">${escapeXml(fy(v))}</text>`);
+    }
+    if (x.domain()[0] < 0 && x.domain()[1] > 0) body.push(`<line class="zero" x1="${x(0).toFixed(1)}" x2="${x(0).toFixed(1)}" y1="${top}" y2="${top + size}" stroke="#999" stroke-dasharray="4 3"/>`);
+    if (y.domain()[0] < 0 && y.domain()[1] > 0) body.push(`<line class="zero" x1="${x0}" x2="${x0 + size}" y1="${y(0).toFixed(1)}" y2="${y(0).toFixed(1)}" stroke="#999" stroke-dasharray="4 3"/>`);
+    body.push(`<text class="axis-title" x="${x0 + size / 2}" y="${top + size + 34}" text-anchor="middle">${escapeXml(netLoadAxisTitle(result, i))}</text>`);
+    const ty = top + size / 2;
+    body.push(`<text class="axis-title" x="${x0 - 48}" y="${ty}" text-anchor="middle" transform="rotate(-90 ${x0 - 48} ${ty})">${escapeXml(netLoadAxisTitle(result, j))}</text>`);
+    for (let t = result.tiers.length - 1; t >= 0; t--) {
+      const poly = polygon2d(coords[t].map((p) => [p[i], p[j]]));
+      const d = poly.map((p) => `${x(p[0]).toFixed(1)},${y(p[1]).toFixed(1)}`).join(' ');
+      body.push(`<polygon data-series="tier-${t}" points="${d}" fill="${colours[t]}" fill-opacity="0.22" stroke="${colours[t]}" stroke-width="1.5"><title>${escapeXml(tierLabel(result, t))}</title></polygon>`);
+    }
+    body.push(`<circle data-series="base" cx="${x(base[i]).toFixed(1)}" cy="${y(base[j]).toFixed(1)}" r="4" fill="${BASE_COLOUR}" stroke="#ffffff" stroke-width="1"><title>no coupons (base run)</title></circle>`);
+    body.push('</g>');
   });
-  result.tiers.forEach((t, k) => {
-    const x = pad + k * 110;
-    parts.push(`<rect x="${x}" y="${height - 14}" width="10" height="10" fill="${TIER_COLOURS[k % TIER_COLOURS.length]}" fill-opacity="0.5"/>`);
-    parts.push(`<text x="${x + 14}" y="${height - 5}">${t.budgetYuan} ¥</text>`);
-  });
-  parts.push('</svg>');
-  return parts.join('\n');
+  const legend = chartLegend(tierLegendEntries(result), left, top + size + 52, width - left - 10);
+  const captionY = top + size + 52 + legend.height + 12;
+  const caption = captionSvg([
+    'Each panel: the shadow of every tier\'s region on two stations\' net loads at t* (charge − V2G; + = consumption).',
+    'Nested: a larger budget\'s region contains the smaller ones. Dashed lines: 0 MW (charging = V2G discharging).',
+  ], left, captionY);
+  const height = captionY + 2 * 14;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="projection" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11">`,
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    `<text class="chart-title" x="${left}" y="18" font-size="13">${escapeXml(`${result.model.toUpperCase()} flexible operation region at ${result.time}: 2-D projections of the tier hulls`)}</text>`,
+    ...body,
+    legend.svg,
+    caption,
+    '</svg>',
+  ].join('\n');
 }

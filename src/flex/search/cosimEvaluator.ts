@@ -4,10 +4,7 @@
  * (docs/model.md §5: "drivers respond by DUE, with the grid feasible").
  */
 import { SolverError } from '../../common/errors.js';
-import type { CouponBook } from '../../sim/index.js';
-import type { CosimResult } from '../../sim/index.js';
-import type { PreparedCosim } from '../../sim/index.js';
-import type { DueResult } from '../../traffic/dynamic/dueTypes.js';
+import type { CouponBook, CosimResult, PreparedCosim, CosimRunOptions } from '../../sim/index.js';
 import type { FlexEvaluation, FlexEvaluator } from './flexEvaluation.js';
 import { subsidyYuan } from './subsidyYuan.js';
 
@@ -97,7 +94,7 @@ export function cosimEvaluator(prepared: PreparedCosim, timeIndex: number): Cosi
   const kWh = chargeKWhPerVisit(prepared);
   let base: Promise<CosimResult> | undefined;
   let runs = 0;
-  const runOnce = async (coupons: CouponBook, warmStart?: DueResult): Promise<FlexEvaluation> => {
+  const runOnce = async (coupons: CouponBook, warmStart?: CosimRunOptions['warmStart']): Promise<FlexEvaluation> => {
     runs++;
     try {
       const result = await prepared.run({ coupons, warmStart });
@@ -113,7 +110,7 @@ export function cosimEvaluator(prepared: PreparedCosim, timeIndex: number): Cosi
       base = prepared.run({ coupons: { chargeYuanPerKWh: new Float64Array(coupons.chargeYuanPerKWh.length), v2gYuanPerVisit: new Float64Array(coupons.v2gYuanPerVisit.length) } });
     }
     const b = await base;
-    return runOnce(coupons, b.lastDue as DueResult | undefined);
+    return runOnce(coupons, b.lastDue as CosimRunOptions['warmStart']);
   };
   return { evaluate, runs: () => runs };
 }

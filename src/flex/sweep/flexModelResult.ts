@@ -1,7 +1,9 @@
 /**
  * The result of one model's sweep (DTA or STA) and its stable JSON form (the
- * `ev-cosim flex --json` contract, documented in docs/flexibility.md).
+ * `ev-cosim flex --json` contract: docs/flexibility.md §8, schemas in
+ * src/flex/report/flexJsonSchema.ts).
  */
+import { basename } from 'node:path';
 import { formatClockTime, parseClockTime } from '../../sim/index.js';
 import type { CouponWindow } from '../search/couponWindow.js';
 import { expandCoupons } from '../search/couponWindow.js';
@@ -30,15 +32,98 @@ export interface FlexModelResult {
   readonly wallMs: number;
 }
 
-/** A point in the JSON output. */
+/** Coupons of one station, one value per interval of the horizon (index = interval). */
+export interface StationCouponsJson {
+  /** Charging discount ψ_ch, ¥/kWh. */
+  readonly chargeYuanPerKwh: number[];
+  /** V2G participation bonus ψ_v2g, ¥ per visit. */
+  readonly v2gYuanPerVisit: number[];
+}
+
+/** A point (one co-simulation run) in the JSON output. */
 export interface FlexPointJson {
-  /** Net load of the axis stations at t*, MW. */
-  readonly netMW: number[];
-  /** Coupons per station: ψ_ch ¥/kWh and ψ_v2g ¥/visit, one value per interval. */
-  readonly coupons: Record<string, { chargeYuanPerKWh: number[]; v2gYuanPerVisit: number[] }>;
-  /** Subsidy paid, ¥. */
-  readonly subsidy: number;
-  readonly dueGap: number;
+  /** Net load at t* of each axis station (charge − V2G, + = consumption), MW, keyed by station id. */
+  readonly netMw: Record<string, number>;
+  /** Subsidy actually paid in the run, ¥. */
+  readonly subsidyYuan: number;
+  /** Final DUE relative gap of the run (dimensionless). */
+  readonly dueRelativeGap: number;
+  /** The full coupon book, keyed by station id (every station, not only the axes). */
+  readonly coupons: Record<string, StationCouponsJson>;
+}
+
+/**
+ * Name of a region's size in its own dimension: the measure of an affine-rank-k set
+ * is a length (MW), an area (MW²), a volume (MW³), or a k-volume (MW^k). A flat region
+ * therefore reports its area and never a meaningless zero volume (docs/flexibility.md §5).
+ */
+export type RegionMeasureKey = 'lengthMw' | 'areaMw2' | 'volumeMw3' | `volumeMw${number}`;
+
+/**
+ * The measure key of affine rank k, or undefined for a point (rank 0) or an empty set.
+ *
+ * @example
+ * regionMeasureKey(3); // 'volumeMw3'
+ * regionMeasureKey(2); // 'areaMw2' (the STA plane in 3 stations)
+ */
+export function regionMeasureKey(affineRank: number): RegionMeasureKey | undefined {
+  if (affineRank <= 0) return undefined;
+  if (affineRank === 1) return 'lengthMw';
+  if (affineRank === 2) return 'areaMw2';
+  return `volumeMw${affineRank}`;
+}
+
+/** A tier's size: `{ [regionMeasureKey(rank)]: measure }`, empty for rank ≤ 0. */
+export function regionMeasureJson(tier: FlexTier): Partial<Record<RegionMeasureKey, number>> {
+  const key = regionMeasureKey(tier.hull.affineRank);
+  return key === undefined ? {} : { [key]: tier.hull.measure };
+}
+
+/** Range of one station's net load over a tier's hull points, MW. */
+export interface NetMwRangeJson {
+  readonly minNetMw: number;
+  readonly maxNetMw: number;
+}
+
+/** One subsidy tier in the JSON output. */
+export type FlexTierJson = {
+  readonly budgetYuan: number;
+  readonly affineRank: number;
+  /** Growth of the measure over the previous tier, % (absent for the first tier or a rank change). */
+  readonly increasePct?: number;
+  /** Total station net load when the region is flat on Σ P = const, MW. */
+  readonly constantTotalMw?: number;
+  readonly ranges: Record<string, NetMwRangeJson>;
+  readonly vertices: FlexPointJson[];
+  /** Boundary facets as indices into `vertices`. */
+  readonly facets: number[][];
+  /** One point per direction (order of `directions`). */
+  readonly points: FlexPointJson[];
+} & Partial<Record<RegionMeasureKey, number>>;
+
+/** A block of the coupon window: its intervals and their start clocks. */
+export interface CouponBlockJson {
+  readonly intervals: number[];
+  readonly clocks: string[];
+}
+
+/** The JSON object of one model (`ev-cosim flex --json` with one model). */
+export interface FlexModelJson {
+  readonly model: FlexModel;
+  readonly scenario: string;
+  /** t*: interval index and its start `HH:MM`. */
+  readonly interval: number;
+  readonly clock: string;
+  readonly intervalMin: number;
+  /** Start `HH:MM` of every interval (index = interval): the time axis of the coupon arrays. */
+  readonly clocks: string[];
+  readonly stations: string[];
+  readonly buses: number[];
+  readonly window: { readonly blocks: CouponBlockJson[]; readonly components: string[] };
+  readonly directions: number[][];
+  readonly base: FlexPointJson;
+  readonly tiers: FlexTierJson[];
+  readonly runs: { readonly design: number; readonly search: number; readonly perPoint: number; readonly resumedTasks: number };
 }
 
 /** Net load of the axis stations, MW. */
@@ -47,53 +132,83 @@ export function axisLoads(point: EvaluatedPoint, axes: readonly number[]): numbe
 }
 
 /**
- * The JSON form of a point: loads on the axes and the full coupon book by station.
+ * Start `HH:MM` of every interval of the model's horizon.
  *
  * @example
- * pointJson(result, tier.vertices[0]).coupons.CS3.chargeYuanPerKWh[6];
+ * intervalClocks(result)[6]; // '18:00' for the reference scenario's t*
+ */
+export function intervalClocks(result: FlexModelResult): string[] {
+  const start = parseClockTime(result.time) - result.timeIndex * result.intervalMin;
+  return Array.from({ length: result.intervals }, (_, t) => formatClockTime(start + t * result.intervalMin));
+}
+
+/** Scenario name from the sweep's file when the caller gives none (`ref.json` → `ref`). */
+export function defaultScenarioName(result: FlexModelResult): string {
+  return basename(result.run.spec.scenarioFile).replace(/\.json$/i, '');
+}
+
+/**
+ * The JSON form of a point: loads on the axes (by station id) and the full coupon book by station.
+ *
+ * @example
+ * pointJson(result, tier.vertices[0]).coupons.CS3.chargeYuanPerKwh[6];
  */
 export function pointJson(result: FlexModelResult, point: EvaluatedPoint): FlexPointJson {
   const book = expandCoupons(result.window, point.x);
   const T = result.intervals;
-  const coupons: FlexPointJson['coupons'] = {};
+  const coupons: Record<string, StationCouponsJson> = {};
   result.stations.forEach((id, s) => {
     coupons[id] = {
-      chargeYuanPerKWh: Array.from(book.chargeYuanPerKWh.subarray(s * T, (s + 1) * T)),
+      chargeYuanPerKwh: Array.from(book.chargeYuanPerKWh.subarray(s * T, (s + 1) * T)),
       v2gYuanPerVisit: Array.from(book.v2gYuanPerVisit.subarray(s * T, (s + 1) * T)),
     };
   });
-  return { netMW: axisLoads(point, result.axes), coupons, subsidy: point.subsidyYuan, dueGap: point.dueGap };
+  const netMw: Record<string, number> = {};
+  for (const s of result.axes) netMw[result.stations[s]] = point.netMw[s];
+  return { netMw, subsidyYuan: point.subsidyYuan, dueRelativeGap: point.dueGap, coupons };
+}
+
+/** Per-station net-load ranges of a tier, keyed by station id. */
+export function rangesJson(result: FlexModelResult, tier: FlexTier): Record<string, NetMwRangeJson> {
+  const ranges: Record<string, NetMwRangeJson> = {};
+  result.axes.forEach((s, i) => (ranges[result.stations[s]] = { minNetMw: tier.rangeMw[i].min, maxNetMw: tier.rangeMw[i].max }));
+  return ranges;
 }
 
 /**
- * The stable JSON object of one model (keys documented in docs/flexibility.md).
+ * The stable JSON object of one model (keys documented in docs/flexibility.md §8).
  *
+ * @param result - the model's sweep
+ * @param scenario - scenario name (default: the scenario file's name)
  * @example
- * JSON.stringify(modelJson(result)); // { model: 'dta', time: 6, clock: '18:00', stations: [...], tiers: [...] }
+ * JSON.stringify(modelJson(result, 'reference')); // { model: 'dta', scenario: 'reference', interval: 6, clock: '18:00', … }
  */
-export function modelJson(result: FlexModelResult): Record<string, unknown> {
+export function modelJson(result: FlexModelResult, scenario = defaultScenarioName(result)): FlexModelJson {
   const runs = result.run.runs;
   const points = result.tiers.reduce((k, t) => k + t.directionPoints.length, 0);
+  const clocks = intervalClocks(result);
   return {
     model: result.model,
-    time: result.timeIndex,
+    scenario,
+    interval: result.timeIndex,
     clock: result.time,
     intervalMin: result.intervalMin,
+    clocks,
     stations: result.axes.map((s) => result.stations[s]),
     buses: result.axes.map((s) => result.buses[s]),
-    units: { netMW: 'MW (charge − V2G, + = consumption)', volume: 'MW^n', subsidy: '¥', chargeCoupon: '¥/kWh', v2gCoupon: '¥/visit' },
-    window: { intervals: result.window.blockIntervals, components: result.window.labels },
+    window: {
+      blocks: result.window.blockIntervals.map((b) => ({ intervals: [...b], clocks: b.map((t) => clocks[t]) })),
+      components: [...result.window.labels],
+    },
     directions: result.run.spec.directions.map((a) => result.axes.map((s) => a[s])),
     base: pointJson(result, result.run.design[0]),
-    tiers: result.tiers.map((t) => ({
-      budget: t.budgetYuan,
-      volume: t.hull.volume,
-      increasePct: t.volumeIncreasePct ?? null,
+    tiers: result.tiers.map((t): FlexTierJson => ({
+      budgetYuan: t.budgetYuan,
       affineRank: t.hull.affineRank,
-      measure: t.hull.measure,
-      area: t.hull.area ?? null,
-      constantTotal: t.hull.constantTotal ?? null,
-      rangeMW: t.rangeMw.map((r) => [r.min, r.max]),
+      ...regionMeasureJson(t),
+      ...(t.volumeIncreasePct === undefined ? {} : { increasePct: t.volumeIncreasePct }),
+      ...(t.hull.constantTotal === undefined ? {} : { constantTotalMw: t.hull.constantTotal }),
+      ranges: rangesJson(result, t),
       vertices: t.vertices.map((p) => pointJson(result, p)),
       // Facets as indices into `vertices` (the hull's facets only use vertices).
       facets: t.hull.facets.map((f) => f.map((i) => t.hull.vertices.indexOf(i))),

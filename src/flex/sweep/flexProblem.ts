@@ -2,9 +2,7 @@
  * Build the in-memory problem of a sweep spec: scenario (DTA or STA), prepared
  * co-simulation, evaluator, coupon window and design probes.
  */
-import { readScenarioFile } from '../../sim/index.js';
-import { prepareCosim, type PreparedCosim } from '../../sim/index.js';
-import type { Scenario } from '../../sim/index.js';
+import { readScenarioFile, prepareCosim, type PreparedCosim, type Scenario } from '../../sim/index.js';
 import { couponWindow, type CouponWindow } from '../search/couponWindow.js';
 import { cosimEvaluator, type CosimEvaluator } from '../search/cosimEvaluator.js';
 import { designProbes, type DesignProbe } from '../search/designPoints.js';

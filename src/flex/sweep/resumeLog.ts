@@ -3,8 +3,9 @@
  * finish, so an interrupted sweep resumes where it stopped (`--resume FILE`).
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import { InputError } from '../../common/errors.js';
+import { readTextFile } from '../../common/readTextFile.js';
 import type { FlexTaskResult } from './flexTask.js';
 import { specFingerprint, type SweepSpec } from './sweepSpec.js';
 
@@ -40,7 +41,8 @@ export function specHash(spec: SweepSpec): string {
 export function openResumeLog(file: string): ResumeLog {
   const done = new Map<string, FlexTaskResult>();
   if (existsSync(file)) {
-    const lines = readFileSync(file, 'utf8').split('\n');
+    // readTextFile refuses a directory or FIFO given as --resume by name (common/readTextFile.ts).
+    const lines = readTextFile(file).split('\n');
     lines.forEach((line, i) => {
       if (line.trim() === '') return;
       let row: { spec?: unknown; key?: unknown; result?: unknown };

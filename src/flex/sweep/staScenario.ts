@@ -3,8 +3,7 @@
  * the same study aggregated into 30-minute intervals with instantaneous propagation.
  */
 import { InputError } from '../../common/errors.js';
-import { parseScenario } from '../../sim/index.js';
-import type { Scenario } from '../../sim/index.js';
+import { parseScenario, type Scenario } from '../../sim/index.js';
 
 /** Options of {@link staScenario}. */
 export interface StaScenarioOptions {

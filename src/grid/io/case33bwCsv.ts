@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../../common/errors.js';
+import { readTextFile } from '../../common/readTextFile.js';
 import type { Feeder } from '../model/feeder.js';
 import { buildMatpowerFeeder, type MatpowerRawTable } from './buildMatpowerFeeder.js';
 
@@ -49,12 +49,7 @@ export function readCase33bwCsv(dir: string): Feeder {
 
 /** Read one CSV table: header row, then numeric rows (line numbers kept for messages). */
 function readTable(path: string, minColumns: number): MatpowerRawTable {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new InputError({ source: path }, `cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
+  const text = readTextFile(path);
   let records: string[][];
   let lines: number[];
   try {

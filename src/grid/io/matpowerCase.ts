@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { InputError } from '../../common/errors.js';
+import { readTextFile } from '../../common/readTextFile.js';
 import type { Feeder } from '../model/feeder.js';
 import { buildMatpowerFeeder, type MatpowerRawTable } from './buildMatpowerFeeder.js';
 import { parseMatpowerText, type NumericTable } from './parseMatpowerText.js';
@@ -30,12 +30,7 @@ const GENCOST_COLUMNS = ['model', 'startup', 'shutdown', 'n'];
  */
 export function readMatpowerCase(path: string): Feeder {
   const source = resolve(path);
-  let text: string;
-  try {
-    text = readFileSync(source, 'utf8');
-  } catch (error) {
-    throw new InputError({ source }, `cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
+  const text = readTextFile(source);
   const { tables, scalars } = parseMatpowerText(text, source);
   const table = (name: string, columns: readonly string[]): MatpowerRawTable => {
     const found = tables.get(name);

@@ -15,10 +15,11 @@
  *   "injections": [{ "bus": 30, "pMw": 0.6, "sMaxMva": 0.8 }]
  * }
  */
-import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../../common/errors.js';
+import { readJsonFile } from '../../common/readJsonFile.js';
+import { parseWithSchema } from '../../common/zodIssues.js';
 import { BUNDLED_FEEDERS, loadFeeder } from '../io/loadFeeder.js';
 import type { Feeder, FeederGenerator } from '../model/feeder.js';
 import type { FeederInterval } from '../model/injection.js';
@@ -80,8 +81,9 @@ export interface FeederStudy {
 /**
  * Read, validate and apply a feeder study file.
  *
- * Steps: 1. parse JSON (syntax error → `InputError` naming the file);
- * 2. validate with {@link feederStudySchema}; 3. load the feeder (relative paths
+ * Steps: 1. read the JSON (`common/readJsonFile.ts`: a syntax error is an `InputError`
+ * naming the file, line and column); 2. validate with {@link feederStudySchema}
+ * (`common/zodIssues.ts`: field path, value and rule); 3. load the feeder (relative paths
  * resolved against the JSON's folder); 4. override the substation, add the
  * generators, set the shedding penalty; 5. check every bus referenced exists.
  *
@@ -93,19 +95,7 @@ export interface FeederStudy {
  * opf.solve(study.interval);
  */
 export function loadFeederStudy(path: string): FeederStudy {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new InputError({ source: path }, `cannot read feeder study JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const parsed = feederStudySchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue.path.join('.') || '(root)';
-    throw new InputError({ source: path, field, value: valueAt(raw, issue.path) }, issue.message);
-  }
-  const study = parsed.data;
+  const study = parseWithSchema(feederStudySchema, readJsonFile(path), path);
   const spec = (BUNDLED_FEEDERS as readonly string[]).includes(study.feeder) || isAbsolute(study.feeder)
     ? study.feeder
     : resolve(dirname(path), study.feeder);
@@ -149,13 +139,4 @@ function applyStudy(base: Feeder, study: FeederStudyFile): Feeder {
     slackVoltagePu: sub.vSetPu ?? base.slackVoltagePu,
     sheddingPenaltyUsdPerMwh: study.sheddingPenaltyUsdPerMwh ?? base.sheddingPenaltyUsdPerMwh,
   };
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let cur: unknown = root;
-  for (const key of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<PropertyKey, unknown>)[key];
-  }
-  return cur;
 }

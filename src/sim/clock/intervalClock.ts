@@ -2,7 +2,12 @@
  * The co-simulation clock (docs/model.md §4): an RxJS stream of interval ticks in virtual
  * time. It carries no model logic — subscribers call the tick function.
  */
-import { map, take, timer, type Observable, type SchedulerLike } from 'rxjs';
+// The operators' own modules (exported by rxjs as `rxjs/internal/*`), not the `rxjs` index,
+// which loads all of RxJS at start-up for the three names needed here (bench/startup.bench.ts).
+import type { Observable, SchedulerLike } from 'rxjs';
+import { map } from 'rxjs/internal/operators/map';
+import { take } from 'rxjs/internal/operators/take';
+import { timer } from 'rxjs/internal/observable/timer';
 import { formatClockTime } from './clockTime.js';
 
 /** One tick of the clock: the start of interval `index`. */

@@ -1,149 +1,103 @@
 /**
- * The self-contained HTML report of a run: inline CSS and SVG only,
- * no script and no network access at view time.
+ * The self-contained HTML report of a run: inline CSS and SVG only, no script and
+ * no network access at view time. What a planner reads first comes first: key
+ * figures with units, problems, then the charts.
+ *
+ * Rules every chart follows, so that it reads correctly at a glance:
+ * - one unit per axis, named in the axis title in parentheses;
+ * - every drawn series visible: distinct colour, dash and marker; identical series
+ *   drawn once under a joined name; a series 0 or absent everywhere left out of the
+ *   drawing and the legend and named in a note instead;
+ * - legends that scale: at most 8 stations by name plus one "others" series;
+ * - lines join only what is connected (the voltage profile follows feeder paths);
+ * - the ¥/$ exchange rate stated wherever $/MWh and ¥/kWh meet.
  */
+import type { Feeder } from '../../grid/model/feeder.js';
+import { escapeXml } from '../../common/svgText.js';
 import type { CosimResult } from '../run/cosimTypes.js';
-import type { CosimSummary } from '../results/cosimSummary.js';
-import { sum } from '../results/resultTables.js';
+import type { CosimSummary } from '../results/summarySchema.js';
+import { convergencePanels } from './convergenceCharts.js';
+import { feederTree } from './feederPaths.js';
+import { intervalTable } from './intervalTable.js';
+import { keyFiguresHtml } from './keyFigures.js';
+import { REPORT_CSS } from './reportStyle.js';
+import { formatRate, netLoadCharts, queueCharts, tariffCharts } from './stationCharts.js';
+import { selectStations } from './stationSelection.js';
 import { svgHeatMap } from './svgHeatMap.js';
-import { svgLineChart } from './svgLineChart.js';
-import { escapeXml, PALETTE } from '../../common/svgText.js';
+import { timeAxis } from './timeAxis.js';
+import { voltageProfileChart } from './voltageProfileChart.js';
+
+/** Options of `renderReport`. */
+export interface ReportOptions {
+  /**
+   * The feeder of the run (`PreparedCosim.feeder`): its branches give the paths of the
+   * voltage profile. Without it the profile shows unconnected buses.
+   */
+  readonly feeder?: Pick<Feeder, 'branches' | 'generators' | 'baseKv' | 'baseMva' | 'buses'>;
+}
 
 /**
  * Render `report.html`.
  *
- * Sections: headline numbers and problems; station net load over time (per
- * station and total); DLMP heat map bus × time; voltage profile at the peak
- * (the interval with the largest total station net load) against the first
- * interval and the 0.9 pu limit; queue lengths; tariffs in force; convergence (DUE gap, cone gap, price residual, log scale);
- * the per-interval table.
+ * Sections: title and horizon; the exchange rate; key figures; problems; stations
+ * (net load with total, queues and tariffs as pairs of panels); feeder (DLMP heat map
+ * bus × interval, voltage along each feeder path at the station-load peak);
+ * convergence (one panel per quantity); the per-interval table.
  *
  * @param result - the run.
- * @param summary - its summary (names, totals).
+ * @param summary - its summary (names, totals, tolerances, exchange rate).
  * @example
- * writeFileSync('report.html', renderReport(result, summary));
+ * writeFileSync('report.html', renderReport(result, summary, { feeder: prepared.feeder }));
  */
-export function renderReport(result: CosimResult, summary: CosimSummary): string {
-  const times = result.intervals.map((r) => r.start);
-  const ids = result.stationIds;
-  const netLoad = svgLineChart({
-    title: 'Station net load (charging − V2G)',
-    xLabels: times,
-    yLabel: 'MW',
-    xLabel: 'interval start',
-    series: [
-      ...ids.map((id, s) => ({ name: `${id} (bus ${result.stationBuses[s]})`, values: result.intervals.map((r) => r.netMw[s]) })),
-      { name: 'total', values: result.intervals.map((r) => sum(r.netMw)), color: '#000', dashed: true },
-    ],
-  });
+export function renderReport(result: CosimResult, summary: CosimSummary, options: ReportOptions = {}): string {
+  const selection = selectStations(result);
+  const clocks = result.intervals.map((r) => r.start);
+  const h = summary.horizon;
+  const rate = summary.exchangeRateYuanPerUsd;
   const dlmp = svgHeatMap({
+    id: 'dlmp-heat-map',
     title: 'Active DLMP by bus and interval',
     rowLabels: result.busIds.map(String),
-    columnLabels: times,
+    columnLabels: clocks,
     values: result.busIds.map((bus) => result.intervals.map((r) => r.opf.dlmpP[bus])),
     unit: '$/MWh',
-    rowTitle: 'bus',
+    quantity: 'DLMP',
+    rowTitle: 'feeder bus (id)',
+    columnTitle: timeAxis(clocks).title,
   });
-  // The peak is the interval of the largest total station net load (as in the summary).
-  // The lowest lower voltage limit of the feeder (0.9 pu on case33bw; the slack's is 1).
-  const vMin = Math.min(...result.busVMinPu);
-  const peakInterval = result.intervals.find((r) => r.start === summary.totals.peakStart) ?? result.intervals[0];
-  const voltage = peakInterval === undefined ? '' : svgLineChart({
-    title: `Voltage profile at the station-load peak (${peakInterval.start})`,
-    xLabels: result.busIds.map(String),
-    yLabel: 'voltage, pu',
-    xLabel: 'bus',
-    series: [
-      { name: `${peakInterval.start}`, values: result.busIds.map((b) => peakInterval.opf.voltagePu[b]) },
-      { name: `${result.intervals[0].start}`, values: result.busIds.map((b) => result.intervals[0].opf.voltagePu[b]), dashed: true },
-    ],
-    references: [{ value: vMin, label: `limit ${vMin.toFixed(2)} pu` }],
-  });
-  const queues = svgLineChart({
-    title: 'Station queues (mean vehicles waiting)',
-    xLabels: times,
-    yLabel: 'vehicles',
-    zeroBased: true,
-    series: ids.flatMap((id, s) => [
-      { name: `${id} charge`, values: result.intervals.map((r) => r.chargeQueueVeh[s]), color: PALETTE[s % PALETTE.length] },
-      { name: `${id} V2G`, values: result.intervals.map((r) => r.v2gQueueVeh[s]), color: PALETTE[s % PALETTE.length], dashed: true },
-    ]),
-  });
-  const tariffs = svgLineChart({
-    title: 'Tariffs in force (charging solid, V2G dashed)',
-    xLabels: times,
-    yLabel: '¥/kWh',
-    series: ids.flatMap((id, s) => [
-      { name: `${id} charge`, values: result.intervals.map((r) => r.chargePriceYuanPerKWh[s]), color: PALETTE[s % PALETTE.length] },
-      { name: `${id} V2G`, values: result.intervals.map((r) => r.v2gPriceYuanPerKWh[s]), color: PALETTE[s % PALETTE.length], dashed: true },
-    ]),
-  });
-  const convergence = svgLineChart({
-    title: 'Convergence per interval',
-    xLabels: times,
-    yLabel: 'gap / residual (log)',
-    logY: true,
-    series: [
-      { name: 'DUE relative gap', values: result.intervals.map((r) => r.dueGap) },
-      { name: 'cone gap, pu', values: result.intervals.map((r) => r.opf.maxConeGapPu) },
-      { name: 'price residual, ¥/kWh', values: result.intervals.map((r) => r.fixedPointResidual) },
-    ],
-  });
-  const t = summary.totals;
+  const voltage = voltageProfileChart(result, summary, options.feeder === undefined ? undefined : feederTree(options.feeder));
+  const named = selection.others.length > 0
+    ? `<p class="caption">${selection.shown.length} of ${result.stationIds.length} stations are drawn by name (largest peak |net load|); the other ${selection.others.length} are one "others" series.</p>`
+    : '';
   const problems =
     summary.problems.length === 0
       ? '<p class="ok">No solver problems: every DUE and price fixed point reached its tolerance.</p>'
-      : `<div class="bad"><strong>Status ${escapeXml(summary.status)}.</strong><ul>${summary.problems.map((p) => `<li>${escapeXml(p)}</li>`).join('')}</ul></div>`;
+      : `<div class="problems"><strong>Status ${escapeXml(summary.status)}.</strong><ul>${summary.problems.map((p) => `<li>${escapeXml(p)}</li>`).join('')}</ul></div>`;
+  const grid = (parts: readonly string[]): string => {
+    const charts = parts.filter((p) => p.startsWith('<svg')).map((svg) => `<div class="card">${svg}</div>`);
+    const sentences = parts.filter((p) => p !== '' && !p.startsWith('<svg'));
+    return `<div class="grid">\n${charts.join('\n')}\n</div>\n${sentences.length > 0 ? `<div class="sentences">${sentences.join('\n')}</div>` : ''}`;
+  };
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <title>ev-cosim — ${escapeXml(summary.scenario)}</title>
-<style>
-body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px auto;max-width:1340px;color:#222;background:#fafafa}
-h1{font-size:22px;margin:0 0 4px} h2{font-size:16px;margin:24px 0 8px}
-.grid{display:flex;flex-wrap:wrap;gap:16px} .card{background:#fff;border:1px solid #ddd;border-radius:6px;padding:8px}
-table{border-collapse:collapse;font-size:12px;background:#fff} td,th{border:1px solid #ddd;padding:3px 6px;text-align:right} th{background:#f0f0f0}
-.ok{color:#05662d} .bad{color:#8a1010;background:#fff0f0;border:1px solid #e0b0b0;padding:8px;border-radius:6px}
-.kpi{display:inline-block;margin-right:24px} .kpi b{font-size:18px;display:block}
-</style></head><body>
+<style>${REPORT_CSS}</style></head><body>
 <h1>ev-cosim — ${escapeXml(summary.scenario)}</h1>
-<p>${escapeXml(summary.horizon.start)} + ${summary.horizon.intervals} × ${summary.horizon.intervalMin} min, loading step ${summary.horizon.stepSec} s,
+<p>${escapeXml(h.startAt)} + ${h.intervals} × ${h.intervalMin} min, loading step ${h.stepSec} s,
 feedback <code>${escapeXml(summary.feedback)}</code>, seed ${summary.seed}. Scenario file: <code>${escapeXml(summary.scenarioFile)}</code>.</p>
-<div>
-<span class="kpi"><b>${t.peakStationNetMW.toFixed(3)} MW</b>peak station net load (${escapeXml(t.peakStart)})</span>
-<span class="kpi"><b>${t.maxDlmp.toFixed(2)} $/MWh</b>max DLMP</span>
-<span class="kpi"><b>${t.minVoltagePu.toFixed(4)} pu</b>min voltage</span>
-<span class="kpi"><b>${(t.shedMWh * 1000).toFixed(1)} kWh</b>load shed</span>
-</div>
+<p class="rate" data-exchange-rate="${rate}">Exchange rate used: ${rate} ¥/$ — DLMPs in $/MWh and driver tariffs in ¥/kWh are related by
+1 $/MWh = ${formatRate(rate / 1000)} ¥/kWh.</p>
+${keyFiguresHtml(summary)}
 ${problems}
-<div class="grid">
-<div class="card">${netLoad}</div>
-<div class="card">${dlmp}</div>
-<div class="card">${voltage}</div>
-<div class="card">${queues}</div>
-<div class="card">${tariffs}</div>
-<div class="card">${convergence}</div>
-</div>
+<h2>Stations</h2>
+${named}
+${grid([...netLoadCharts(result, selection), ...tariffCharts(result, selection, rate), ...queueCharts(result, selection)])}
+<h2>Feeder</h2>
+${grid([dlmp, voltage])}
+<h2>Convergence</h2>
+${grid(convergencePanels(summary))}
 <h2>Per interval</h2>
 ${intervalTable(summary)}
 </body></html>
 `;
-}
-
-function intervalTable(summary: CosimSummary): string {
-  const ids = summary.stations.map((s) => s.id);
-  const head = ['time', ...ids.map((id) => `${id} MW`), 'max DLMP $/MWh', 'min V pu (bus)', 'shed kW', 'losses kW', 'DUE gap', 'cone gap', 'residual ¥/kWh'];
-  const rows = summary.intervals.map((i) =>
-    [
-      i.start,
-      ...ids.map((id) => i.stationNetMW[id].toFixed(3)),
-      i.maxDlmp.toFixed(2),
-      `${i.minVoltagePu.toFixed(4)} (${i.minVoltageBus})`,
-      i.shedKW.toFixed(1),
-      i.lossesKW.toFixed(1),
-      i.dueGap.toExponential(2),
-      i.maxConeGap.toExponential(2),
-      i.fixedPointResidual.toExponential(2),
-    ].map((c) => `<td>${escapeXml(c)}</td>`).join(''),
-  );
-  return `<table><tr>${head.map((h) => `<th>${escapeXml(h)}</th>`).join('')}</tr>${rows.map((r) => `<tr>${r}</tr>`).join('\n')}</table>`;
 }

@@ -2,38 +2,37 @@
  * A heat map (rows × columns of coloured cells) as a standalone SVG string, for
  * the DLMP bus × time picture of the HTML report.
  */
+import { interpolateViridis } from 'd3-scale-chromatic';
 import { escapeXml, formatTick } from '../../common/svgText.js';
 
 /** Options of `svgHeatMap`. */
 export interface HeatMapOptions {
+  /** `data-chart` id, unique in the page. */
+  readonly id: string;
   readonly title: string;
   readonly rowLabels: readonly string[];
   readonly columnLabels: readonly string[];
   /** values[row][column]; non-finite cells are grey. */
   readonly values: readonly (readonly number[])[];
-  /** Unit shown on the colour bar. */
+  /** Unit of the values, e.g. `$/MWh` (colour bar title and cell tooltips). */
   readonly unit: string;
-  readonly rowTitle?: string;
+  /** Quantity on the colour bar, e.g. `DLMP`; its title is `quantity (unit)`. */
+  readonly quantity: string;
+  /** Axis titles, e.g. `bus` and `interval start (HH:MM)`. */
+  readonly rowTitle: string;
+  readonly columnTitle: string;
   readonly width?: number;
 }
 
-// Viridis at 5 stops: perceptually uniform and readable in grey print.
-const STOPS: [number, number, number][] = [
-  [68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37],
-];
-
 /**
- * Colour of t ∈ [0, 1] on the viridis scale.
+ * Colour of t ∈ [0, 1] (clamped) on the viridis scale: perceptually uniform and
+ * readable in grey print.
  *
  * @example
- * viridis(0); // 'rgb(68,1,84)'
+ * viridis(0); // '#440154'
  */
 export function viridis(t: number): string {
-  const u = Math.min(1, Math.max(0, t)) * (STOPS.length - 1);
-  const i = Math.min(Math.floor(u), STOPS.length - 2);
-  const f = u - i;
-  const c = STOPS[i].map((a, k) => Math.round(a + f * (STOPS[i + 1][k] - a)));
-  return `rgb(${c[0]},${c[1]},${c[2]})`;
+  return interpolateViridis(Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)));
 }
 
 /**
@@ -46,7 +45,7 @@ export function svgHeatMap(o: HeatMapOptions): string {
   const rows = o.rowLabels.length;
   const cols = o.columnLabels.length;
   const width = o.width ?? 640;
-  const m = { left: 56, right: 90, top: 30, bottom: 40 };
+  const m = { left: 56, right: 110, top: 30, bottom: 44 };
   const cellW = (width - m.left - m.right) / Math.max(cols, 1);
   const cellH = Math.max(6, Math.min(16, 420 / Math.max(rows, 1)));
   const height = m.top + m.bottom + cellH * rows;
@@ -55,7 +54,7 @@ export function svgHeatMap(o: HeatMapOptions): string {
   const hi = finite.length > 0 ? Math.max(...finite) : 1;
   const span = hi - lo > 1e-12 ? hi - lo : 1;
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(o.title)}">`);
+  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" data-chart="${escapeXml(o.id)}" aria-label="${escapeXml(o.title)}">`);
   parts.push(`<rect x="0" y="0" width="${width}" height="${height}" fill="#fff"/>`);
   parts.push(`<text x="${width / 2}" y="18" text-anchor="middle" font-size="14" font-weight="bold">${escapeXml(o.title)}</text>`);
   const labelEvery = Math.max(1, Math.ceil(12 / cellH));
@@ -78,9 +77,8 @@ export function svgHeatMap(o: HeatMapOptions): string {
     if (c % every !== 0) return;
     parts.push(`<text x="${(m.left + (c + 0.5) * cellW).toFixed(1)}" y="${m.top + rows * cellH + 14}" text-anchor="middle" font-size="10">${escapeXml(label)}</text>`);
   });
-  if (o.rowTitle !== undefined) {
-    parts.push(`<text transform="translate(14 ${m.top + (rows * cellH) / 2}) rotate(-90)" text-anchor="middle" font-size="12">${escapeXml(o.rowTitle)}</text>`);
-  }
+  parts.push(`<text data-axis="y" transform="translate(14 ${m.top + (rows * cellH) / 2}) rotate(-90)" text-anchor="middle" font-size="12">${escapeXml(o.rowTitle)}</text>`);
+  parts.push(`<text data-axis="x" x="${m.left + (cols * cellW) / 2}" y="${m.top + rows * cellH + 34}" text-anchor="middle" font-size="12">${escapeXml(o.columnTitle)}</text>`);
   const barX = width - m.right + 20;
   const barH = rows * cellH;
   for (let k = 0; k < 20; k++) {
@@ -88,7 +86,7 @@ export function svgHeatMap(o: HeatMapOptions): string {
   }
   parts.push(`<text x="${barX + 18}" y="${m.top + 8}" font-size="10">${formatTick(hi)}</text>`);
   parts.push(`<text x="${barX + 18}" y="${m.top + barH}" font-size="10">${formatTick(lo)}</text>`);
-  parts.push(`<text x="${barX}" y="${m.top + barH + 16}" font-size="10">${escapeXml(o.unit)}</text>`);
+  parts.push(`<text data-axis="color" x="${barX}" y="${m.top + barH + 16}" font-size="11">${escapeXml(`${o.quantity} (${o.unit})`)}</text>`);
   parts.push('</svg>');
   return parts.join('\n');
 }

@@ -1,146 +1,138 @@
 /**
- * The machine-readable summary of a run (`summary.json` and `run --json`; issue
- * #3 "Machine-readable output": keep the field names stable).
+ * The machine-readable summary of a run (`summary.json` and `run --json`). Field
+ * names, units and descriptions live in `summarySchema.ts` (docs/outputs.md is
+ * generated from it); this module only computes the values.
  */
-import type { CosimResult } from '../run/cosimTypes.js';
+import type { CosimResult, IntervalResult } from '../run/cosimTypes.js';
 import type { Scenario } from '../scenario/schema/scenarioSchema.js';
-import { maxOf, sum } from './resultTables.js';
+import { argMaxBus, maxOf, sum } from './reduce.js';
+import type { CosimSummary, SummaryInterval, SummaryStation } from './summarySchema.js';
 
-/** One interval of the summary. */
-export interface SummaryInterval {
-  readonly start: string;
-  /** Station → net load (charge − V2G), MW. */
-  readonly stationNetMW: Record<string, number>;
-  readonly stationChargeMW: Record<string, number>;
-  readonly stationV2gMW: Record<string, number>;
-  /** Station → tariffs in force, ¥/kWh. */
-  readonly chargePriceYuanPerKWh: Record<string, number>;
-  readonly v2gPriceYuanPerKWh: Record<string, number>;
-  /** Largest active DLMP over buses, $/MWh, and where. */
-  readonly maxDlmp: number;
-  readonly maxDlmpBus: number;
-  readonly minVoltagePu: number;
-  readonly minVoltageBus: number;
-  readonly shedKW: number;
-  readonly lossesKW: number;
-  readonly importMW: number;
-  readonly costUsdPerH: number;
-  readonly opfStatus: string;
-  readonly dueGap: number;
-  readonly maxConeGap: number;
-  readonly fixedPointResidual: number;
-  readonly rounds: number;
-}
-
-/** The whole summary. */
-export interface CosimSummary {
-  readonly status: 'ok' | 'not-converged';
-  readonly scenario: string;
-  readonly scenarioFile: string;
-  readonly seed: number;
-  readonly feedback: string;
-  readonly horizon: { readonly start: string; readonly intervalMin: number; readonly intervals: number; readonly stepSec: number };
-  readonly stations: { readonly id: string; readonly node: number; readonly bus: number }[];
-  readonly intervals: SummaryInterval[];
-  readonly totals: {
-    /** Station energy over the horizon, MWh (net = charged − discharged). */
-    readonly stationChargedMWh: Record<string, number>;
-    readonly stationDischargedMWh: Record<string, number>;
-    readonly peakStationNetMW: number;
-    readonly peakStart: string;
-    readonly maxDlmp: number;
-    readonly minVoltagePu: number;
-    readonly shedMWh: number;
-    readonly costUsd: number;
-  };
-  readonly problems: readonly string[];
-  /** Wall time, ms (the only field that differs between identical runs). */
-  readonly timing: CosimResult['timing'];
-  /** Files written (absolute paths); empty before writing. */
-  readonly files: string[];
-}
+export type { CosimSummary, SummaryInterval, SummaryStation } from './summarySchema.js';
 
 /**
  * Build the summary of a run.
  *
+ * Energies are interval powers × interval length (MW × h = MWh); a peak or an
+ * extreme is the first interval that reaches it.
+ *
  * @param result - the run.
- * @param scenario - the validated scenario.
+ * @param scenario - the validated scenario (seed, horizon, exchange rate, tolerances).
  * @param where - scenario name and file.
  * @example
  * JSON.stringify(cosimSummary(result, scenario, { name, file }));
  */
 export function cosimSummary(result: CosimResult, scenario: Scenario, where: { name: string; file: string }): CosimSummary {
-  const ids = result.stationIds;
-  const byStation = (values: Float64Array): Record<string, number> => Object.fromEntries(ids.map((id, s) => [id, values[s]]));
   const hours = result.intervalMin / 60;
-  const charged: Record<string, number> = Object.fromEntries(ids.map((id) => [id, 0]));
-  const discharged: Record<string, number> = Object.fromEntries(ids.map((id) => [id, 0]));
-  let peak = -Infinity;
-  let peakStart = '';
-  let shedMWh = 0;
-  let costUsd = 0;
-  const intervals = result.intervals.map((r) => {
-    ids.forEach((id, s) => {
-      charged[id] += r.chargeMw[s] * hours;
-      discharged[id] += r.v2gMw[s] * hours;
-    });
-    const net = sum(r.netMw);
-    if (net > peak) {
-      peak = net;
-      peakStart = r.start;
-    }
-    shedMWh += (r.opf.shedKw / 1000) * hours;
-    costUsd += r.opf.objectiveUsdPerH * hours;
-    const maxDlmp = maxOf(r.opf.dlmpP);
-    const maxDlmpBus = Number(Object.entries(r.opf.dlmpP).find(([, v]) => v === maxDlmp)?.[0] ?? Number.NaN);
-    return {
-      start: r.start,
-      stationNetMW: byStation(r.netMw),
-      stationChargeMW: byStation(r.chargeMw),
-      stationV2gMW: byStation(r.v2gMw),
-      chargePriceYuanPerKWh: byStation(r.chargePriceYuanPerKWh),
-      v2gPriceYuanPerKWh: byStation(r.v2gPriceYuanPerKWh),
-      maxDlmp,
-      maxDlmpBus,
-      minVoltagePu: r.opf.minVoltagePu,
-      minVoltageBus: r.opf.minVoltageBus,
-      shedKW: r.opf.shedKw,
-      lossesKW: r.opf.lossesKw,
-      importMW: r.opf.importMw,
-      costUsdPerH: r.opf.objectiveUsdPerH,
-      opfStatus: r.opf.status,
-      dueGap: r.dueGap,
-      maxConeGap: r.opf.maxConeGapPu,
-      fixedPointResidual: r.fixedPointResidual,
-      rounds: r.rounds,
-    };
-  });
+  const intervals = result.intervals.map((r) => summaryInterval(result, r));
+  const clockOf = (t: number): string => result.intervals[t]?.start ?? scenario.horizon.start;
+  const peak = firstArgBest(intervals.map((i) => i.totalStationNetMw), (a, b) => a > b);
+  const dlmp = firstArgBest(intervals.map((i) => i.maxDlmpUsdPerMwh), (a, b) => a > b);
+  const voltage = firstArgBest(intervals.map((i) => i.minVoltagePu), (a, b) => a < b);
+  const stations = stationTotals(result, scenario, hours);
+  const t = scenario.solver;
+  const timing = result.timing;
   return {
     status: result.status,
     scenario: where.name,
     scenarioFile: where.file,
     seed: scenario.seed,
     feedback: scenario.feedback,
+    exchangeRateYuanPerUsd: scenario.prices.yuanPerUsd,
     horizon: {
-      start: scenario.horizon.start,
+      startAt: scenario.horizon.start,
       intervalMin: scenario.horizon.intervalMin,
       intervals: scenario.horizon.intervals,
       stepSec: scenario.horizon.stepSec,
     },
-    stations: scenario.stations.map((s) => ({ id: s.id, node: s.node, bus: s.bus })),
+    tolerances: { dueRelativeGap: t.dueGapTolerance, coneGapPu2: t.coneTolerancePu, fixedPointResidualYuanPerKwh: t.fixedPointTolerance },
+    stations,
     intervals,
     totals: {
-      stationChargedMWh: charged,
-      stationDischargedMWh: discharged,
-      peakStationNetMW: peak,
-      peakStart,
-      maxDlmp: Math.max(...intervals.map((i) => i.maxDlmp)),
-      minVoltagePu: Math.min(...intervals.map((i) => i.minVoltagePu)),
-      shedMWh,
-      costUsd,
+      stationEnergyChargedMwh: stations.reduce((a, s) => a + s.energyChargedMwh, 0),
+      stationEnergyDischargedMwh: stations.reduce((a, s) => a + s.energyDischargedMwh, 0),
+      peakStationNetMw: peak.value,
+      peakStationNetInterval: peak.index,
+      peakStationNetAt: clockOf(peak.index),
+      maxDlmpUsdPerMwh: dlmp.value,
+      maxDlmpBus: intervals[dlmp.index]?.maxDlmpBus ?? Number.NaN,
+      maxDlmpInterval: dlmp.index,
+      maxDlmpAt: clockOf(dlmp.index),
+      minVoltagePu: voltage.value,
+      minVoltageBus: intervals[voltage.index]?.minVoltageBus ?? Number.NaN,
+      minVoltageInterval: voltage.index,
+      minVoltageAt: clockOf(voltage.index),
+      householdShedMwh: intervals.reduce((a, i) => a + (i.shedKw / 1000) * hours, 0),
+      feederCostUsd: intervals.reduce((a, i) => a + i.feederCostUsdPerH * hours, 0),
+      lossesMwh: intervals.reduce((a, i) => a + (i.lossesKw / 1000) * hours, 0),
+      maxDueRelativeGap: Math.max(...intervals.map((i) => i.dueRelativeGap)),
+      maxConeGapPu2: Math.max(...intervals.map((i) => i.maxConeGapPu2)),
+      maxFixedPointResidualYuanPerKwh: Math.max(...intervals.map((i) => i.fixedPointResidualYuanPerKwh)),
     },
-    problems: result.problems,
-    timing: result.timing,
+    problems: [...result.problems],
+    timing: {
+      wallMs: timing.totalMs,
+      trafficMs: timing.trafficMs,
+      gridMs: timing.gridMs,
+      couplingMs: timing.couplingMs,
+      dueSolves: timing.dueSolves,
+      opfSolves: timing.opfSolves,
+    },
     files: [],
   };
+}
+
+function summaryInterval(result: CosimResult, r: IntervalResult): SummaryInterval {
+  const ids = result.stationIds;
+  const byStation = (values: Float64Array): Record<string, number> => Object.fromEntries(ids.map((id, s) => [id, values[s]]));
+  const maxDlmp = maxOf(r.opf.dlmpP);
+  return {
+    interval: r.index,
+    clock: r.start,
+    stationNetMw: byStation(r.netMw),
+    stationChargeMw: byStation(r.chargeMw),
+    stationV2gMw: byStation(r.v2gMw),
+    totalStationNetMw: sum(r.netMw),
+    chargePriceYuanPerKwh: byStation(r.chargePriceYuanPerKWh),
+    v2gPriceYuanPerKwh: byStation(r.v2gPriceYuanPerKWh),
+    maxDlmpUsdPerMwh: maxDlmp,
+    maxDlmpBus: argMaxBus(r.opf.dlmpP, maxDlmp),
+    minVoltagePu: r.opf.minVoltagePu,
+    minVoltageBus: r.opf.minVoltageBus,
+    shedKw: r.opf.shedKw,
+    lossesKw: r.opf.lossesKw,
+    importMw: r.opf.importMw,
+    feederCostUsdPerH: r.opf.objectiveUsdPerH,
+    opfStatus: r.opf.status,
+    outagedBranches: [...r.outagedBranches],
+    dueRelativeGap: r.dueGap,
+    dueIterations: r.dueIterations,
+    maxConeGapPu2: r.opf.maxConeGapPu,
+    fixedPointResidualYuanPerKwh: r.fixedPointResidual,
+    rounds: r.rounds,
+  };
+}
+
+function stationTotals(result: CosimResult, scenario: Scenario, hours: number): SummaryStation[] {
+  return scenario.stations.map((st, s) => {
+    const net = result.intervals.map((r) => r.netMw[s]);
+    const peak = firstArgBest(net, (a, b) => a > b);
+    return {
+      station: st.id,
+      node: st.node,
+      bus: st.bus,
+      energyChargedMwh: result.intervals.reduce((a, r) => a + r.chargeMw[s] * hours, 0),
+      energyDischargedMwh: result.intervals.reduce((a, r) => a + r.v2gMw[s] * hours, 0),
+      peakNetMw: peak.value,
+      peakNetInterval: peak.index,
+      peakNetAt: result.intervals[peak.index]?.start ?? scenario.horizon.start,
+    };
+  });
+}
+
+/** Value and index of the first element that no later element beats. */
+function firstArgBest(values: readonly number[], better: (a: number, b: number) => boolean): { value: number; index: number } {
+  let index = 0;
+  for (let i = 1; i < values.length; i++) if (better(values[i], values[index])) index = i;
+  return { value: values[index] ?? Number.NaN, index };
 }

@@ -1,8 +1,15 @@
 /**
- * The per-interval result tables: stations, buses, links, system.
- * Pure: rows of plain values; writing them is `writeResults`' job.
+ * The per-interval result tables: stations, buses, links, system. Pure: rows of
+ * plain values; writing them is `writeResults`' job. Column names, order and units
+ * come from `tableSchemas.ts` (docs/outputs.md).
  */
+import type { z } from 'zod';
 import type { CosimResult } from '../run/cosimTypes.js';
+import { argMaxBus, maxOf, sum } from './reduce.js';
+import {
+  busesCsvSchema, linksCsvSchema, stationsCsvSchema, systemCsvSchema,
+  type BusesRow, type LinksRow, type StationsRow, type SystemRow,
+} from './tableSchemas.js';
 
 /** A table: column names and rows (same order). */
 export interface ResultTable {
@@ -27,93 +34,112 @@ export interface ResultTables {
  * - `system`: one row per interval (losses, import, cost, extremes, DUE gap, cone gap, residual).
  *
  * @example
- * const { stations } = resultTables(result); stations.columns[0]; // 'interval'
+ * const { stations } = resultTables(result); stations.columns.slice(0, 2); // ['interval', 'clock']
  */
 export function resultTables(result: CosimResult): ResultTables {
   return { stations: stationsTable(result), buses: busesTable(result), links: linksTable(result), system: systemTable(result) };
 }
 
+function table<S extends z.ZodObject, R extends z.output<S>>(schema: S, records: readonly R[]): ResultTable {
+  const columns = Object.keys(schema.shape);
+  return { columns, rows: records.map((r) => columns.map((c) => (r as Record<string, string | number>)[c])) };
+}
+
 function stationsTable(result: CosimResult): ResultTable {
-  const columns = [
-    'interval', 'start', 'station', 'bus', 'chargeMw', 'v2gMw', 'netMw', 'chargingInServiceVeh', 'v2gInServiceVeh',
-    'chargeQueueVeh', 'v2gQueueVeh', 'chargeArrivalsVeh', 'v2gArrivalsVeh', 'chargePriceYuanPerKWh', 'v2gPriceYuanPerKWh',
-    'chargeCouponYuanPerKWh', 'v2gCouponYuanPerVisit', 'dlmpUsdPerMWh',
-  ];
-  const rows: (string | number)[][] = [];
+  const rows: StationsRow[] = [];
   for (const r of result.intervals) {
-    result.stationIds.forEach((id, s) => {
-      rows.push([
-        r.index, r.start, id, result.stationBuses[s], r.chargeMw[s], r.v2gMw[s], r.netMw[s], r.chargingInServiceVeh[s],
-        r.v2gInServiceVeh[s], r.chargeQueueVeh[s], r.v2gQueueVeh[s], r.chargeArrivalsVeh[s], r.v2gArrivalsVeh[s],
-        r.chargePriceYuanPerKWh[s], r.v2gPriceYuanPerKWh[s], r.chargeCouponYuanPerKWh[s], r.v2gCouponYuanPerVisit[s],
-        r.dlmpAtStationUsdPerMwh[s],
-      ]);
+    result.stationIds.forEach((station, s) => {
+      rows.push({
+        interval: r.index,
+        clock: r.start,
+        station,
+        bus: result.stationBuses[s],
+        chargeMw: r.chargeMw[s],
+        v2gMw: r.v2gMw[s],
+        netMw: r.netMw[s],
+        chargingInServiceVeh: r.chargingInServiceVeh[s],
+        v2gInServiceVeh: r.v2gInServiceVeh[s],
+        chargeQueueVeh: r.chargeQueueVeh[s],
+        v2gQueueVeh: r.v2gQueueVeh[s],
+        chargeArrivalsVeh: r.chargeArrivalsVeh[s],
+        v2gArrivalsVeh: r.v2gArrivalsVeh[s],
+        chargePriceYuanPerKwh: r.chargePriceYuanPerKWh[s],
+        v2gPriceYuanPerKwh: r.v2gPriceYuanPerKWh[s],
+        chargeCouponYuanPerKwh: r.chargeCouponYuanPerKWh[s],
+        v2gCouponYuanPerVisit: r.v2gCouponYuanPerVisit[s],
+        dlmpUsdPerMwh: r.dlmpAtStationUsdPerMwh[s],
+      });
     });
   }
-  return { columns, rows };
+  return table(stationsCsvSchema, rows);
 }
 
 function busesTable(result: CosimResult): ResultTable {
-  const columns = ['interval', 'start', 'bus', 'voltagePu', 'dlmpPUsdPerMWh', 'dlmpQUsdPerMVArh', 'shedKw', 'stationNetMw'];
-  const rows: (string | number)[][] = [];
+  const rows: BusesRow[] = [];
   for (const r of result.intervals) {
     const stationAt = new Map<number, number>();
     result.stationBuses.forEach((bus, s) => stationAt.set(bus, (stationAt.get(bus) ?? 0) + r.netMw[s]));
     for (const bus of result.busIds) {
-      rows.push([
-        r.index, r.start, bus, r.opf.voltagePu[bus], r.opf.dlmpP[bus], r.opf.dlmpQ[bus], r.opf.shedKwByBus[bus] ?? 0, stationAt.get(bus) ?? 0,
-      ]);
+      rows.push({
+        interval: r.index,
+        clock: r.start,
+        bus,
+        voltagePu: r.opf.voltagePu[bus],
+        dlmpUsdPerMwh: r.opf.dlmpP[bus],
+        qDlmpUsdPerMvarh: r.opf.dlmpQ[bus],
+        shedKw: r.opf.shedKwByBus[bus] ?? 0,
+        stationNetMw: stationAt.get(bus) ?? 0,
+      });
     }
   }
-  return { columns, rows };
+  return table(busesCsvSchema, rows);
 }
 
 function linksTable(result: CosimResult): ResultTable {
-  const columns = ['interval', 'start', 'link', 'fromNode', 'toNode', 'kind', 'inflowVehPerH', 'travelTimeMin'];
-  const rows: (string | number)[][] = [];
+  const rows: LinksRow[] = [];
   const links = result.links;
   for (const r of result.intervals) {
     for (let a = 0; a < links.kind.length; a++) {
-      rows.push([r.index, r.start, a, links.fromNode[a], links.toNode[a], links.kind[a], r.linkInflowVehPerH[a], r.linkTravelTimeMin[a]]);
+      rows.push({
+        interval: r.index,
+        clock: r.start,
+        link: a,
+        fromNode: links.fromNode[a],
+        toNode: links.toNode[a],
+        kind: links.kind[a] as LinksRow['kind'],
+        inflowVehPerH: r.linkInflowVehPerH[a],
+        travelTimeMin: r.linkTravelTimeMin[a],
+      });
     }
   }
-  return { columns, rows };
+  return table(linksCsvSchema, rows);
 }
 
 function systemTable(result: CosimResult): ResultTable {
-  const columns = [
-    'interval', 'start', 'opfStatus', 'loadScale', 'outagedBranches', 'stationNetMw', 'lossesKw', 'importMw', 'costUsdPerH', 'shedKw',
-    'minVoltagePu', 'minVoltageBus', 'maxDlmpUsdPerMWh', 'dueGap', 'dueIterations', 'maxConeGapPu', 'lpSolves',
-    'fixedPointResidual', 'rounds',
-  ];
-  const rows = result.intervals.map((r) => [
-    r.index, r.start, r.opf.status, r.loadScale, r.outagedBranches.join(' '), sum(r.netMw), r.opf.lossesKw, r.opf.importMw,
-    r.opf.objectiveUsdPerH, r.opf.shedKw, r.opf.minVoltagePu, r.opf.minVoltageBus, maxOf(r.opf.dlmpP), r.dueGap, r.dueIterations,
-    r.opf.maxConeGapPu, r.opf.lpSolves, r.fixedPointResidual, r.rounds,
-  ]);
-  return { columns, rows };
-}
-
-/**
- * Σ of a typed array (e.g. total station net load, MW).
- *
- * @example
- * sum(Float64Array.from([0.5, -0.2])); // 0.3
- */
-export function sum(values: Float64Array): number {
-  let total = 0;
-  for (const v of values) total += v;
-  return total;
-}
-
-/**
- * Largest value of a per-bus record (e.g. the largest DLMP, $/MWh); −∞ when empty.
- *
- * @example
- * maxOf({ 1: 20, 18: 61.3 }); // 61.3
- */
-export function maxOf(byBus: Readonly<Record<number, number>>): number {
-  let m = -Infinity;
-  for (const v of Object.values(byBus)) if (v > m) m = v;
-  return m;
+  const rows: SystemRow[] = result.intervals.map((r) => {
+    const maxDlmp = maxOf(r.opf.dlmpP);
+    return {
+      interval: r.index,
+      clock: r.start,
+      opfStatus: r.opf.status,
+      loadScale: r.loadScale,
+      outagedBranchCount: r.outagedBranches.length,
+      stationNetMw: sum(r.netMw),
+      lossesKw: r.opf.lossesKw,
+      importMw: r.opf.importMw,
+      feederCostUsdPerH: r.opf.objectiveUsdPerH,
+      shedKw: r.opf.shedKw,
+      minVoltagePu: r.opf.minVoltagePu,
+      minVoltageBus: r.opf.minVoltageBus,
+      maxDlmpUsdPerMwh: maxDlmp,
+      maxDlmpBus: argMaxBus(r.opf.dlmpP, maxDlmp),
+      dueRelativeGap: r.dueGap,
+      dueIterations: r.dueIterations,
+      maxConeGapPu2: r.opf.maxConeGapPu,
+      lpSolves: r.opf.lpSolves,
+      fixedPointResidualYuanPerKwh: r.fixedPointResidual,
+      rounds: r.rounds,
+    };
+  });
+  return table(systemCsvSchema, rows);
 }

@@ -6,9 +6,9 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { renderReport } from '../report/renderReport.js';
+import { renderReport, type ReportOptions } from '../report/renderReport.js';
 import type { CosimResult } from '../run/cosimTypes.js';
-import type { CosimSummary } from './cosimSummary.js';
+import type { CosimSummary } from './summarySchema.js';
 import { resultTables, type ResultTable } from './resultTables.js';
 
 /** The files of a results folder, in the order they are listed. */
@@ -24,17 +24,18 @@ export const RESULT_FILES = ['report.html', 'summary.json', 'stations.csv', 'bus
  * @param result - the run.
  * @param summary - its summary; `files` is filled with the absolute paths written.
  * @param outDir - results folder (created; replaced if it exists).
+ * @param report - what the report needs beyond the run (the feeder, for the voltage profile along its paths).
  * @returns the absolute paths written.
  * @example
- * const files = writeResults(result, summary, 'out/reference');
+ * const files = writeResults(result, summary, 'out/reference', { feeder: prepared.feeder });
  */
-export function writeResults(result: CosimResult, summary: CosimSummary, outDir: string): string[] {
+export function writeResults(result: CosimResult, summary: CosimSummary, outDir: string, report: ReportOptions = {}): string[] {
   const target = resolve(outDir);
   const files = RESULT_FILES.map((name) => join(target, name));
   summary.files.splice(0, summary.files.length, ...files);
   const tables = resultTables(result);
   const contents: Record<(typeof RESULT_FILES)[number], string> = {
-    'report.html': renderReport(result, summary),
+    'report.html': renderReport(result, summary, report),
     'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
     'stations.csv': toCsv(tables.stations),
     'buses.csv': toCsv(tables.buses),

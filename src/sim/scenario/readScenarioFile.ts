@@ -2,10 +2,9 @@
  * Read a scenario file from disk: JSON text → `--set` overrides → schema
  * (the only file I/O of the scenario layer; `runCosim` itself does none).
  */
-import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../../common/errors.js';
+import { readJsonFile } from '../../common/readJsonFile.js';
 import { applyOverrides } from './applyOverrides.js';
 import { parseScenario } from './parseScenario.js';
 import type { Scenario } from './schema/scenarioSchema.js';
@@ -32,25 +31,14 @@ export interface LoadedScenario {
  *
  * @param file - path of the JSON file (default: `DEFAULT_SCENARIO_FILE`).
  * @param overrides - `--set` strings, see `applyOverrides`.
- * @throws InputError when the file is missing, is not JSON, or violates the schema.
+ * @throws InputError when the file is missing or not a regular file, is not JSON (line and
+ *   column given), or violates the schema.
  * @example
  * const { scenario, name } = readScenarioFile('scenarios/nguyen-dupuis-ieee33-evening-peak.json', ['demand.scale=1.2']);
  */
 export function readScenarioFile(file: string = DEFAULT_SCENARIO_FILE, overrides: readonly string[] = []): LoadedScenario {
   const path = resolve(file);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError({ source: file }, code === 'ENOENT' ? 'file not found' : `cannot read (${code ?? String(error)})`);
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new InputError({ source: file }, `not valid JSON (${(error as Error).message})`);
-  }
+  const raw = readJsonFile(file);
   const scenario = parseScenario(applyOverrides(raw, overrides, file), file);
   return { scenario, file: path, baseDir: dirname(path), name: scenario.name ?? basename(path).replace(/\.json$/i, '') };
 }

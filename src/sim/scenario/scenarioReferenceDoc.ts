@@ -1,8 +1,10 @@
 /**
  * Generate `docs/scenario-reference.md` from the scenario schema, so that the
- * reference can never drift from what the validator accepts (a test compares).
+ * reference can never drift from what the validator accepts (a test compares). The
+ * table rows come from the shared reader in src/common/schemaTable.ts.
  */
-import { scenarioJsonSchema, type JsonSchemaNode } from './scenarioJsonSchema.js';
+import { isObjectNode, schemaFields, schemaType, tableCell, type JsonSchemaNode } from '../../common/schemaTable.js';
+import { scenarioJsonSchema } from './scenarioJsonSchema.js';
 
 const INTRO = `# Scenario file reference
 
@@ -46,7 +48,7 @@ export function scenarioReferenceDoc(): string {
       rootRows.push(row(key, node, required.has(key)));
       continue;
     }
-    out.push(`\n## \`${key}\`${required.has(key) ? '' : ' (optional)'}\n\n${clean(node.description ?? node.items?.description ?? '')}\n`);
+    out.push(`\n## \`${key}\`${required.has(key) ? '' : ' (optional)'}\n\n${tableCell(node.description ?? node.items?.description ?? '')}\n`);
     out.push(TABLE_HEAD);
     out.push(...fieldRows(key, node, required.has(key)));
   }
@@ -56,58 +58,11 @@ export function scenarioReferenceDoc(): string {
 
 const TABLE_HEAD = '| field | type | required / default | description |\n|---|---|---|---|';
 
-function isObjectNode(node: JsonSchemaNode | undefined): boolean {
-  return node !== undefined && node.type === 'object' && node.properties !== undefined;
-}
-
 function fieldRows(path: string, node: JsonSchemaNode, isRequired: boolean): string[] {
-  if (isObjectNode(node)) {
-    const required = new Set(node.required ?? []);
-    return Object.entries(node.properties ?? {}).flatMap(([key, child]) => fieldRows(`${path}.${key}`, child, required.has(key)));
-  }
-  if (node.type === 'array' && isObjectNode(node.items)) return fieldRows(`${path}[]`, node.items as JsonSchemaNode, isRequired);
-  const variants = node.oneOf ?? [];
-  if (variants.length > 0 && variants.every(isObjectNode)) {
-    const rows = [row(path, node, isRequired)];
-    for (const variant of variants) {
-      const mode = variant.properties?.mode?.const;
-      const label = mode === undefined ? path : `${path} (mode "${String(mode)}")`;
-      const required = new Set(variant.required ?? []);
-      for (const [key, child] of Object.entries(variant.properties ?? {})) {
-        rows.push(...fieldRows(`${label}.${key}`, child, required.has(key)));
-      }
-    }
-    return rows;
-  }
-  return [row(path, node, isRequired)];
+  return schemaFields(path, node, isRequired).map((f) => row(f.path, f.node, f.required));
 }
 
 function row(path: string, node: JsonSchemaNode, isRequired: boolean): string {
   const need = node.default !== undefined ? `default \`${JSON.stringify(node.default)}\`` : isRequired ? 'required' : 'optional';
-  return `| \`${path}\` | ${typeOf(node)} | ${need} | ${clean(node.description ?? '')} |`;
-}
-
-function typeOf(node: JsonSchemaNode): string {
-  if (node.const !== undefined) return `\`${JSON.stringify(node.const)}\``;
-  if (node.enum !== undefined) return node.enum.map((e) => `\`${JSON.stringify(e)}\``).join(' \\| ');
-  const alternatives = node.anyOf ?? node.oneOf;
-  const modes = alternatives?.map((a) => a.properties?.mode?.const);
-  if (modes !== undefined && modes.every((m) => m !== undefined)) return `object (mode ${modes.map((m) => `\`${JSON.stringify(m)}\``).join(' \\| ')})`;
-  if (alternatives !== undefined) return alternatives.map(typeOf).join(' or ');
-  if (node.type === 'array') return `array of ${node.items === undefined ? 'any' : typeOf(node.items)}`;
-  const base = Array.isArray(node.type) ? node.type.join(' \\| ') : (node.type ?? 'any');
-  return `${base}${bounds(node)}`;
-}
-
-function bounds(node: JsonSchemaNode): string {
-  const parts: string[] = [];
-  if (node.exclusiveMinimum !== undefined) parts.push(`> ${node.exclusiveMinimum}`);
-  if (node.minimum !== undefined && node.minimum > -9007199254740991) parts.push(`≥ ${node.minimum}`);
-  if (node.maximum !== undefined && node.maximum < 9007199254740991) parts.push(`≤ ${node.maximum}`);
-  if (node.exclusiveMaximum !== undefined) parts.push(`< ${node.exclusiveMaximum}`);
-  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
-}
-
-function clean(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return `| \`${path}\` | ${schemaType(node)} | ${need} | ${tableCell(node.description ?? '')} |`;
 }

@@ -1,7 +1,8 @@
 /**
  * Regenerate the two files derived from the scenario schema:
  * `scenarios/schema/scenario.schema.json` and `docs/scenario-reference.md`.
- * Run: `npx tsx src/sim/scenario/writeSchemaArtifacts.ts` (a test checks they are current).
+ * Run: `npx tsx src/sim/scenario/writeSchemaArtifacts.ts` (a test checks they are current), or
+ * `npx tsx src/cli/outputsReference/writeDocs.ts` to regenerate these and `docs/outputs.md` together.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -2,6 +2,11 @@
  * Time-dependent least-cost paths of one user class from one origin (the column
  * generation of the DUE, docs/model.md §2): regular paths use no station link, charging
  * paths exactly one charge link, V2G paths exactly one v2g link.
+ *
+ * Not `network/shortestPathTree.ts` (the one static Dijkstra): here a link's cost is
+ * evaluated at the time the vehicle reaches it, the search runs over two layers of states
+ * (before / after the station), and a station link may cost less than nothing (V2G
+ * revenue), so labels are settled per layer with a lazy-deletion heap.
  */
 import { LinkKind, type Network } from '../network/network.js';
 import { UserClassCode } from './dueTypes.js';

@@ -177,7 +177,7 @@ export function dynamicCostModel(
 }
 
 /**
- * Cost model of the STA special case (docs/model.md §5): each interval is a static
+ * Cost model of the STA special case (docs/model.md §2 "Static special cases"): each interval is a static
  * equilibrium; links cost BPR on the interval's flow rate, stations
  * τ + t_svc + t_max (h/c)³ with h = rate × (τ + t_svc) (Little's law), and vehicles
  * reach every link of their path in their departure interval (no propagation).

@@ -2,18 +2,12 @@
  * Internal helpers shared by the TNTP readers: read a file as lines and parse the
  * `<KEY> value` metadata block that ends at `<END OF METADATA>`.
  */
-import { readFileSync } from 'node:fs';
 import { InputError } from '../../common/errors.js';
+import { readTextFile } from '../../common/readTextFile.js';
 
-/** A file's lines (CRLF or LF), read once; missing files become an `InputError`. */
+/** A file's lines (CRLF or LF), read once; a missing or non-regular file is an `InputError` (`common/readTextFile.ts`). */
 export function readLines(path: string): string[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new InputError({ source: path }, `cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
-  return text.split(/\r?\n/);
+  return readTextFile(path).split(/\r?\n/);
 }
 
 /** Metadata values by upper-case key (`NUMBER OF ZONES` → "24") and the first line after the block (0-based). */

@@ -1,7 +1,7 @@
 /**
  * The road network shared by every traffic reader and algorithm.
  *
- * Built once per network (docs/architecture.md graphology, §7): nodes get dense integer
+ * Built once per network (docs/architecture.md §6): nodes get dense integer
  * indices, links are stored column-wise in typed arrays and a CSR forward star
  * (`outStart`/`outLinks`) lets shortest-path and loading loops run over integers.
  *

@@ -1,5 +1,10 @@
 /**
- * One-to-all shortest paths (Dijkstra with a binary heap on the CSR forward star).
+ * One-to-all shortest paths (Dijkstra with a binary heap on the CSR forward star): the
+ * one static shortest-path search of `src/traffic`. The static assignment, the path
+ * generators (`v2g/kShortestPaths.ts`: Yen, closing links with `Infinity` costs) and the
+ * benches use it; only the DUE's time-dependent, two-layer search
+ * (`dynamic/classShortestPaths.ts`) is separate, because its link costs depend on the
+ * arrival time and station links may cost less than nothing (V2G revenue).
  */
 import type { Network } from './network.js';
 
@@ -42,12 +47,19 @@ export function createShortestPathTree(nodeCount: number): ShortestPathTree {
  * 2. Settling node u relaxes u's out-links, except when u is a zone that carries
  *    no through traffic (TNTP: external id < `network.firstThruNode`) and u is not
  *    the origin: such paths may end at u but never pass through it.
- * 3. Ties keep the first label found (strict `<`), so results are deterministic.
+ * 3. Ties keep the first label found (strict `<`), and among equal labels the node
+ *    with the lower index is settled first, so the tree does not depend on the heap's
+ *    layout (it is the tree of the textbook scan for the cheapest unsettled node).
+ *
+ * 4. With `target`, the search stops once the target is settled: its label and path
+ *    are final; other nodes' labels are then upper bounds (`order`/`settled` list the
+ *    nodes settled so far).
  *
  * Costs do not depend on time here; a time-dependent caller passes the costs it
  * wants for this call. Allocation-free when `output` is given.
  *
  * @param linkCosts cost per link index, ≥ 0 (e.g. minutes)
+ * @param target dense index of a node to stop at (default: none, the full tree)
  * @example
  * const tree = shortestPathTree(net, net.freeFlowMin, net.nodeIndex.get(1)!);
  * tree.cost[net.nodeIndex.get(24)!]; // free-flow minutes 1 → 24
@@ -57,6 +69,7 @@ export function shortestPathTree(
   linkCosts: ArrayLike<number>,
   origin: number,
   output?: ShortestPathTree,
+  target = -1,
 ): ShortestPathTree {
   const nodeCount = network.nodeIds.length;
   const tree = output ?? createShortestPathTree(nodeCount);
@@ -85,15 +98,27 @@ export function shortestPathTree(
       for (;;) {
         let child = 2 * slot + 1;
         if (child >= size) break;
-        if (child + 1 < size && cost[heap[child + 1]] < cost[heap[child]]) child++;
-        if (cost[heap[child]] >= lastCost) break;
-        heap[slot] = heap[child];
-        heapSlot[heap[slot]] = slot;
+        // The smaller child by (label, node index).
+        let c = heap[child];
+        let cCost = cost[c];
+        if (child + 1 < size) {
+          const right = heap[child + 1];
+          const rightCost = cost[right];
+          if (rightCost < cCost || (rightCost === cCost && right < c)) {
+            child++;
+            c = right;
+            cCost = rightCost;
+          }
+        }
+        if (cCost > lastCost || (cCost === lastCost && c > last)) break;
+        heap[slot] = c;
+        heapSlot[c] = slot;
         slot = child;
       }
       heap[slot] = last;
       heapSlot[last] = slot;
     }
+    if (u === target) break;
     if (u !== origin && nodeIds[u] < firstThru) continue;
     const base = cost[u];
     for (let p = outStart[u], end = outStart[u + 1]; p < end; p++) {
@@ -111,7 +136,7 @@ export function shortestPathTree(
       while (slot > 0) {
         const parent = (slot - 1) >> 1;
         const w = heap[parent];
-        if (cost[w] <= candidate) break;
+        if (cost[w] < candidate || (cost[w] === candidate && w < v)) break;
         heap[slot] = w;
         heapSlot[w] = slot;
         slot = parent;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { convexHullOf } from '../../../src/flex/hull/convexHullOf.ts';
 import { hullContains } from '../../../src/flex/hull/hullContains.ts';
-import { monotoneChainArea, randomFrame3, rng, shuffled } from './helpers.ts';
+import { monotoneChainArea, monotoneChainCorners, randomFrame3, rng, shuffled } from './helpers.ts';
 
 // Dyadic coordinates (k/4) are exact in binary, so translations by dyadic shifts are
 // exact too, and they make duplicates, collinear and coplanar subsets common.
@@ -19,7 +19,7 @@ function close(a: number, b: number, rel: number, abs: number): boolean {
 }
 
 const RUNS = { numRuns: 50 };
-// n = 5 exercises the Quickhull path (the package is wrong there); fewer runs keep it fast.
+// n = 5 is the slowest case; fewer runs keep it fast.
 const runsFor = (n: number) => (n === 5 ? { numRuns: 20 } : RUNS);
 
 describe('convexHullOf (properties)', () => {
@@ -68,6 +68,20 @@ describe('convexHullOf (properties)', () => {
       const expected = monotoneChainArea(pts);
       return close(hull.volume, expected, 1e-9, 1e-12);
     }), RUNS);
+  });
+
+  it('2-D: the vertices are the corners of an independent monotone-chain hull, without collinear edge points', () => {
+    const key = (p: readonly number[]) => `${p[0]},${p[1]}`;
+    const sameCorners = (pts: number[][]): boolean => {
+      const hull = convexHullOf(pts);
+      if (hull.affineRank < 2) return true;
+      const ours = new Set(hull.vertices.map((i) => key(pts[i])));
+      const reference = new Set(monotoneChainCorners(pts).map(key));
+      return hull.vertices.length === reference.size && [...reference].every((k) => ours.has(k));
+    };
+    // A cloud where the incremental hull keeps (3, 1), inserted early, although it ends up between (2, 0) and (4, 2).
+    expect(sameCorners([[4, 3], [0, 0], [3, 2], [1, 4], [3, 1], [0, 3], [4, 4], [4, 2], [3, 1], [1, 4], [3, 2], [2, 0], [1, 3], [2, 4]])).toBe(true);
+    fc.assert(fc.property(cloud(2, dyadic), sameCorners), { numRuns: 300 });
   });
 
   it('planar sets in 3-D: rank ≤ 2, volume 0, area = independent 2-D hull area (rel 1e-8)', () => {

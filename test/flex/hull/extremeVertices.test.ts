@@ -6,7 +6,7 @@ function corners(d: number, side: number): number[][] {
 }
 
 describe('hull vertices are extreme points (exactly degenerate input)', () => {
-  for (const d of [3, 4, 5]) {
+  for (const d of [2, 3, 4, 5]) {
     it(`${d}-D: edge midpoints and face centres listed before the corners are not vertices`, () => {
       const c = corners(d, 2);
       // Midpoints of edges along axis 0 and centres of the faces x_1 = 0 and x_1 = 2.
@@ -16,6 +16,9 @@ describe('hull vertices are extreme points (exactly degenerate input)', () => {
       const hull = convexHullOf(pts);
       expect(hull.volume).toBeCloseTo(2 ** d, 10);
       expect(hull.vertices).toEqual(c.map((_, i) => i + extra.length));
+      // In 2-D the boundary is the square itself: 4 edges between corners (midpoints dropped).
+      if (d === 2) expect(hull.facets).toHaveLength(4);
+      if (d === 2) expect(hull.facets.flat().every((i) => i >= extra.length)).toBe(true);
       expect(hull.interiorPoint.every((x) => Math.abs(x - 1) < 1e-12)).toBe(true);
     });
   }

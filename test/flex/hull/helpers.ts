@@ -41,8 +41,17 @@ export function randomFrame3(random: () => number): [number[], number[]] {
  * formula: an independent 2-D reference for the hull tests.
  */
 export function monotoneChainArea(points: readonly number[][]): number {
+  const corners = monotoneChainCorners(points);
+  return corners.length < 3 ? 0 : shoelaceArea(corners);
+}
+
+/**
+ * Corners of the convex hull of 2-D points by Andrew's monotone chain, counter-clockwise,
+ * without collinear boundary points (a point on an edge is popped: cross ≤ 0).
+ */
+export function monotoneChainCorners(points: readonly number[][]): number[][] {
   const pts = points.map((p) => [p[0], p[1]]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  if (pts.length < 3) return 0;
+  if (pts.length < 3) return pts;
   const cross = (o: number[], a: number[], b: number[]): number => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
   const lower: number[][] = [];
   for (const p of pts) {
@@ -55,7 +64,7 @@ export function monotoneChainArea(points: readonly number[][]): number {
     while (upper.length >= 2 && cross(upper[upper.length - 2], upper[upper.length - 1], p) <= 0) upper.pop();
     upper.push(p);
   }
-  return shoelaceArea([...lower.slice(0, -1), ...upper.slice(0, -1)]);
+  return [...lower.slice(0, -1), ...upper.slice(0, -1)];
 }
 
 /** Fisher–Yates shuffle of a copy, driven by `random`. */

@@ -1,10 +1,9 @@
-import convexHull from 'convex-hull';
 import { determinant, Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import { quickhullNd } from '../../../src/flex/hull/quickhullNd.ts';
 import { rng } from './helpers.ts';
 
-/** Volume of a closed simplicial boundary: Σ |det(v − c)| / d! from the centroid c of its vertices. */
+/** Volume of a closed simplicial boundary: Σ |det(v − c)| / d! from the centroid c of its vertices (ml-matrix determinants). */
 function volumeOf(facets: number[][], pts: number[][], d: number): number {
   const verts = [...new Set(facets.flat())];
   const c = new Array<number>(d).fill(0);
@@ -25,34 +24,27 @@ function lattice(d: number, side: number): number[][] {
   return out;
 }
 
-describe('quickhullNd (internal; replaces convex-hull for d ≥ 5)', () => {
-  it('agrees with the convex-hull package on random clouds in 3-D and 4-D (volume rel 1e-10, same vertices)', () => {
-    const random = rng(31);
-    for (const d of [3, 4]) {
-      for (let trial = 0; trial < (d === 3 ? 3 : 2); trial++) {
-        const pts = Array.from({ length: d === 3 ? 60 : 20 }, () => Array.from({ length: d }, () => 2 * random() - 1));
-        const ours = quickhullNd(pts, d);
-        const theirs = convexHull(pts);
-        expect(Math.abs(volumeOf(ours, pts, d) - volumeOf(theirs, pts, d))).toBeLessThan(1e-10 * volumeOf(theirs, pts, d));
-        expect([...new Set(ours.flat())].sort((a, b) => a - b)).toEqual([...new Set(theirs.flat())].sort((a, b) => a - b));
-      }
-    }
-  });
-
-  it('handles many coplanar points: a 3^d lattice in 3-D, 4-D, 5-D has volume 2^d and 2^d vertices', () => {
-    for (const d of [3, 4, 5]) {
+describe('quickhullNd (internal; the hull engine of every dimension)', () => {
+  it('handles many collinear / coplanar points: a 3^d lattice in 2-D … 5-D has volume 2^d', () => {
+    for (const d of [2, 3, 4, 5]) {
       const pts = lattice(d, 3);
       const facets = quickhullNd(pts, d);
       expect(volumeOf(facets, pts, d)).toBeCloseTo(2 ** d, 9);
-      expect(new Set(facets.flat()).size).toBe(2 ** d);
+      expect(facets.every((f) => f.length === d)).toBe(true);
     }
   });
 
-  it('stays exact on nearly coplanar input: box-surface points with 1e-12…1e-7 noise in 4-D and 5-D (volume rel 1e-6)', () => {
-    for (let seed = 0; seed < 6; seed++) {
+  it('a box with sides 1, 1.1, …, 1.4 in 5-D has the product of its sides as volume (1e-10)', () => {
+    const pts = lattice(5, 2).map((p) => p.map((x, j) => x * (1 + 0.1 * j)));
+    const expected = [1, 1.1, 1.2, 1.3, 1.4].reduce((a, b) => a * b, 1);
+    expect(volumeOf(quickhullNd(pts, 5), pts, 5)).toBeCloseTo(expected, 10);
+  });
+
+  it('stays exact on nearly coplanar input: box-surface points with 1e-12…1e-7 noise in 3-D, 4-D and 5-D (volume rel 1e-6)', () => {
+    for (let seed = 0; seed < 9; seed++) {
       const random = rng(100 + seed);
-      const d = 4 + (seed % 2);
-      const noise = [1e-12, 1e-9, 1e-7][Math.floor(seed / 2)];
+      const d = 3 + (seed % 3);
+      const noise = [1e-12, 1e-9, 1e-7][Math.floor(seed / 3)];
       const sides = Array.from({ length: d }, () => 0.5 + 3 * random());
       const pts: number[][] = [];
       for (let k = 0; k < 40; k++) {
@@ -66,12 +58,5 @@ describe('quickhullNd (internal; replaces convex-hull for d ≥ 5)', () => {
       const expected = sides.reduce((a, b) => a * b, 1);
       expect(Math.abs(volumeOf(quickhullNd(pts, d), pts, d) - expected) / expected).toBeLessThan(1e-6);
     }
-  });
-
-  it('the convex-hull package itself is wrong in 5-D (why quickhullNd exists)', () => {
-    const pts = lattice(5, 2).map((p) => p.map((x, j) => x * (1 + 0.1 * j)));
-    const expected = [1, 1.1, 1.2, 1.3, 1.4].reduce((a, b) => a * b, 1);
-    expect(volumeOf(quickhullNd(pts, 5), pts, 5)).toBeCloseTo(expected, 10);
-    expect(Math.abs(volumeOf(convexHull(pts), pts, 5) - expected)).toBeGreaterThan(0.1);
   });
 });

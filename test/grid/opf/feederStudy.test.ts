@@ -47,7 +47,7 @@ describe('loadFeederStudy', () => {
   });
 
   const bad: [string, unknown, RegExp][] = [
-    ['unknown field', { feeder: 'case33bw', colour: 'red' }, /colour|Unrecognized/i],
+    ['unknown field', { feeder: 'case33bw', colour: 'red' }, /: colour: unknown field "colour"$/],
     ['wrong type', { feeder: 'case33bw', loadScale: 'high' }, /loadScale/],
     ['negative load scale', { feeder: 'case33bw', loadScale: -1 }, /loadScale = -1/],
     ['unknown generator bus', { feeder: 'case33bw', generators: [{ id: 'g', kind: 'dg', bus: 99, pMaxMw: 1 }] }, /generators\[0\]\.bus = 99/],
@@ -63,8 +63,13 @@ describe('loadFeederStudy', () => {
     });
   }
 
-  it('rejects malformed JSON naming the file', () => {
-    const path = study('broken.json', '{ "feeder": ');
-    expect(() => loadFeederStudy(path)).toThrow(/broken\.json/);
+  it('rejects malformed JSON naming the file, line and column', () => {
+    const path = study('broken.json', '{\n  "feeder": \n');
+    expect(() => loadFeederStudy(path)).toThrow(`${path}: line 3, column 1: not valid JSON: expected a value, found the end of the file`);
+  });
+
+  it('names a misspelt key as unknown, with the field path style of every input error', () => {
+    const path = study('typo.json', { feeder: 'case33bw', generators: [{ id: 'g', kind: 'dg', bus: 5, pMaxMw: 1 }, { id: 'h', kind: 'dg', buss: 6, pMaxMw: 1 }] });
+    expect(() => loadFeederStudy(path)).toThrow(`${path}: generators[1].buss: unknown field "buss" (did you mean "bus"?)`);
   });
 });

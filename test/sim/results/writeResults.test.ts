@@ -51,4 +51,16 @@ describe('textSummary', () => {
     expect(text).toContain('17:30');
     expect(text).toContain('out/fake/report.html');
   });
+
+  it('should state the horizon totals with units: energy, losses, cost, shed, exchange rate', () => {
+    const { summary } = fakeRun();
+    const t = summary.totals;
+    const text = textSummary(summary);
+    expect(text).toContain(`peak station net load ${t.peakStationNetMw.toFixed(3)} MW at ${t.peakStationNetAt}`);
+    expect(text).toContain(`stations charged ${t.stationEnergyChargedMwh.toFixed(2)} MWh`);
+    // The fake grid loses 100 kW for 4 × 10 min: 0.067 MWh.
+    expect(text).toContain('feeder losses 0.067 MWh');
+    expect(text).toContain(`feeder cost ${t.feederCostUsd.toFixed(0)} $`);
+    expect(text).toContain('7.2 ¥/$');
+  });
 });

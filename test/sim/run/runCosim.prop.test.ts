@@ -35,7 +35,7 @@ describe('runCosim fixed point on random small coupled cases (real engines)', ()
             '--set', `solver={"damping":${p.damping},"maxRounds":${p.maxRounds},"fixedPointTolerance":${p.tolerance}}`,
           ]);
           const summary = JSON.parse(stdout);
-          const residuals: number[] = summary.intervals.map((i: { fixedPointResidual: number }) => i.fixedPointResidual);
+          const residuals: number[] = summary.intervals.map((i: { fixedPointResidualYuanPerKwh: number }) => i.fixedPointResidualYuanPerKwh);
           if (code === 0) {
             expect(summary.status).toBe('ok');
             for (const r of residuals) expect(r).toBeLessThanOrEqual(p.tolerance);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inputErrorMessage } from '../../helpers/inputErrorMessage.ts';
-import { formatPath, parseScenario } from '../../../src/sim/scenario/parseScenario.ts';
+import { parseScenario } from '../../../src/sim/scenario/parseScenario.ts';
 import { applyOverrides } from '../../../src/sim/scenario/applyOverrides.ts';
 import { minimalScenario } from '../fixtures/minimalScenario.ts';
 
@@ -26,7 +26,14 @@ describe('parseScenario', () => {
   // One case per kind of schema violation: each gives one message naming file, field and value.
   const cases: [string, unknown, RegExp][] = [
     ['unknown top-level field', withSet('colour=1'), /^bad\.json: colour: unknown field/],
-    ['unknown nested field', withSet('stations.0.power=1'), /^bad\.json: stations\[0\]\.power: unknown field/],
+    ['unknown nested field', withSet('stations.0.power=1'), /^bad\.json: stations\[0\]\.power: unknown field "power"$/],
+    ['misspelt field (named as unknown, not as the missing one)', (() => {
+      const s = minimalScenario();
+      const stations = s.stations as Record<string, unknown>[];
+      const { chargers, ...rest } = stations[0];
+      stations[0] = { ...rest, chargerz: chargers };
+      return s;
+    })(), /^bad\.json: stations\[0\]\.chargerz: unknown field "chargerz" \(did you mean "chargers"\?\)$/],
     ['missing required section', (() => { const s = minimalScenario(); delete s.feeder; return s; })(), /^bad\.json: feeder: is required/],
     ['wrong type', withSet('horizon.intervals="twelve"'), /^bad\.json: horizon\.intervals = "twelve": expected number/],
     ['negative chargers', withSet('stations.0.chargers=-1'), /^bad\.json: stations\[0\]\.chargers = -1: Too small/],
@@ -53,10 +60,5 @@ describe('parseScenario', () => {
 
   it('should say how many more problems there are', () => {
     expect(messageOf(withSet('horizon.intervals=-1', 'classes.v2gShare=-1'))).toMatch(/and 1 more problem\)/);
-  });
-
-  it('should format paths like JavaScript accessors', () => {
-    expect(formatPath(['stations', 0, 'bus'])).toBe('stations[0].bus');
-    expect(formatPath([])).toBe('');
   });
 });

@@ -86,10 +86,21 @@ describe('loadNetworkDynamic', () => {
     }
     expect(maxInService).toBeCloseTo(5, 6); // never more than c in service
     expect(maxQueue).toBeGreaterThan(14); // 20 arrived by ~11 min, 5 started
-    // four service rounds of 30 min: the last of the 20 starts ≈ 91.5 min and leaves ≈ 121.5 min, then 1 min to node 3
-    const doneStep = r.pathCumArrivals.findIndex((v) => v >= 20 - 1e-6);
-    expect(doneStep / perMin).toBeGreaterThan(120);
-    expect(doneStep / perMin).toBeLessThan(125);
+    // Independent fluid reference (minutes): vehicle n (0 < n ≤ 20) departs at n/2, reaches the
+    // chargers after the 1-min link and one loading step δ, and starts when it has arrived and
+    // the vehicle 5 places ahead has left: start(n) = max(arrive(n), start(n − 5) + 30). So
+    // start(5) = 3.6, start(10) = 33.6, start(15) = 63.6, start(20) = 93.6; the last leaves at
+    // 123.6 and reaches node 3 at 124.6.
+    const delta = STEP_SEC / 60;
+    const start = (n: number): number => Math.max(1 + delta + n / 2, n > 5 ? start(n - 5) + 30 : -Infinity);
+    const firstMinute = (cum: ArrayLike<number>, offset: number, level: number) => {
+      for (let k = 0; k <= r.steps; k++) if (cum[offset + k] >= level - 1e-6) return k / perMin;
+      return Number.NaN;
+    };
+    for (const n of [5, 10, 15, 20]) expect(Math.abs(firstMinute(r.linkCumServiceStart, a * W, n) - start(n))).toBeLessThanOrEqual(delta + 1e-9);
+    expect(start(20)).toBeCloseTo(93.6, 9);
+    const doneMinute = firstMinute(r.pathCumArrivals, 0, 20);
+    expect(Math.abs(doneMinute - (start(20) + 30 + 1))).toBeLessThanOrEqual(delta + 1e-9);
   });
 
   it('serves every vehicle at once when chargers are ample (no queue; time = 1 + δ + 30 + 1 min)', () => {

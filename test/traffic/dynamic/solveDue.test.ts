@@ -65,23 +65,34 @@ describe('solveDue', () => {
     expect(serviceVehMin / (charging * 30)).toBeCloseTo(1, 2);
   });
 
-  it('STA on 30-min intervals with stations: in service = arrivals × service time / interval (Little), no queue', () => {
+  it('STA on 30-min intervals with 20-min charging and 45-min V2G service: in service L = λ·W (Little), no queue', () => {
+    // Service times differ from the interval (and from each other), so L = λW is told apart
+    // from "L = arrivals" or "L = λ × interval": λ = arrivals / 30 min, W = 20 or 45 min.
+    const chargeServiceMin = 20;
+    const v2gServiceMin = 45;
     const base = ndDueScenario({ stepSec: 60 });
+    const network = insertStations(loadBundledNetwork('NguyenDupuis').network, ndStations().map((st) => ({ ...st, chargeServiceMin, v2gServiceMin })));
     const I = 4;
-    const cells = base.network.stations.length * I;
+    const intervalMin = 30;
+    const cells = network.stations.length * I;
     const sta = solveDue({
-      ...base, intervals: I, intervalMin: 30, propagation: 'instantaneous',
+      ...base, network, intervals: I, intervalMin, propagation: 'instantaneous',
       demand: base.demand.map((d) => ({ ...d, vehPerHByInterval: [0, 1, 2, 3].map((t) => (d.vehPerHByInterval[3 * t] + d.vehPerHByInterval[3 * t + 1] + d.vehPerHByInterval[3 * t + 2]) / 3) })),
       prices: { chargeYuanPerKWh: new Float64Array(cells).fill(2), v2gYuanPerKWh: new Float64Array(cells).fill(3) },
       coupons: { chargeYuanPerKWh: new Float64Array(cells), v2gYuanPerVisit: new Float64Array(cells) },
     }, { gapTolerance: 1e-8, maxIterations: 500 });
     expect(sta.converged).toBe(true);
-    for (let s = 0; s < 3; s++) {
-      for (let t = 0; t < I; t++) {
-        expect(sta.stationChargingInServiceByInterval[s * I + t]).toBeCloseTo((sta.stationChargeArrivals[s * I + t] * 30) / 30, 9);
-      }
+    let busyCells = 0;
+    for (let c = 0; c < cells; c++) {
+      const chargeRatePerMin = sta.stationChargeArrivals[c] / intervalMin;
+      const v2gRatePerMin = sta.stationV2gArrivals[c] / intervalMin;
+      expect(sta.stationChargingInServiceByInterval[c]).toBeCloseTo(chargeRatePerMin * chargeServiceMin, 9);
+      expect(sta.stationV2gInServiceByInterval[c]).toBeCloseTo(v2gRatePerMin * v2gServiceMin, 9);
+      if (sta.stationChargeArrivals[c] > 1 && sta.stationV2gArrivals[c] > 1) busyCells++;
     }
+    expect(busyCells).toBeGreaterThan(0); // the relation is exercised, not 0 = 0
     expect(Math.max(...sta.stationChargeQueue)).toBe(0);
+    expect(Math.max(...sta.stationV2gQueue)).toBe(0);
   });
 
   it('a warm start from an equilibrium needs no further route swap', () => {

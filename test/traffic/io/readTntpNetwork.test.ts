@@ -50,6 +50,6 @@ describe('readTntpNetwork', () => {
 
   it('rejects a file without <END OF METADATA> and a missing file', () => {
     expect(() => readTntpNetwork(writeTemp('x_net.tntp', '<NUMBER OF NODES> 3\n'))).toThrow('<END OF METADATA>: missing');
-    expect(() => readTntpNetwork('/nonexistent/x_net.tntp')).toThrow('/nonexistent/x_net.tntp: cannot read file (ENOENT)');
+    expect(() => readTntpNetwork('/nonexistent/x_net.tntp')).toThrow('/nonexistent/x_net.tntp: file not found');
   });
 });

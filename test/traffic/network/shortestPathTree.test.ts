@@ -44,6 +44,28 @@ describe('shortestPathTree', () => {
     expect(n.station[fromZone2.predLink[n.stationVirtualNode[0]]]).toBe(0);
   });
 
+  it('stops at a target with its final label and path, having settled only nodes no farther', () => {
+    const n = net(1);
+    const full = shortestPathTree(n, n.freeFlowMin, 0);
+    const fullCost = Float64Array.from(full.cost);
+    const fullPred = Int32Array.from(full.predLink);
+    const t = shortestPathTree(n, n.freeFlowMin, 0, createShortestPathTree(4), n.nodeIndex.get(4)!);
+    expect(t.cost[3]).toBe(fullCost[3]);
+    expect(t.predLink[3]).toBe(fullPred[3]);
+    expect([...t.order.slice(0, t.settled)]).toEqual([0, 1, 3]); // node 3 (cost 5) not yet settled
+  });
+
+  it('settles equal labels in node order, so ties give the same tree whatever the heap layout', () => {
+    // Four equal-cost routes 1 → {2, 3, 4, 5} → 6, links listed in reverse node order.
+    const spec = { name: 'ties', source: 'test', links: [5, 4, 3, 2].flatMap((m) => [
+      { from: 1, to: m, capacity: 1, freeFlowMin: 1 }, { from: m, to: 6, capacity: 1, freeFlowMin: 1 }]) };
+    const n = buildNetwork(spec);
+    const t = shortestPathTree(n, n.freeFlowMin, n.nodeIndex.get(1)!);
+    expect([...t.order]).toEqual([0, 1, 2, 3, 4, 5]);
+    // Node 2 is settled first among the middle nodes, so it labels node 6 first and keeps it.
+    expect(n.from[t.predLink[n.nodeIndex.get(6)!]]).toBe(n.nodeIndex.get(2)!);
+  });
+
   it('treats Infinity as a closed link and reports unreachable nodes', () => {
     const n = net(1);
     const costs = Float64Array.from(n.freeFlowMin);

@@ -6,7 +6,7 @@ import { insertStations } from '../../../src/traffic/network/insertStations.ts';
 import { solveStaticUe } from '../../../src/traffic/static/solveStaticUe.ts';
 import { checkEquilibrium } from './equilibriumCheck.ts';
 
-const LONG = !process.env.EV_COSIM_LONG;
+const SKIP_LONG = !process.env.EV_COSIM_LONG;
 
 describe('solveStaticUe', () => {
   it('Sioux Falls at relative gap ≤ 1e-10: Beckmann objective 42.31335287107440e5 (public) to 9 significant digits', () => {
@@ -38,7 +38,7 @@ describe('solveStaticUe', () => {
     for (let z = 1; z <= 38; z++) expect(into[z]).toBeCloseTo(ending[z], 6);
   });
 
-  it.skipIf(LONG)('Chicago Sketch with toll 0.02 and distance 0.04 weights: gap ≤ 1e-8, objective 17,313,018.7387 (public) (EV_COSIM_LONG)', () => {
+  it.skipIf(SKIP_LONG)('Chicago Sketch with toll 0.02 and distance 0.04 weights: gap ≤ 1e-8, objective 17,313,018.7387 (public) (EV_COSIM_LONG)', () => {
     const { network, demand } = loadBundledNetwork('ChicagoSketch');
     const r = solveStaticUe(network, demand, { gapTarget: 1e-8 });
     expect(r.relativeGap).toBeLessThanOrEqual(1e-8);

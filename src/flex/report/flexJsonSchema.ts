@@ -1,0 +1,145 @@
+/**
+ * zod schemas of the `ev-cosim flex` JSON (`--json` on stdout and `flex.json`): every
+ * field described with its unit (docs/outputs.md is generated from these; the tests
+ * parse real outputs with them). Vocabulary: src/common/outputDoc.ts.
+ */
+import { z } from 'zod';
+import { MAX_NAMED_RANK } from './flexCsvSchemas.js';
+
+const clock = (what: string) => z.string().regex(/^\d\d:\d\d$/).describe(`${what}, HH:MM`);
+// The key's title names it in docs/outputs.md paths (`netMw.<station>`).
+const stationKey = z.string().meta({ title: 'station' });
+const byStation = <T extends z.ZodType>(value: T, what: string) => z.record(stationKey, value).describe(`${what}, keyed by station id`);
+
+/** Coupons of one station, one value per interval. */
+export const stationCouponsSchema = z.strictObject({
+  chargeYuanPerKwh: z.array(z.number().nonnegative()).describe('charging discount ψ_ch per interval (index = interval, clock in `clocks`), ¥/kWh'),
+  v2gYuanPerVisit: z.array(z.number().nonnegative()).describe('V2G participation bonus ψ_v2g per interval (index = interval), ¥ per visit'),
+});
+
+/** One point: a re-simulated co-simulation run read at t*. */
+export const flexPointSchema = z.strictObject({
+  netMw: byStation(z.number(), 'net load at t* of each axis station (charge − V2G; + = consumption, − = net V2G injection), MW'),
+  subsidyYuan: z.number().nonnegative().describe('subsidy actually paid to drivers in this run, ¥'),
+  dueRelativeGap: z.number().nonnegative().describe('final relative gap of the run\'s dynamic user equilibrium (dimensionless)'),
+  coupons: byStation(stationCouponsSchema, 'the full coupon book of the run (every station, not only the axes)'),
+});
+
+// Sizes of a region of affine rank k ≥ 4 (studies with more than three axis stations).
+const higherVolumes = Object.fromEntries(
+  Array.from({ length: MAX_NAMED_RANK - 3 }, (_, i) => i + 4).map((k) => [`volumeMw${k}`, z.number().nonnegative().optional().describe(`${k}-D volume of the tier's hull when its affine rank is ${k}, MW^${k}`)]),
+) as Record<`volumeMw${number}`, z.ZodOptional<z.ZodNumber>>;
+
+/** The size of a region under the key of its own dimension (only one is present). */
+export const regionMeasureShape = {
+  lengthMw: z.number().nonnegative().optional().describe('length of the tier\'s hull when its affine rank is 1 (a segment: one station, or collinear points), MW'),
+  areaMw2: z.number().nonnegative().optional().describe('area of the tier\'s hull when its affine rank is 2 (two stations, or a flat region in three stations such as the STA plane), MW²'),
+  volumeMw3: z.number().nonnegative().optional().describe('volume of the tier\'s hull when its affine rank is 3 (full-dimensional in three stations), MW³'),
+  ...higherVolumes,
+};
+
+const rangeSchema = z.strictObject({
+  minNetMw: z.number().describe('lowest net load of the station over the tier\'s hull points, MW'),
+  maxNetMw: z.number().describe('highest net load of the station over the tier\'s hull points, MW'),
+});
+
+/** One subsidy tier. */
+export const flexTierSchema = z.strictObject({
+  budgetYuan: z.number().positive().describe('subsidy budget F_max of the tier, ¥'),
+  affineRank: z.number().int().min(-1).describe('affine rank of the tier\'s hull: the number of stations when full-dimensional, one less when flat (dimensionless)'),
+  ...regionMeasureShape,
+  increasePct: z.number().optional().describe('growth of the hull\'s size over the previous tier, % (absent for the first tier or when the rank changed)'),
+  constantTotalMw: z.number().optional().describe('when the region is flat on Σ P = const (the STA case), that total station net load, MW'),
+  ranges: byStation(rangeSchema, 'range of each axis station\'s net load over the tier'),
+  vertices: z.array(flexPointSchema).describe('hull vertices of the tier, each a re-simulated point'),
+  facets: z.array(z.array(z.number().int().nonnegative())).describe('boundary facets of the hull as indices into `vertices` (triangles in 3-D, polygon edges when flat)'),
+  points: z.array(flexPointSchema).describe('the tier\'s boundary point per direction (order of `directions`)'),
+});
+
+const runsSchema = z.strictObject({
+  design: z.number().int().nonnegative().describe('co-simulation runs of the design probes in this call (0 when resumed)'),
+  search: z.number().int().nonnegative().describe('co-simulation runs of the direction searches in this call'),
+  perPoint: z.number().nonnegative().describe('runs per reported point (design + search over tiers × directions)'),
+  resumedTasks: z.number().int().nonnegative().describe('sweep tasks taken from the results file (`--resume`)'),
+});
+
+const planSchema = z.strictObject({
+  need: z.strictObject({
+    station: z.string().describe('station id of the need'),
+    bus: z.number().int().describe('feeder bus of that station'),
+    op: z.enum(['<=', '>=']).describe('cap (`<=`) or floor (`>=`) on the station\'s net load'),
+    limitMw: z.number().describe('limit on the station\'s net load at t*, MW (negative: net V2G injection)'),
+    interval: z.number().int().nonnegative().describe('t*, interval index (0-based)'),
+    clock: clock('start of t*'),
+  }).describe('the grid need of `--need`'),
+  budgetYuan: z.number().nullable().describe('cheapest tier meeting the need, ¥; null when no tier does'),
+  point: flexPointSchema.nullable().describe('the chosen point (its coupons are the offer to make); null when none'),
+  stationNetMw: z.number().nullable().describe('net load of the need\'s station at the chosen point, MW; null when none'),
+  tiers: z.array(z.strictObject({
+    budgetYuan: z.number().describe('budget of the tier, ¥'),
+    canMeet: z.boolean().describe('some hull point of this tier meets the need'),
+    containsPoint: z.boolean().describe('the chosen point lies in this tier\'s hull'),
+  })).describe('per tier: can it meet the need, does its hull contain the chosen point'),
+  runs: z.number().int().nonnegative().describe('extra co-simulation runs spent lowering the subsidy'),
+  summary: z.string().describe('the plan in one sentence'),
+});
+
+/** The object of one model. */
+export const flexModelSchema = z.strictObject({
+  model: z.enum(['dta', 'sta']).describe('traffic model: dynamic (dta) or static with 30-min intervals (sta)'),
+  scenario: z.string().describe('scenario name'),
+  interval: z.number().int().nonnegative().describe('t*, interval index in this model\'s intervals (0-based)'),
+  clock: clock('start of t*'),
+  intervalMin: z.number().positive().describe('interval length of this model, min'),
+  clocks: z.array(z.string()).describe('start HH:MM of every interval (index = interval): the time axis of the coupon arrays'),
+  stations: z.array(z.string()).describe('stations spanning the region\'s axes (ids)'),
+  buses: z.array(z.number().int()).describe('feeder bus of each axis station (order of `stations`)'),
+  window: z.strictObject({
+    blocks: z.array(z.strictObject({
+      intervals: z.array(z.number().int().nonnegative()).describe('intervals of the block (0-based)'),
+      clocks: z.array(z.string()).describe('start HH:MM of each of those intervals'),
+    })).describe('coupon blocks: one coupon value per station × kind × block, on arrivals in these intervals'),
+    components: z.array(z.string()).describe('labels of the searched coupon components, e.g. `CS3 charge t5–t6`'),
+  }).describe('the coupon window of the search (docs/flexibility.md §3)'),
+  directions: z.array(z.array(z.number())).describe('search directions a, unit vectors on the axis stations (dimensionless)'),
+  base: flexPointSchema.describe('the run without coupons'),
+  tiers: z.array(flexTierSchema).describe('subsidy tiers, ascending budget; hulls nested'),
+  runs: runsSchema.describe('co-simulation effort'),
+  plan: planSchema.optional().describe('tier planning of `--need`'),
+});
+
+const dimensionLabel = z.string().describe('the region\'s dimension in words, e.g. `3-D volume`, `2-D area (flat in 3 stations)`');
+
+/** A row of the static-vs-dynamic comparison. */
+export const comparisonRowSchema = z.strictObject({
+  model: z.enum(['dta', 'sta']).describe('traffic model'),
+  budgetYuan: z.number().describe('subsidy budget, ¥'),
+  affineRank: z.number().int().describe('affine rank of the hull (dimensionless)'),
+  dimensionLabel,
+  ...regionMeasureShape,
+  constantTotalMw: z.number().optional().describe('total station net load when flat on Σ P = const, MW'),
+  ranges: byStation(z.strictObject({
+    minNetMw: z.number().describe('lowest net load, MW'),
+    maxNetMw: z.number().describe('highest net load, MW'),
+    halfWidthMw: z.number().nonnegative().describe('half the range, MW (the ± of seed 003 §3.3)'),
+  }), 'range of each axis station'),
+});
+
+/** `--model both`. */
+export const flexBothSchema = z.strictObject({
+  model: z.literal('both').describe('both traffic models were swept'),
+  scenario: z.string().describe('scenario name'),
+  models: z.record(z.enum(['dta', 'sta']).meta({ title: 'model' }), flexModelSchema).describe('one object per model (`dta`, `sta`), each of the single-model shape'),
+  comparison: z.array(comparisonRowSchema).describe('static vs dynamic per budget'),
+});
+
+/** `flex.json`: one model's object, or both models. */
+export const flexJsonSchema = z.union([flexModelSchema, flexBothSchema]).describe('one model: that model\'s object; `--model both`: both objects and their comparison');
+
+const files = z.array(z.string()).describe('paths of the files written to the output folder');
+
+/** `ev-cosim flex --json` on stdout: `flex.json` plus the files written. */
+export const flexStdoutSchema = z.union([
+  flexModelSchema.extend({ files }),
+  flexBothSchema.extend({ files }),
+]).describe('the object of `flex.json` with `files`');
