@@ -1,14 +1,15 @@
 /**
  * Start-up benchmark: CPU (user + sys of the child process, all its threads) and wall time of
  * short `ev-cosim` commands as a user runs them (`node bin/ev-cosim.mjs …`, the compiled
- * `dist/`), each also net of a bare `node -e 0`. With `/tmp/before` present (a copy of the tree
- * from before the compiled build, run through tsx) the same commands are timed there too.
+ * `dist/`), each also net of a bare `node -e 0`. With `--peer DIR` (another checkout of
+ * ev-cosim with its node_modules, e.g. an older commit: `git worktree add DIR <rev> && (cd DIR
+ * && npm ci)`) the same commands are timed there too, in the same run.
  *
  * Targets (CPU net of `node -e 0`): `--help` ≤ 0.25 s, `assign SiouxFalls --gap 1e-8` ≤ 0.4 s,
  * default `run` ≤ 1.0 s. Prints figures only; never asserts on time. Build first
  * (`npm run build`): the binary runs `dist/`.
  *
- * Run: npx tsx bench/startup.bench.ts [--runs 5] [--no-before]
+ * Run: npx tsx bench/startup.bench.ts [--runs 5] [--peer DIR]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -18,7 +19,8 @@ import { join } from 'node:path';
 const root = join(import.meta.dirname, '..');
 const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
-const BEFORE = '/tmp/before';
+const peerFlag = process.argv.indexOf('--peer');
+const PEER = peerFlag >= 0 ? process.argv[peerFlag + 1] : undefined;
 const out = mkdtempSync(join(tmpdir(), 'ev-cosim-startup-'));
 
 /** One timed child: wall, user and sys seconds. */
@@ -85,10 +87,9 @@ function report(tree: string, bin: string): void {
 try {
   if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` first');
   report('this tree (compiled dist/)', join(root, 'bin', 'ev-cosim.mjs'));
-  const beforeBin = join(BEFORE, 'bin', 'ev-cosim.mjs');
-  if (process.argv.includes('--no-before')) console.log(`\n${BEFORE}: skipped (--no-before)`);
-  else if (existsSync(beforeBin)) report(`${BEFORE} (before the compiled build, through tsx)`, beforeBin);
-  else console.log(`\n${BEFORE} does not exist: no before/after comparison`);
+  if (PEER === undefined) console.log('\nno --peer DIR given: no comparison with another checkout');
+  else if (existsSync(join(PEER, 'bin', 'ev-cosim.mjs'))) report(`peer checkout ${PEER}`, join(PEER, 'bin', 'ev-cosim.mjs'));
+  else console.log(`\n--peer ${PEER}: no bin/ev-cosim.mjs there: no comparison`);
 } finally {
   rmSync(out, { recursive: true, force: true });
 }

@@ -1,5 +1,6 @@
 /**
- * `ev-cosim assign <network>`: static user equilibrium (Algorithm B) of a bundled
+ * What `ev-cosim assign` does once its options are parsed (loaded lazily by `../commands/assign.ts`, so that
+ * `--help` and other commands never load this engine). The command: `ev-cosim assign <network>`: static user equilibrium (Algorithm B) of a bundled
  * network (`SiouxFalls`, `Anaheim`, `ChicagoSketch`, `NguyenDupuis`) or a TNTP
  * `_net.tntp` file, with its trip table found beside it (`_trips.tntp`) or given by
  * `--trips`. Exit codes: 0 converged, 1 bad input, 2 gap target not reached.

@@ -1,5 +1,6 @@
 /**
- * `ev-cosim equilibrium <scenario> [--v2g on|off] [--json]`: solve a static coupled
+ * What `ev-cosim equilibrium` does once its options are parsed (loaded lazily by `../commands/equilibrium.ts`, so that
+ * `--help` and other commands never load this engine). The command: `ev-cosim equilibrium <scenario> [--v2g on|off] [--json]`: solve a static coupled
  * equilibrium (seed 000 V2G market equilibrium or seed 002 generalized Wardrop
  * equilibrium) and print a summary or one JSON object.
  */

@@ -1,5 +1,6 @@
 /**
- * `ev-cosim flex [scenario]`: the flexible operation region of the station loads at
+ * What `ev-cosim flex` does once its options are parsed (loaded lazily by `../commands/flex.ts`, so that
+ * `--help` and other commands never load this engine). The command: `ev-cosim flex [scenario]`: the flexible operation region of the station loads at
  * t* per subsidy tier, DTA and/or STA, with hulls, tables, tier planning and an
  * HTML report (docs/model.md §5). Output keys: docs/flexibility.md §8 and FLEX_OUTPUT_DOCS
  * (src/flex/report/outputDocs.ts).

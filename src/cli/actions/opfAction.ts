@@ -1,5 +1,6 @@
 /**
- * `ev-cosim opf <feeder>`: one OPF (or power flow) of a feeder — a bundled name
+ * What `ev-cosim opf` does once its options are parsed (loaded lazily by `../commands/opf.ts`, so that
+ * `--help` and other commands never load this engine). The command: `ev-cosim opf <feeder>`: one OPF (or power flow) of a feeder — a bundled name
  * (`case33bw`, `ieee123`), a MATPOWER `.m` file, a CSV directory, or a feeder
  * study JSON (`src/grid/problems/feederStudy.ts`). Buses are named by the
  * data's own bus numbers. Exit codes: 0 ok, 1 bad input, 2 infeasible /

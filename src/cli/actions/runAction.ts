@@ -1,5 +1,6 @@
 /**
- * `ev-cosim run [scenario]`: co-simulate a scenario and write its results folder.
+ * What `ev-cosim run` does once its options are parsed (loaded lazily by `../commands/run.ts`, so that
+ * `--help` and other commands never load this engine). The command: `ev-cosim run [scenario]`: co-simulate a scenario and write its results folder.
  * Without a scenario, runs the bundled reference case (docs/model.md §6).
  */
 import { SolverError } from '../../common/errors.js';

@@ -1,5 +1,6 @@
 /**
- * `ev-cosim validate <scenario>`: check a scenario without running it.
+ * What `ev-cosim validate` does once its options are parsed (loaded lazily by `../commands/validate.ts`, so that
+ * `--help` and other commands never load this engine). The command: `ev-cosim validate <scenario>`: check a scenario without running it.
  */
 import { resolveScenario } from '../../sim/run/resolveScenario.js';
 import type { ValidateReport } from '../../sim/results/validateSchema.js';

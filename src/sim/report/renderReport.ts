@@ -12,12 +12,11 @@
  * - lines join only what is connected (the voltage profile follows feeder paths);
  * - the ¥/$ exchange rate stated wherever $/MWh and ¥/kWh meet.
  */
-import type { Feeder } from '../../grid/model/feeder.js';
+import type { Feeder } from '../../grid/index.js';
 import { escapeXml } from '../../common/svgText.js';
 import type { CosimResult } from '../run/cosimTypes.js';
 import type { CosimSummary } from '../results/summarySchema.js';
 import { convergencePanels } from './convergenceCharts.js';
-import { feederTree } from './feederPaths.js';
 import { intervalTable } from './intervalTable.js';
 import { keyFiguresHtml } from './keyFigures.js';
 import { REPORT_CSS } from './reportStyle.js';
@@ -33,7 +32,7 @@ export interface ReportOptions {
    * The feeder of the run (`PreparedCosim.feeder`): its branches give the paths of the
    * voltage profile. Without it the profile shows unconnected buses.
    */
-  readonly feeder?: Pick<Feeder, 'branches' | 'generators' | 'baseKv' | 'baseMva' | 'buses'>;
+  readonly feeder?: Feeder;
 }
 
 /**
@@ -65,7 +64,7 @@ export function renderReport(result: CosimResult, summary: CosimSummary, options
     rowTitle: 'feeder bus (id)',
     columnTitle: timeAxis(clocks).title,
   });
-  const voltage = voltageProfileChart(result, summary, options.feeder === undefined ? undefined : feederTree(options.feeder));
+  const voltage = voltageProfileChart(result, summary, options.feeder);
   const named = selection.others.length > 0
     ? `<p class="caption">${selection.shown.length} of ${result.stationIds.length} stations are drawn by name (largest peak |net load|); the other ${selection.others.length} are one "others" series.</p>`
     : '';

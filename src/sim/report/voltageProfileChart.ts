@@ -8,7 +8,8 @@ import { lineChart, type ChartSeries } from '../../common/charts/lineChart.js';
 import { BACKGROUND_STYLE, OTHERS_STYLE, seriesStyle } from '../../common/charts/seriesStyle.js';
 import type { CosimResult, IntervalResult } from '../run/cosimTypes.js';
 import type { CosimSummary } from '../results/summarySchema.js';
-import { feederPaths, type FeederPath, type FeederTree } from './feederPaths.js';
+import type { Feeder } from '../../grid/index.js';
+import { feederPaths, type FeederPath } from './feederPaths.js';
 
 /** Feeder paths drawn in their own style; more are drawn as one grey "other laterals" series. */
 const NAMED_PATHS = 8;
@@ -16,22 +17,22 @@ const NAMED_PATHS = 8;
 /**
  * The voltage-profile chart (SVG), or '' when the run has no interval.
  *
- * Without a feeder tree the buses are drawn as unconnected markers over bus numbers
+ * Without the feeder the buses are drawn as unconnected markers over bus numbers
  * (never joined: neighbours in numbering need not be neighbours on the feeder).
  *
- * @param tree - the feeder's tree (`feederTree(prepared.feeder)`), if known.
+ * @param feeder - the feeder as run (`prepared.feeder`), if known.
  * @example
- * voltageProfileChart(result, summary, feederTree(prepared.feeder));
+ * voltageProfileChart(result, summary, prepared.feeder);
  */
-export function voltageProfileChart(result: CosimResult, summary: CosimSummary, tree: FeederTree | undefined): string {
+export function voltageProfileChart(result: CosimResult, summary: CosimSummary, feeder: Feeder | undefined): string {
   const peak = result.intervals[summary.totals.peakStationNetInterval] ?? result.intervals[0];
   if (peak === undefined) return '';
   const first = result.intervals[0];
   const vMin = Math.min(...result.busVMinPu);
   const references = Number.isFinite(vMin) ? [{ value: vMin, label: `lower limit ${vMin.toFixed(2)} pu` }] : [];
   const title = `Voltage along the feeder at the station-load peak (${peak.start})`;
-  if (tree === undefined) return unconnectedProfile(result, peak, title, references);
-  const { paths, unreachable } = feederPaths(tree, result.busIds, peak.outagedBranches);
+  if (feeder === undefined) return unconnectedProfile(result, peak, title, references);
+  const { paths, unreachable } = feederPaths(feeder, peak.outagedBranches);
   const along = (r: IntervalResult, p: FeederPath) => p.buses.map((bus, k) => ({ x: p.distanceOhm[k], y: r.opf.voltagePu[bus] }));
   const named = paths.length <= NAMED_PATHS + 1 ? paths : paths.slice(0, NAMED_PATHS);
   const rest = paths.slice(named.length);

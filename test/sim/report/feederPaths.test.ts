@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadBundledFeeder } from '../../../src/grid/io/loadFeeder.ts';
-import { feederPaths, feederTree } from '../../../src/sim/report/feederPaths.ts';
+import { feederPaths } from '../../../src/sim/report/feederPaths.ts';
 
 describe('feederPaths on IEEE 33-bus (Baran & Wu 1989)', () => {
   const feeder = loadBundledFeeder('case33bw');
   const buses = feeder.buses.map((b) => b.id);
-  const tree = feederTree(feeder);
-  const { paths, unreachable } = feederPaths(tree, buses);
+  const { paths, unreachable } = feederPaths(feeder);
 
   it('gives the main feeder 1–18 and the laterals 2–22, 3–25, 6–33 (the published one-line diagram)', () => {
     expect(paths.map((p) => [p.buses[0], p.buses[p.buses.length - 1]])).toEqual([[1, 18], [2, 22], [3, 25], [6, 33]]);
@@ -31,7 +30,7 @@ describe('feederPaths on IEEE 33-bus (Baran & Wu 1989)', () => {
 
   it('drops an outaged branch: buses behind it are unreachable and no path crosses it', () => {
     const branch23 = feeder.branches.find((b) => b.fromBus === 2 && b.toBus === 3)!;
-    const cut = feederPaths(tree, buses, [branch23.id]);
+    const cut = feederPaths(feeder, [branch23.id]);
     expect(cut.unreachable).toHaveLength(33 - 6);
     expect(cut.paths.flatMap((p) => p.buses).sort((a, b) => a - b)).toEqual([1, 2, 19, 20, 21, 22]);
   });
