@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import type { OutputDoc } from '../../common/outputDoc.js';
-import { numberByBus, numberById } from './fieldSchemas.js';
+import { numberByBus, numberById } from '../../common/outputFields.js';
 
 const busId = z.number().int();
 const status = z.enum(['converged', 'not-converged']).describe('`converged` when the residual reached the tolerance');

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import type { OutputDoc } from '../../common/outputDoc.js';
-import { numberByBus, objectByBus } from './fieldSchemas.js';
+import { numberByBus, objectByBus } from '../../common/outputFields.js';
 
 const busId = z.number().int();
 

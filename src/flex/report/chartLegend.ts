@@ -3,6 +3,7 @@
  * with the same colour and shape as its marks (`data-series` ties them together, so
  * a test can check every entry against a visible mark).
  */
+import { CHAR_WIDTH_PX } from '../../common/charts/chartLegend.js';
 import { escapeXml } from '../../common/svgText.js';
 
 /** One legend entry. */
@@ -30,8 +31,8 @@ export function chartLegend(entries: readonly LegendEntry[], x: number, y: numbe
   let cx = x;
   let cy = y;
   for (const e of entries) {
-    // ~6.2 px per character at 11 px sans-serif, plus the swatch.
-    const w = 22 + e.label.length * 6.2 + 16;
+    // Swatch and gap, then the label at the charts' estimated character width.
+    const w = 22 + e.label.length * CHAR_WIDTH_PX + 16;
     if (cx + w > x + width && cx > x) {
       cx = x;
       cy += rowHeight;

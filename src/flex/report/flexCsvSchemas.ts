@@ -5,6 +5,7 @@
  * gives them (`csv-parse` `cast: true`): numbers, strings, `''` for an empty cell.
  */
 import { z } from 'zod';
+import { clockField } from '../../common/outputFields.js';
 
 /**
  * Highest rank k whose `volumeMw<k>` the schemas know: six stations, the largest bundled
@@ -22,7 +23,7 @@ const orEmpty = (value: z.ZodNumber, what: string) => z.union([value, z.literal(
 export const tiersCsvSchema = z.strictObject({
   model,
   interval: z.number().int().nonnegative().describe('t*, interval index in this model\'s intervals (0-based)'),
-  clock: z.string().describe('start of t*, HH:MM'),
+  clock: clockField('start of t*'),
   budgetYuan,
   stationCount: z.number().int().positive().describe('stations spanning the region (its dimension n)'),
   affineRank: z.number().int().describe('affine rank of the tier\'s hull: n when full-dimensional, n − 1 when flat'),
@@ -94,7 +95,7 @@ export const couponsCsvSchema = z.strictObject({
   station: z.string().describe('station offered the coupons (every station, not only the axes)'),
   bus,
   interval: z.number().int().nonnegative().describe('arrival interval the coupon applies to (0-based; only intervals of the coupon window, coupons are zero elsewhere)'),
-  clock: z.string().describe('start of that interval, HH:MM'),
+  clock: clockField('start of that interval'),
   chargeYuanPerKwh: z.number().nonnegative().describe('charging discount ψ_ch, ¥/kWh'),
   v2gYuanPerVisit: z.number().nonnegative().describe('V2G participation bonus ψ_v2g, ¥ per visit'),
 });

@@ -4,12 +4,10 @@
  * parse real outputs with them). Vocabulary: src/common/outputDoc.ts.
  */
 import { z } from 'zod';
+import { byId, clockField } from '../../common/outputFields.js';
 import { MAX_NAMED_RANK } from './flexCsvSchemas.js';
 
-const clock = (what: string) => z.string().regex(/^\d\d:\d\d$/).describe(`${what}, HH:MM`);
-// The key's title names it in docs/outputs.md paths (`netMw.<station>`).
-const stationKey = z.string().meta({ title: 'station' });
-const byStation = <T extends z.ZodType>(value: T, what: string) => z.record(stationKey, value).describe(`${what}, keyed by station id`);
+const byStation = <T extends z.ZodType>(value: T, what: string) => byId('station', value, `${what}, keyed by station id`);
 
 /** Coupons of one station, one value per interval. */
 export const stationCouponsSchema = z.strictObject({
@@ -70,7 +68,7 @@ const planSchema = z.strictObject({
     op: z.enum(['<=', '>=']).describe('cap (`<=`) or floor (`>=`) on the station\'s net load'),
     limitMw: z.number().describe('limit on the station\'s net load at t*, MW (negative: net V2G injection)'),
     interval: z.number().int().nonnegative().describe('t*, interval index (0-based)'),
-    clock: clock('start of t*'),
+    clock: clockField('start of t*'),
   }).describe('the grid need of `--need`'),
   budgetYuan: z.number().nullable().describe('cheapest tier meeting the need, ¥; null when no tier does'),
   point: flexPointSchema.nullable().describe('the chosen point (its coupons are the offer to make); null when none'),
@@ -89,7 +87,7 @@ export const flexModelSchema = z.strictObject({
   model: z.enum(['dta', 'sta']).describe('traffic model: dynamic (dta) or static with 30-min intervals (sta)'),
   scenario: z.string().describe('scenario name'),
   interval: z.number().int().nonnegative().describe('t*, interval index in this model\'s intervals (0-based)'),
-  clock: clock('start of t*'),
+  clock: clockField('start of t*'),
   intervalMin: z.number().positive().describe('interval length of this model, min'),
   clocks: z.array(z.string()).describe('start HH:MM of every interval (index = interval): the time axis of the coupon arrays'),
   stations: z.array(z.string()).describe('stations spanning the region\'s axes (ids)'),

@@ -8,15 +8,15 @@
  * is an `interval` index plus a `clock` (`HH:MM`), peaks as `…Interval` + `…At`.
  */
 import { z } from 'zod';
+import { byId, clockField } from '../../common/outputFields.js';
 
-const clock = (what: string) => z.string().regex(/^\d\d:\d\d$/).describe(`${what}, clock time HH:MM`);
 const intervalIndex = (what: string) => z.int().nonnegative().describe(`${what}, 0-based interval index`);
-const byStation = (what: string) => z.record(z.string(), z.number()).describe(`${what}, keyed by station id`);
+const byStation = (what: string) => byId('station', z.number(), `${what}, keyed by station id`);
 
 /** One interval of the summary. */
 export const summaryIntervalSchema = z.strictObject({
   interval: intervalIndex('Interval'),
-  clock: clock('Start of the interval'),
+  clock: clockField('Start of the interval'),
   stationNetMw: byStation('Station net load (charging − V2G discharging, + = consumption) averaged over the interval, MW'),
   stationChargeMw: byStation('Station charging power averaged over the interval, MW'),
   stationV2gMw: byStation('Station V2G discharging power averaged over the interval, MW'),
@@ -51,7 +51,7 @@ export const summaryStationSchema = z.strictObject({
   energyDischargedMwh: z.number().describe('Energy discharged by V2G at the station over the horizon, MWh'),
   peakNetMw: z.number().describe('Largest interval net load of the station, MW'),
   peakNetInterval: intervalIndex('Interval of the station\'s largest net load'),
-  peakNetAt: clock('Start of that interval'),
+  peakNetAt: clockField('Start of that interval'),
 });
 
 /** Horizon-wide figures. */
@@ -60,15 +60,15 @@ export const summaryTotalsSchema = z.strictObject({
   stationEnergyDischargedMwh: z.number().describe('Energy discharged by V2G at all stations over the horizon, MWh'),
   peakStationNetMw: z.number().describe('Largest total station net load over the intervals, MW'),
   peakStationNetInterval: intervalIndex('Interval of the largest total station net load'),
-  peakStationNetAt: clock('Start of that interval'),
+  peakStationNetAt: clockField('Start of that interval'),
   maxDlmpUsdPerMwh: z.number().describe('Largest active-power DLMP over buses and intervals, $/MWh'),
   maxDlmpBus: z.int().describe('Bus of the largest DLMP'),
   maxDlmpInterval: intervalIndex('Interval of the largest DLMP'),
-  maxDlmpAt: clock('Start of that interval'),
+  maxDlmpAt: clockField('Start of that interval'),
   minVoltagePu: z.number().describe('Lowest bus voltage over buses and intervals, pu'),
   minVoltageBus: z.int().describe('Bus of the lowest voltage'),
   minVoltageInterval: intervalIndex('Interval of the lowest voltage'),
-  minVoltageAt: clock('Start of that interval'),
+  minVoltageAt: clockField('Start of that interval'),
   householdShedMwh: z.number().describe('Household load shed by the OPF over the horizon, MWh'),
   feederCostUsd: z.number().describe('Feeder operating cost over the horizon (Σ cost rate × interval length), $'),
   lossesMwh: z.number().describe('Feeder active losses over the horizon (Σ losses × interval length), MWh'),
@@ -87,7 +87,7 @@ export const cosimSummarySchema = z.strictObject({
   exchangeRateYuanPerUsd: z.number().describe('Exchange rate used to turn DLMPs ($/MWh) into tariffs (¥/kWh), ¥ per US$ (scenario `prices.yuanPerUsd`)'),
   horizon: z
     .strictObject({
-      startAt: clock('Start of interval 0'),
+      startAt: clockField('Start of interval 0'),
       intervalMin: z.number().describe('Length of one interval, min'),
       intervals: z.int().positive().describe('Number of intervals'),
       stepSec: z.number().describe('Loading step of the traffic model, s'),

@@ -5,9 +5,10 @@
  * real rows with these schemas. One value per cell (docs/outputs.md "Vocabulary").
  */
 import { z } from 'zod';
+import { clockField } from '../../common/outputFields.js';
 
 const interval = z.int().nonnegative().describe('Interval, 0-based index');
-const clock = z.string().regex(/^\d\d:\d\d$/).describe('Start of the interval, clock time HH:MM');
+const clock = clockField('Start of the interval');
 
 /** `stations.csv`: one row per interval × station. */
 export const stationsCsvSchema = z.strictObject({

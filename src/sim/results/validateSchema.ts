@@ -3,6 +3,7 @@
  * running it (docs/outputs.md is generated from it; tests parse real output with it).
  */
 import { z } from 'zod';
+import { clockField } from '../../common/outputFields.js';
 
 /** The `validate --json` object. */
 export const validateReportSchema = z.strictObject({
@@ -11,7 +12,7 @@ export const validateReportSchema = z.strictObject({
   scenarioFile: z.string().describe('Scenario file as given on the command line'),
   horizon: z
     .strictObject({
-      startAt: z.string().regex(/^\d\d:\d\d$/).describe('Start of interval 0, clock time HH:MM'),
+      startAt: clockField('Start of interval 0'),
       intervalMin: z.number().describe('Length of one interval, min'),
       intervals: z.int().positive().describe('Number of intervals'),
       stepSec: z.number().describe('Loading step of the traffic model, s'),

@@ -1,29 +1,13 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { axisScale } from '../../../src/common/charts/axisScale.ts';
 import { chartLegend } from '../../../src/common/charts/chartLegend.ts';
 import { lineChart, timeSeries } from '../../../src/common/charts/lineChart.ts';
 import { mergedName, prepareSeries } from '../../../src/common/charts/prepareSeries.ts';
 import { markerPath, seriesStyle } from '../../../src/common/charts/seriesStyle.ts';
-import { escapeXml, formatTick, niceTicks } from '../../../src/common/svgText.ts';
+import { escapeXml, formatTick } from '../../../src/common/svgText.ts';
 import { svgHeatMap, viridis } from '../../../src/sim/report/svgHeatMap.ts';
 
 describe('svgText', () => {
-  it('niceTicks should cover the range with round steps', () => {
-    expect(niceTicks(0, 0.93, 5)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
-    fc.assert(
-      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1e6, noNaN: true }), (lo, span) => {
-        const ticks = niceTicks(lo, lo + span, 5);
-        expect(ticks[0]).toBeLessThanOrEqual(lo);
-        expect(ticks[ticks.length - 1]).toBeGreaterThanOrEqual(lo + span);
-        expect(ticks.length).toBeLessThanOrEqual(14);
-      }),
-    );
-  });
-  it('niceTicks should survive an empty or non-finite range', () => {
-    expect(niceTicks(5, 5).length).toBeGreaterThan(1);
-    expect(niceTicks(Number.NaN, 1)).toEqual([0, 1]);
-  });
   it('formatTick and escapeXml', () => {
     expect(formatTick(0.000012)).toBe('1.2e-5');
     expect(formatTick(61.25)).toBe('61.25');
