@@ -53,6 +53,11 @@ interface EquilibriumSummaryBase {
 export interface V2gEquilibriumSummary extends EquilibriumSummaryBase {
   readonly kind: 'v2g-market-equilibrium';
   readonly v2g: boolean;
+  /** Shed energy over the 1-h study period, MWh; price-sensitive demand at the reference price and the part priced out (MW, MWh). */
+  readonly loadShedMwh: number;
+  readonly priceSensitiveRefMw: number;
+  readonly unservedPriceSensitiveMw: number;
+  readonly unservedPriceSensitiveMwh: number;
   readonly residuals: V2gEquilibriumResult['residuals'];
   readonly details: V2gEquilibriumResult;
 }
@@ -102,7 +107,8 @@ export function resolveEquilibriumScenario(nameOrPath: string): string {
 /**
  * Run a scenario by bundled name or path.
  *
- * @throws InputError for bad files/fields; SolverError when not converged (with the residual reached).
+ * @throws InputError for bad files/fields; SolverError when a solver fails. A seed-000 run that stays above
+ *   tolerance is returned with `status: 'not-converged'` and the residual reached (the CLI exits 2).
  * @example
  * const summary = await runEquilibriumScenario('siouxfalls-ieee123-stress', { v2g: true });
  * summary.loadShedMw; // 0 with V2G
@@ -114,7 +120,8 @@ export async function runEquilibriumScenario(nameOrPath: string, options: RunEqu
   if (kind === 'generalized-wardrop-equilibrium') {
     if (options.v2g === true) throw new InputError({ source: path, field: '--v2g', value: 'on' }, 'the seed-002 model has no V2G');
     const scenario = parseGweScenario(raw, path);
-    const r = await solveGweScenario(scenario, path, { tolerance: options.tolerance, maxIterations: options.maxIterations });
+    // Not converged is a result too (status and residual reached): the CLI prints it and exits 2.
+    const r = await solveGweScenario(scenario, path, { tolerance: options.tolerance, maxIterations: options.maxIterations, throwOnNonConvergence: false });
     return {
       scenario: scenario.name, kind, v2g: false, status: r.status, residual: r.residual, residuals: { ...r.residuals },
       iterations: r.iterations, residualHistory: r.residualHistory, loadShedMw: r.loadShedMw,
@@ -134,13 +141,17 @@ export async function runEquilibriumScenario(nameOrPath: string, options: RunEqu
   const scenario = parseV2gScenario(raw, path);
   const v2g = options.v2g ?? scenario.v2g;
   const input = prepareV2gInput(scenario, path, v2g);
+  // Not converged is a result too (status and residual reached): the CLI prints it and exits 2.
   const r = await solveV2gEquilibrium(input, {
     tolerance: options.tolerance ?? scenario.solver.tolerance,
     maxIterations: options.maxIterations ?? scenario.solver.maxIterations,
+    throwOnNonConvergence: false,
   });
   return {
     scenario: scenario.name, kind, v2g, status: r.status, residual: r.residual, residuals: { ...r.residuals },
     iterations: r.iterations, residualHistory: r.residualHistory, loadShedMw: r.loadShedMw,
+    loadShedMwh: r.loadShedMwh, priceSensitiveRefMw: r.priceSensitiveRefMw,
+    unservedPriceSensitiveMw: r.unservedPriceSensitiveMw, unservedPriceSensitiveMwh: r.unservedPriceSensitiveMwh,
     maxDlmpUsdPerMwh: r.maxDlmpUsdPerMwh, maxDlmpBus: maxDlmpBus(r.dlmpUsdPerMwhByBus),
     stationVisitShare: r.stationVisitShare, v2gPathShare: r.v2gPathShare, chargedMwh: r.chargedMwh, dischargedMwh: r.dischargedMwh,
     socialCost: { ...r.socialCost },

@@ -45,6 +45,22 @@ export interface V2gSocialCost {
 /** What the paper reports, for one scenario (study period of 1 h: MW = MWh). */
 export interface V2gReport {
   readonly loadShedMw: number;
+  /** Shed energy over the 1-h study period, MWh (= `loadShedMw`). */
+  readonly loadShedMwh: number;
+  /**
+   * Price-sensitive household demand at the reference retail price (nominal elastic load
+   * × load scale, the quantity the inverse demand p = α − βS gives at
+   * `elasticRefPriceUsdPerMwh`), MW, summed over buses.
+   */
+  readonly priceSensitiveRefMw: number;
+  /**
+   * Price-sensitive demand priced out: Σ_bus max(0, reference demand − retail sales), MW.
+   * Not shedding (no penalty), but load the households would buy at the reference price
+   * and do not get (docs/static-equilibria.md §1.6).
+   */
+  readonly unservedPriceSensitiveMw: number;
+  /** The same over the 1-h study period, MWh. */
+  readonly unservedPriceSensitiveMwh: number;
   readonly maxDlmpUsdPerMwh: number;
   readonly minDlmpUsdPerMwh: number;
   readonly dlmpUsdPerMwhByBus: Record<string, number>;
@@ -166,13 +182,26 @@ export function buildV2gReport(input: V2gEquilibriumInput, model: V2gModel, sol:
     lseGenerationMw[lse.id] = total;
   });
   let retail = 0;
-  m.totalSalesCol.forEach((c) => (retail += c >= 0 ? x[c] : 0));
+  let priceSensitiveRef = 0;
+  let unservedPriceSensitive = 0;
+  m.totalSalesCol.forEach((c, p) => {
+    if (c < 0) return;
+    retail += x[c];
+    // α = p_ref(1 + 1/ε), β = p_ref/(ε·S_ref) (marketProblem.ts) ⇒ S_ref = (α − p_ref)/β.
+    const ref = (m.alpha[p] - spec.elasticRefPriceUsdPerMwh) / m.beta[p];
+    priceSensitiveRef += ref;
+    unservedPriceSensitive += Math.max(0, ref - Math.max(0, x[c]));
+  });
   const dlmpByBus: Record<string, number> = {};
   m.busIds.forEach((id, p) => (dlmpByBus[String(id)] = ev.dlmpUsdPerMwh[p]));
   const sheddingCost = spec.sheddingPenaltyUsdPerMwh * shed;
   const reportOd = input.reportOd;
   return {
     loadShedMw: shed,
+    loadShedMwh: shed,
+    priceSensitiveRefMw: priceSensitiveRef,
+    unservedPriceSensitiveMw: unservedPriceSensitive,
+    unservedPriceSensitiveMwh: unservedPriceSensitive,
     maxDlmpUsdPerMwh: Math.max(...ev.dlmpUsdPerMwh),
     minDlmpUsdPerMwh: Math.min(...ev.dlmpUsdPerMwh),
     dlmpUsdPerMwhByBus: dlmpByBus,

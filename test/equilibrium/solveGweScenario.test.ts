@@ -1,87 +1,88 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseGweScenario, type GweScenario } from '../../src/equilibrium/gweScenario.ts';
-import { buildGweModel, solveGweScenario, type GweResult } from '../../src/equilibrium/solveGweScenario.ts';
 import { readJsonFile } from '../../src/common/readJsonFile.ts';
-import { loadBundledFeeder } from '../../src/grid/io/loadFeeder.ts';
+import { parseGweScenario } from '../../src/equilibrium/gweScenario.ts';
+import { solveGweScenario, type GweResult } from '../../src/equilibrium/solveGweScenario.ts';
+import { checkGwe, type GweCheckReport, type RawGweScenario } from './gweCheck.ts';
 
 const path = new URL('../../scenarios/gwe-ieee33.json', import.meta.url).pathname;
+const raw = readJsonFile(path) as RawGweScenario & Record<string, unknown>;
 
-describe('solveGweScenario (seed 002, reduced agent set)', () => {
-  let sc: GweScenario;
+describe('solveGweScenario on gwe-ieee33 (TNTP BPR roads, line limits bind)', () => {
   let r: GweResult;
+  let check: GweCheckReport;
+  let noLines: GweResult;
   beforeAll(async () => {
-    const raw = readJsonFile(path) as { agents: Record<string, unknown> };
-    sc = parseGweScenario({ ...raw, agents: { ...raw.agents, origins: [1, 13, 20], perOrigin: 3, vehPerH: 8 } }, path);
-    r = await solveGweScenario(sc, path, { tolerance: 1e-5 });
+    r = await solveGweScenario(parseGweScenario(raw, path), path);
+    check = checkGwe(raw, r);
+    noLines = await solveGweScenario(parseGweScenario({ ...raw, lineLimits: [] }, path), path);
   }, 60_000);
 
-  it('reaches the I-FoRB residual tolerance and reports it per iteration', () => {
+  it('converges to residual ≤ 1e-6 with every check in the residual (no limit violated)', () => {
     expect(r.status).toBe('converged');
-    expect(r.residual).toBeLessThanOrEqual(1e-5);
+    expect(r.residual).toBeLessThanOrEqual(1e-6);
+    expect(r.residuals.couplingViolation).toBeLessThanOrEqual(1e-6);
     expect(r.residualHistory.length).toBe(r.iterations);
-    expect(r.residualHistory[0]).toBeGreaterThan(r.residual);
   });
 
-  it('is a Wardrop equilibrium per agent: option costs recomputed from flows and prices (used within 1e-3 $ of min)', () => {
-    const m = buildGweModel(sc, path);
-    const { options: o, network: net } = m;
-    const flow = Float64Array.from(net.capacity, (c) => c * sc.backgroundShareOfCapacity);
-    const arrivals = new Float64Array(sc.stations.length);
-    m.agents.forEach((a, i) => {
-      for (let k = o.optStart[i]; k < o.optStart[i + 1]; k++) {
-        for (let e = o.linkStart[k]; e < o.linkStart[k + 1]; e++) flow[o.links[e]] += a.vehPerH * r.optionShare[k];
-        arrivals[o.optStation[k]] += a.vehPerH * r.optionShare[k];
-      }
-    });
-    const toll = new Map(r.roadTolls.map((t) => [t.link, t.tollUsd]));
-    let worst = 0;
-    m.agents.forEach((a, i) => {
-      const cost: number[] = [];
-      for (let k = o.optStart[i]; k < o.optStart[i + 1]; k++) {
-        const s = o.optStation[k];
-        const st = r.stations[s];
-        let c = 0;
-        for (let e = o.linkStart[k]; e < o.linkStart[k + 1]; e++) {
-          const l = o.links[e];
-          c += (a.valueOfTimeUsdPerH / 60) * net.freeFlowMin[l] * (1 + 0.15 * (flow[l] / net.capacity[l]) ** 4);
-          c += toll.get(`${net.nodeIds[net.from[l]]}-${net.nodeIds[net.to[l]]}`) ?? 0;
-        }
-        const spec = sc.stations[s];
-        c += (spec.congestionUsd * arrivals[s]) / (spec.chargers * spec.serviceRatePerH);
-        c += o.preferred[k] ? 0 : sc.preferenceUsd;
-        c += (a.energyKwh * st.dlmpUsdPerMwh) / 1000 + a.energyKwh * st.capacityPriceUsdPerKwh;
-        cost.push(c);
-      }
-      const min = Math.min(...cost);
-      cost.forEach((c, j) => {
-        if (r.optionShare[o.optStart[i] + j] > 1e-4) worst = Math.max(worst, c - min);
-      });
-    });
-    expect(worst).toBeLessThan(1e-3);
+  it('independent checks from raw inputs: Wardrop over all routes (1e-6 $), balance and limits (1e-8), DG marginal cost = DLMP (1e-6 $/MWh)', () => {
+    expect(check.wardropUsd).toBeLessThan(1e-6);
+    expect(check.usedSpreadUsd).toBeLessThan(1e-6);
+    expect(check.balance).toBeLessThan(1e-8);
+    expect(check.violation).toBeLessThan(1e-8);
+    expect(check.generatorMismatchUsdPerMwh).toBeLessThan(1e-6);
   });
 
-  it('balances energy and prices generators at marginal cost (DSO KKT), from the feeder data', () => {
-    const feeder = loadBundledFeeder('case33bw');
-    const load = feeder.buses.reduce((s, b) => s + b.pLoadMw, 0) * sc.loadScale + r.stations.reduce((s, st) => s + st.chargingKw, 0) / 1000;
-    const gen = r.generators.reduce((s, g) => s + g.pMw, 0);
-    expect(Math.abs(gen - load) / load).toBeLessThan(1e-4);
-    r.generators.forEach((g, k) => {
-      const spec = sc.generators[k];
-      if (g.pMw > 1e-3 && g.pMw < spec.pMaxMw - 1e-3) expect(Math.abs(g.dlmpUsdPerMwh - (2 * spec.costUsdPerMw2h * g.pMw + spec.costUsdPerMwh))).toBeLessThan(0.05);
-    });
-    for (const l of sc.lineLimits) expect(l.rateMva).toBeGreaterThan(0);
-    expect(r.residuals.couplingViolation).toBeLessThan(1e-3);
+  it('line limits make DLMPs differ across buses (> 10 $/MWh); without them DLMPs are equal (within 1e-6 $/MWh), seed 002 §III-B', () => {
+    expect(r.maxDlmpUsdPerMwh - r.minDlmpUsdPerMwh).toBeGreaterThan(10);
+    expect(noLines.maxDlmpUsdPerMwh - noLines.minDlmpUsdPerMwh).toBeLessThan(1e-6);
   });
 
-  it('line limits make DLMPs differ across buses (seed 002 §V)', () => {
-    expect(r.maxDlmpUsdPerMwh - r.minDlmpUsdPerMwh).toBeGreaterThan(1);
+  it('EVs switch toward the station on the cheapest bus (CS4, bus 25) when lines congest (by > 1 veh/h), and away from the dearest (CS6)', () => {
+    const get = (x: GweResult, id: string): number => x.stations.find((s) => s.id === id)!.arrivalsVehPerH;
+    const cheapest = r.stations.reduce((a, b) => (b.dlmpUsdPerMwh < a.dlmpUsdPerMwh ? b : a));
+    const dearest = r.stations.reduce((a, b) => (b.dlmpUsdPerMwh > a.dlmpUsdPerMwh ? b : a));
+    expect([cheapest.id, dearest.id]).toEqual(['CS4', 'CS6']);
+    expect(get(r, 'CS4')).toBeGreaterThan(get(noLines, 'CS4') + 1);
+    expect(get(r, 'CS6')).toBeLessThan(get(noLines, 'CS6') - 1);
   });
 });
 
-describe('parseGweScenario', () => {
-  it('names the file, field and value of a bad entry', () => {
-    const raw = readJsonFile(path) as Record<string, unknown>;
-    expect(() => parseGweScenario({ ...raw, vMinPu: -1 }, 'x.json')).toThrow(/x\.json: vMinPu = -1/);
-    expect(() => parseGweScenario({ ...raw, extra: 1 }, 'x.json')).toThrow(/x\.json/);
+describe('solveGweScenario non-convergence (2 Newton iterations)', () => {
+  it('throws a SolverError with the residual and every check by default, and returns status not-converged on request', async () => {
+    const sc = parseGweScenario(raw, path);
+    await expect(solveGweScenario(sc, path, { maxIterations: 2 })).rejects.toThrow(/not-converged: .*couplingViolation .*\(gap reached/);
+    const r = await solveGweScenario(sc, path, { maxIterations: 2, throwOnNonConvergence: false });
+    expect(r.status).toBe('not-converged');
+    expect(r.residual).toBeGreaterThan(1e-6);
+    expect(r.residual).toBe(Math.max(...Object.values(r.residuals), r.residual));
+  });
+});
+
+describe('parseGweScenario (bad input: file, field and value named)', () => {
+  const src = 'x.json';
+  it('rejects a reversed value-of-time or energy range', () => {
+    const a = raw.agents;
+    expect(() => parseGweScenario({ ...raw, agents: { ...a, valueOfTimeUsdPerH: [30, 10] } }, src)).toThrow(/^x\.json: agents\.valueOfTimeUsdPerH = \[30,10\]: must be \[min, max\]/);
+    expect(() => parseGweScenario({ ...raw, agents: { ...a, energyKwh: [40, 10] } }, src)).toThrow(/^x\.json: agents\.energyKwh/);
+  });
+  it('names an unknown or misspelled key as unknown (not the correct key as missing)', () => {
+    expect(() => parseGweScenario({ ...raw, extra: 1 }, src)).toThrow(/^x\.json: extra: unknown field "extra"/);
+    const { preferenceUsd, ...rest } = raw as Record<string, unknown>;
+    expect(preferenceUsd).toBeDefined();
+    expect(() => parseGweScenario({ ...rest, preferenceUSD: 0.5 }, src)).toThrow(/^x\.json: preferenceUSD: unknown field "preferenceUSD" \(did you mean "preferenceUsd"\?\)/);
+  });
+  it('rejects duplicate station nodes and ids, and a bad value with its field', () => {
+    const st = raw.stations;
+    expect(() => parseGweScenario({ ...raw, stations: [...st, { ...st[0], id: 'CS9' }] }, src)).toThrow(/^x\.json: stations\[6\]\.node = 3: duplicates stations\[0\]\.node/);
+    expect(() => parseGweScenario({ ...raw, stations: [...st, { ...st[0], node: 24 }] }, src)).toThrow(/^x\.json: stations\[6\]\.id = "CS1": duplicates stations\[0\]\.id/);
+    expect(() => parseGweScenario({ ...raw, vMinPu: -1 }, src)).toThrow(/^x\.json: vMinPu = -1/);
+  });
+  it('names the scenario file for an unknown road node or bus (not an internal module)', async () => {
+    const st = raw.stations;
+    await expect(solveGweScenario(parseGweScenario({ ...raw, stations: [{ ...st[0], node: 99 }, ...st.slice(1)] }, src), src)).rejects.toThrow(/^x\.json: stations\[0\]\.node = 99: unknown node/);
+    await expect(solveGweScenario(parseGweScenario({ ...raw, agents: { ...raw.agents, origins: [1, 77] } }, src), src)).rejects.toThrow(/^x\.json: agents\.origins\[1\] = 77: unknown node/);
+    await expect(solveGweScenario(parseGweScenario({ ...raw, stations: [{ ...st[0], bus: 40 }, ...st.slice(1)] }, src), src)).rejects.toThrow(/^x\.json: stations\[0\]\.bus = 40: unknown bus/);
+    await expect(solveGweScenario(parseGweScenario({ ...raw, network: 'Nowhere' }, src), src)).rejects.toThrow(/^x\.json: network = "Nowhere": /);
+    await expect(solveGweScenario(parseGweScenario({ ...raw, feeder: 'nofeeder' }, src), src)).rejects.toThrow(/^x\.json: feeder = "nofeeder": /);
   });
 });

@@ -4,7 +4,7 @@
  * equilibrium (seed 000 V2G market equilibrium or seed 002 generalized Wardrop
  * equilibrium) and print a summary or one JSON object.
  */
-import { InputError } from '../../common/errors.js';
+import { EXIT_SOLVER_FAILURE, InputError } from '../../common/errors.js';
 import { runEquilibriumScenario, type EquilibriumSummary } from '../../equilibrium/runEquilibriumScenario.js';
 import type { V2gDominantPath } from '../../equilibrium/v2gReport.js';
 
@@ -27,6 +27,9 @@ function summaryText(s: EquilibriumSummary): string {
     `${s.scenario} (${s.kind}${s.kind === 'v2g-market-equilibrium' ? `, V2G ${s.v2g ? 'on' : 'off'}` : ''})`,
     `  status ${s.status}, residual ${s.residual.toExponential(2)} after ${s.iterations} iterations`,
     `  load shed ${f(s.loadShedMw)} MW, max DLMP ${f(s.maxDlmpUsdPerMwh)} $/MWh at bus ${s.maxDlmpBus}`,
+    ...(s.kind === 'v2g-market-equilibrium'
+      ? [`  load shed ${f(s.loadShedMwh)} MWh; price-sensitive demand priced out ${f(s.unservedPriceSensitiveMw)} MW = ${f(s.unservedPriceSensitiveMwh)} MWh of ${f(s.priceSensitiveRefMw)} MW at the reference price`]
+      : []),
     `  EV station visits ${(100 * s.stationVisitShare).toFixed(1)} %, V2G paths ${(100 * s.v2gPathShare).toFixed(1)} %`,
     `  charged ${f(s.chargedMwh)} MWh, discharged ${f(s.dischargedMwh)} MWh`,
     `  social cost ${f(c.totalUsdPerH)} $/h = generation ${f(c.generationUsdPerH)} + shedding ${f(c.sheddingUsdPerH)} + travel ${f(c.travelUsdPerH)} + energy ${f(c.energyUsdPerH)}`,
@@ -48,9 +51,9 @@ function summaryText(s: EquilibriumSummary): string {
   } else {
     const d = s.details;
     for (const st of d.stations) {
-      lines.push(`  ${st.id} (node ${st.node}, bus ${st.bus}): ${f(st.arrivalsVehPerH)} veh/h, ${f(st.chargingKw)} kW, DLMP ${f(st.dlmpUsdPerMwh)} $/MWh, congestion ${f(st.congestionPriceUsd)} $/vehicle`);
+      lines.push(`  ${st.id} (node ${st.node}, bus ${st.bus}): ${f(st.arrivalsVehPerH)} veh/h, ${f(st.chargingKw)} of ${f(st.capacityKw)} kW, DLMP ${f(st.dlmpUsdPerMwh)} $/MWh, congestion ${f(st.congestionPriceUsd)} $/vehicle, capacity price ${st.capacityPriceUsdPerKwh.toFixed(4)} $/kWh`);
     }
-    lines.push(`  Wardrop gap ${d.residuals.wardrop.toExponential(2)}, road tolls: ${d.roadTolls.map((t) => `${t.link} ${f(t.tollUsd)} $`).join(', ') || 'none'}`);
+    lines.push(`  Wardrop gap over all routes ${d.residuals.wardrop.toExponential(2)} (${d.routeCount} routes, ${d.columnRounds} column-generation rounds), road tolls: ${d.roadTolls.map((t) => `${t.link} ${f(t.tollUsd)} $`).join(', ') || 'none'}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -75,4 +78,9 @@ export async function equilibriumCommand(scenario: string, options: EquilibriumO
     maxIterations: num(options.maxIterations, '--max-iterations'),
   });
   process.stdout.write(options.json === true ? `${JSON.stringify(summary, typedArraysAsLists)}\n` : summaryText(summary));
+  if (summary.status === 'not-converged') {
+    // The result is printed (one JSON object with the residual reached); the exit code says it is not an equilibrium.
+    process.stderr.write(`ev-cosim: solver failure: ${summary.scenario}: not-converged: equilibrium residual above tolerance after ${summary.iterations} iterations (gap reached ${summary.residual.toExponential(3)})\n`);
+    process.exitCode = EXIT_SOLVER_FAILURE;
+  }
 }

@@ -32,11 +32,12 @@ const v2gResiduals = z.strictObject({
 }).describe('relative residual of every player\'s optimality conditions and of market clearing (docs/static-equilibria.md §1.5)');
 
 const gweResiduals = z.strictObject({
-  wardrop: z.number().describe('Wardrop gap Σ m·x·(c − c_min) / Σ m·x·c over agents, costs recomputed from the flows'),
+  wardrop: z.number().describe('Wardrop gap Σ f·(c − c_min) / Σ f·c over route flows, c_min = cheapest option over all network routes'),
   energyBalance: z.number().describe('|Σ generation − Σ load| / Σ load'),
   couplingViolation: z.number().describe('largest violation of line, voltage, road and station limits, relative to the limit'),
   complementarity: z.number().describe('largest |multiplier × slack|, relative to the multiplier scale'),
-}).describe('independent equilibrium checks at the solution (docs/static-equilibria.md §2)');
+  dso: z.number().describe('largest generator optimality violation (marginal cost vs DLMP, sign at bounds), relative to the mean DLMP'),
+}).describe('equilibrium checks at the solution; `wardrop` against the cheapest option over all network routes (docs/static-equilibria.md §2.2)');
 
 const pathCost = z.strictObject({
   timeUsd: z.number().describe('travel time cost, $'),
@@ -56,6 +57,14 @@ const dominantPath = z.strictObject({
   cost: pathCost,
 });
 
+/** Seed-000 shedding energy and price-sensitive demand priced out, beside `loadShedMw` (docs/static-equilibria.md §1.6). */
+const v2gUnservedFields = {
+  loadShedMwh: z.number().describe('household load shed over the 1-h study period, MWh'),
+  priceSensitiveRefMw: z.number().describe('price-sensitive household demand at the reference retail price (`grid.elasticRefPriceUsdPerMwh`), MW'),
+  unservedPriceSensitiveMw: z.number().describe('price-sensitive demand priced out: Σ over buses of max(0, reference demand − retail sales), MW (not shedding: no penalty)'),
+  unservedPriceSensitiveMwh: z.number().describe('the same over the 1-h study period, MWh'),
+};
+
 /** `details` of a seed-000 result (`V2gEquilibriumResult`). */
 const v2gDetails = z.strictObject({
   status,
@@ -65,6 +74,7 @@ const v2gDetails = z.strictObject({
   residualHistory,
   cuts: z.number().int().describe('outer-approximation cuts added'),
   loadShedMw: z.number().describe('household load shed, MW'),
+  ...v2gUnservedFields,
   maxDlmpUsdPerMwh: z.number().describe('highest DLMP, $/MWh'),
   minDlmpUsdPerMwh: z.number().describe('lowest DLMP, $/MWh'),
   dlmpUsdPerMwhByBus: numberByBus('DLMP by bus, $/MWh'),
@@ -119,23 +129,31 @@ const v2gDetails = z.strictObject({
 /** `details` of a seed-002 result (`GweResult`). */
 const gweDetails = z.strictObject({
   status,
-  residual: z.number().describe('I-FoRB natural residual reached'),
-  iterations: z.number().int().describe('I-FoRB iterations'),
+  residual: z.number().describe('largest of the Newton natural residual and the checks in `residuals`'),
+  iterations: z.number().int().describe('semismooth Newton iterations over all column-generation rounds'),
   residualHistory,
-  stepSize: z.number().describe('final step size γ of the splitting (dimensionless, in the solver\'s metric)'),
-  optionShare: z.array(z.number()).describe('probability of each (station, route) option, grouped by agent'),
+  columnRounds: z.number().int().describe('column-generation rounds (restricted solves)'),
+  routeCount: z.number().int().describe('(agent, station, route) options in the final route set'),
   residuals: gweResiduals,
   loadShedMw: z.number().describe('load shed, MW (always 0: the seed-002 model has no shedding)'),
   maxDlmpUsdPerMwh: z.number().describe('highest DLMP, $/MWh'),
   minDlmpUsdPerMwh: z.number().describe('lowest DLMP, $/MWh'),
   dlmpUsdPerMwhByBus: numberByBus('DLMP by bus, $/MWh'),
   chargedMwh: z.number().describe('energy charged at all stations, MWh'),
+  agents: z.array(z.strictObject({
+    origin: z.number().int().describe('origin road node'),
+    vehPerH: z.number().describe('population, veh/h'),
+    valueOfTimeUsdPerH: z.number().describe('value of time, $/h'),
+    energyKwh: z.number().describe('energy demand per vehicle, kWh'),
+    costUsd: z.number().describe('equilibrium cost per vehicle (cost of every used option), $'),
+  })).describe('EV agents (populations) in scenario order'),
   stations: z.array(z.strictObject({
     id: z.string().describe('station id'),
     node: z.number().int().describe('road node'),
     bus: busId.describe('feeder bus'),
     arrivalsVehPerH: z.number().describe('arrivals, veh/h'),
     chargingKw: z.number().describe('charging power delivered, kW'),
+    capacityKw: z.number().describe('station capacity (coupling limit 15a), kW'),
     congestionPriceUsd: z.number().describe('congestion price per visiting vehicle, $'),
     dlmpUsdPerMwh: z.number().describe('DLMP at the station bus, $/MWh'),
     capacityPriceUsdPerKwh: z.number().describe('multiplier of the station capacity constraint, $/kWh'),
@@ -149,7 +167,22 @@ const gweDetails = z.strictObject({
   roadTolls: z.array(z.strictObject({
     link: z.string().describe('road link, `from-to` node numbers'),
     tollUsd: z.number().describe('toll per vehicle (multiplier of the road limit), $'),
+    flowVehPerH: z.number().describe('link flow (background + EVs), veh/h'),
+    limitVehPerH: z.number().describe('road limit (15b), veh/h'),
   })).describe('links with a positive toll'),
+  lineFlows: z.array(z.strictObject({
+    from: busId.describe('from bus'),
+    to: busId.describe('to bus'),
+    flowMw: z.number().describe('active power flow (LinDistFlow, positive downstream), MW'),
+    rateMw: z.number().describe('limit, MW'),
+  })).describe('limited lines (scenario `lineLimits`)'),
+  usedRoutes: z.array(z.strictObject({
+    agent: z.number().int().describe('agent index (order of `agents`)'),
+    station: z.string().describe('station id'),
+    nodes: z.string().describe('road nodes from the origin to the station, joined by `-`'),
+    flowVehPerH: z.number().describe('flow, veh/h'),
+    costUsd: z.number().describe('generalized cost per vehicle, $'),
+  })).describe('every (agent, station, route) option with flow'),
   socialCost: z.strictObject({
     generationUsdPerH: z.number().describe('generation cost, $/h'),
     travelUsdPerH: z.number().describe('travel time cost, $/h'),
@@ -183,7 +216,7 @@ function summarySchema<K extends string, R extends z.ZodType, D extends z.ZodTyp
 
 /** `ev-cosim equilibrium <seed-000 scenario> --json`. */
 export const V2G_EQUILIBRIUM_JSON_SCHEMA = summarySchema('v2g-market-equilibrium',
-  z.boolean().describe('V2G discharge paths allowed (`--v2g`, else the scenario file)'), v2gResiduals, v2gDetails);
+  z.boolean().describe('V2G discharge paths allowed (`--v2g`, else the scenario file)'), v2gResiduals, v2gDetails).extend(v2gUnservedFields);
 
 /** `ev-cosim equilibrium <seed-002 scenario> --json`. */
 export const GWE_EQUILIBRIUM_JSON_SCHEMA = summarySchema('generalized-wardrop-equilibrium',
@@ -202,7 +235,7 @@ export const EQUILIBRIUM_OUTPUT_DOCS: readonly OutputDoc[] = [
     command: 'ev-cosim equilibrium --json (kind generalized-wardrop-equilibrium)',
     target: 'stdout',
     format: 'json',
-    description: 'A seed-002 generalized Wardrop equilibrium with station choice (bundled `gwe-ieee33`): the same summary fields, and the model details.',
+    description: 'A seed-002 generalized Wardrop equilibrium with station choice (bundled `gwe-ieee33`, `gwe-ieee33-tolls`): the same summary fields, and the model details.',
     schema: GWE_EQUILIBRIUM_JSON_SCHEMA,
   },
 ];
