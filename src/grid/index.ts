@@ -15,11 +15,12 @@ export { sweepDistFlow, type SweepTree, type SweepSettings, type SweepOutcome } 
 export { parseMatpowerText, type MatpowerText, type NumericTable } from './io/parseMatpowerText.js';
 export { OpfSession } from './problems/opfSession.js';
 export { solveHorizon } from './problems/solveHorizon.js';
-export type { OpfOptions, OpfResult, OpfBranch, DlmpComponents } from './problems/opfResult.js';
+export type { OpfOptions, OpfResult, OpfBranch, DlmpComponents, BusShedding, IslandSummary } from './problems/opfResult.js';
 export { loadFeederStudy, feederStudySchema, type FeederStudy, type FeederStudyFile } from './problems/feederStudy.js';
 export { decomposeDlmp, type DlmpBreakdown } from './dlmp/decomposeDlmp.js';
 export type { BranchFlowFormulation, BranchFlowSolution, FormulationName, FormulationOptions } from './formulations/branchFlowFormulation.js';
 export type { Feeder, FeederBus, FeederBranch, FeederGenerator, GeneratorKind } from './model/feeder.js';
+export type { SheddingConvention } from './model/feeder.js';
 export type { BusInjection, FeederInterval } from './model/injection.js';
 export { buildMarketProblem } from './problems/marketProblem.js';
 export type { MarketSpec, MarketModel, MarketLse, MarketGenerator, MarketStation, QuadraticTerm } from './problems/marketProblem.js';

@@ -1,5 +1,5 @@
 import { InputError } from '../../common/errors.js';
-import type { Feeder } from '../model/feeder.js';
+import { SHEDDING_CONVENTIONS, type Feeder } from '../model/feeder.js';
 import { radialTrees } from './radialTrees.js';
 
 /** Options of `validateFeeder`. */
@@ -17,7 +17,8 @@ export interface ValidateFeederOptions {
  * file, field and value). Readers call it; code past it trusts the types.
  *
  * Checks, in order:
- * 1. `baseMva` positive and finite; `slackVoltagePu` positive and finite; shedding penalty finite ≥ 0.
+ * 1. `baseMva` positive and finite; `slackVoltagePu` positive and finite; shedding penalty finite ≥ 0,
+ *    shedding convention (when given) one of `SHEDDING_CONVENTIONS`.
  * 2. Buses: integer, unique ids; finite loads and shunts; `0 < vMinPu ≤ vMaxPu`, finite.
  * 3. Slack bus present in the bus list.
  * 4. Branches: unique ids, known end buses, finite `rPu, xPu ≥ 0`, finite `ratio > 0`,
@@ -48,6 +49,9 @@ export function validateFeeder(feeder: Feeder, options: ValidateFeederOptions = 
   if (feeder.slackVoltagePu <= 0) fail('slackVoltagePu', feeder.slackVoltagePu, 'must be > 0');
   finite('sheddingPenaltyUsdPerMwh', feeder.sheddingPenaltyUsdPerMwh);
   if (feeder.sheddingPenaltyUsdPerMwh < 0) fail('sheddingPenaltyUsdPerMwh', feeder.sheddingPenaltyUsdPerMwh, 'must be ≥ 0');
+  if (feeder.sheddingConvention !== undefined && !SHEDDING_CONVENTIONS.includes(feeder.sheddingConvention)) {
+    fail('sheddingConvention', feeder.sheddingConvention, `must be one of ${SHEDDING_CONVENTIONS.join(', ')}`);
+  }
 
   const busIds = new Set<number>();
   for (const bus of feeder.buses) {

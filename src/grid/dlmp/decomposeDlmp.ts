@@ -1,6 +1,6 @@
 /**
  * Distribution locational marginal prices (DLMPs) and their decomposition into
- * energy, loss, congestion and voltage parts (docs/model.md §3 "DLMP"; the structure of
+ * energy, loss, congestion, voltage and scarcity parts (docs/model.md §3 "DLMP"; the structure of
  * Papavasiliou 2018, "Analysis of distribution locational marginal prices",
  * IEEE Trans. Smart Grid 9(5), eqs. for the branch-flow KKT conditions).
  *
@@ -17,10 +17,17 @@
  * component is the solution for its own right-hand side:
  * - energy: the root's marginal generator cost, no other input;
  * - loss: the cone-cut duals (cP, cQ, e) — the marginal losses;
- * - congestion: the rating-cut duals, plus a binding substation limit at the root;
- * - voltage: the voltage-limit duals d_v.
- * By linearity the four parts add up to the balance-row dual, which is what a
- * test checks; no part is computed as a remainder.
+ * - congestion: the rating-cut duals (branch ratings only);
+ * - voltage: the voltage-limit duals d_v;
+ * - scarcity: the limit dual of the resource that prices the island at its root — the
+ *   root generator's P/Q bound (substation import limits; a DG or PV unit at Pmax/Qmax
+ *   when it roots an island), or, at a root without a generator, the reactive limit
+ *   |Q| ≤ √(S² − P²) of its station inverters (their Q costs nothing, so a non-zero
+ *   reactive root price there is all scarcity).
+ * By linearity the five parts add up to the balance-row dual, which is what a
+ * test checks; no part is computed as a remainder. Resources away from the root
+ * (a DG at its limit in mid-feeder) are priced through the network terms that bind
+ * because of them: their limits do not enter the stationarity of P, Q, v.
  */
 import type { BranchFlowSolution } from '../formulations/branchFlowFormulation.js';
 import type { IntervalTemplate } from '../templates/intervalTemplate.js';
@@ -34,14 +41,16 @@ export interface DlmpBreakdown {
   readonly lossP: Float64Array;
   readonly congestionP: Float64Array;
   readonly voltageP: Float64Array;
+  readonly scarcityP: Float64Array;
   readonly energyQ: Float64Array;
   readonly lossQ: Float64Array;
   readonly congestionQ: Float64Array;
   readonly voltageQ: Float64Array;
+  readonly scarcityQ: Float64Array;
 }
 
 /**
- * Decompose the balance-row duals of `sol` into their four components.
+ * Decompose the balance-row duals of `sol` into their five components.
  *
  * Steps: 1. backward pass (leaves to root) eliminating μ_b as an affine function
  * of the parent's prices; 2. for each component, a forward pass from the island
@@ -51,7 +60,7 @@ export interface DlmpBreakdown {
  *
  * @example
  * const d = decomposeDlmp(net, interval, sol);
- * d.dlmpP[b] ≈ d.energyP[b] + d.lossP[b] + d.congestionP[b] + d.voltageP[b];
+ * d.dlmpP[b] ≈ d.energyP[b] + d.lossP[b] + d.congestionP[b] + d.voltageP[b] + d.scarcityP[b];
  */
 export function decomposeDlmp(net: NetworkTemplate, interval: IntervalTemplate, sol: BranchFlowSolution): DlmpBreakdown {
   const n = net.nBus;
@@ -75,24 +84,35 @@ export function decomposeDlmp(net: NetworkTemplate, interval: IntervalTemplate, 
     uQ[a] -= bQ[b];
   }
 
-  // Root prices: energy = marginal cost of the root's generator, congestion = its limit dual.
+  // Root prices: energy = marginal cost of the root's resource, scarcity = its limit dual.
   const nIsl = net.islandRoot.length;
   const energyRootP = new Float64Array(nIsl);
   const energyRootQ = new Float64Array(nIsl);
-  const congRootP = new Float64Array(nIsl);
-  const congRootQ = new Float64Array(nIsl);
+  const scarcityRootP = new Float64Array(nIsl);
+  const scarcityRootQ = new Float64Array(nIsl);
   for (let t = 0; t < nIsl; t++) {
     const root = net.islandRoot[t];
     let g = -1;
     for (let i = 0; i < net.genBus.length; i++) {
       if (net.genBus[i] === root && (g < 0 || net.genIsSubstation[i])) g = i;
     }
-    const dP = g >= 0 ? sol.genPReducedCost[g] : 0;
-    const dQ = g >= 0 ? sol.genQReducedCost[g] : 0;
-    congRootP[t] = -dP;
-    congRootQ[t] = -dQ;
-    energyRootP[t] = sol.lambdaP[root] + dP;
-    energyRootQ[t] = sol.lambdaQ[root] + dQ;
+    if (g >= 0) {
+      // Reduced cost of p_g = c_g − λ: non-zero only at a limit (the scarcity rent, sign flipped).
+      const dP = sol.genPReducedCost[g];
+      const dQ = sol.genQReducedCost[g];
+      scarcityRootP[t] = -dP;
+      scarcityRootQ[t] = -dQ;
+      energyRootP[t] = sol.lambdaP[root] + dP;
+      energyRootQ[t] = sol.lambdaQ[root] + dQ;
+      continue;
+    }
+    energyRootP[t] = sol.lambdaP[root];
+    if (interval.qInverterMaxPu[root] > 0) {
+      // The inverter's Q column has cost 0 and reduced cost −λQ: its bound is what prices Q here.
+      scarcityRootQ[t] = sol.lambdaQ[root];
+    } else {
+      energyRootQ[t] = sol.lambdaQ[root];
+    }
   }
 
   const zeros = new Float64Array(n);
@@ -104,8 +124,9 @@ export function decomposeDlmp(net: NetworkTemplate, interval: IntervalTemplate, 
   const noRoot = new Float64Array(nIsl);
   const [energyP, energyQ] = solveFor(energyRootP, energyRootQ, zeros, zeros, zeros, zeros);
   const [lossP, lossQ] = solveFor(noRoot, noRoot, sol.lossP, sol.lossQ, zeros, sol.lossV);
-  const [congestionP, congestionQ] = solveFor(congRootP, congRootQ, sol.congP, sol.congQ, zeros, zeros);
+  const [congestionP, congestionQ] = solveFor(noRoot, noRoot, sol.congP, sol.congQ, zeros, zeros);
   const [voltageP, voltageQ] = solveFor(noRoot, noRoot, zeros, zeros, negVoltage, zeros);
+  const [scarcityP, scarcityQ] = solveFor(scarcityRootP, scarcityRootQ, zeros, zeros, zeros, zeros);
 
   const dlmpP = new Float64Array(n);
   const dlmpQ = new Float64Array(n);
@@ -113,8 +134,8 @@ export function decomposeDlmp(net: NetworkTemplate, interval: IntervalTemplate, 
   for (let b = 0; b < n; b++) {
     if (interval.islandWithoutResources[net.island[b]]) {
       energyP[b] = penalty;
-      lossP[b] = congestionP[b] = voltageP[b] = 0;
-      energyQ[b] = lossQ[b] = congestionQ[b] = voltageQ[b] = 0;
+      lossP[b] = congestionP[b] = voltageP[b] = scarcityP[b] = 0;
+      energyQ[b] = lossQ[b] = congestionQ[b] = voltageQ[b] = scarcityQ[b] = 0;
       dlmpP[b] = penalty;
       dlmpQ[b] = 0;
     } else {
@@ -122,10 +143,10 @@ export function decomposeDlmp(net: NetworkTemplate, interval: IntervalTemplate, 
       dlmpQ[b] = sol.lambdaQ[b];
     }
   }
-  for (const arr of [dlmpP, dlmpQ, energyP, lossP, congestionP, voltageP, energyQ, lossQ, congestionQ, voltageQ]) {
+  for (const arr of [dlmpP, dlmpQ, energyP, lossP, congestionP, voltageP, scarcityP, energyQ, lossQ, congestionQ, voltageQ, scarcityQ]) {
     for (let b = 0; b < n; b++) arr[b] /= base;
   }
-  return { dlmpP, dlmpQ, energyP, lossP, congestionP, voltageP, energyQ, lossQ, congestionQ, voltageQ };
+  return { dlmpP, dlmpQ, energyP, lossP, congestionP, voltageP, scarcityP, energyQ, lossQ, congestionQ, voltageQ, scarcityQ };
 }
 
 interface Elimination {

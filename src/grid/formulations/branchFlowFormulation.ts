@@ -13,8 +13,13 @@ export type FormulationName = 'socp' | 'lindistflow';
 
 /** Options shared by every formulation. */
 export interface FormulationOptions {
-  /** Largest accepted cone gap |P²+Q² − vℓ| and rating violation, pu (default 1e-6). */
+  /**
+   * Absolute cone tolerance |P²+Q² − vℓ|, pu². Absent (default): the scale-aware
+   * criterion of `coneRelTolerance` (docs/model.md §3.3); set, it replaces it for cones.
+   */
   readonly coneTolerancePu?: number;
+  /** Relative cone / rating / cost tolerance of the cut loop (default 1e-9; docs/model.md §3.3). */
+  readonly coneRelTolerance?: number;
   /** Most LP solves per interval in the cut loop (default 60). */
   readonly maxCutRounds?: number;
 }
@@ -25,12 +30,21 @@ export interface FormulationOptions {
  * in $/h per pu; `vBoundDual` is the reduced cost of the squared-voltage column.
  */
 export interface BranchFlowSolution {
-  readonly status: 'optimal' | 'inexact' | 'infeasible' | 'error';
+  /**
+   * `cut-limit`: the cut loop ran out of rounds (the point is the last solved LP, not
+   * exact); `inexact`: the relaxation is not tight at the optimum (v·ℓ > P² + Q²).
+   */
+  readonly status: 'optimal' | 'inexact' | 'cut-limit' | 'infeasible' | 'error';
   readonly message?: string;
+  /** Objective of the last *solved* LP, $/h. */
   readonly objectiveUsdPerH: number;
   readonly lpSolves: number;
   /** Largest |P²+Q² − vℓ| over branches, pu². */
   readonly maxConeGapPu: number;
+  /** Index into `feeder.branches` of the branch with the largest gap (null when no branch has a gap). */
+  readonly maxConeGapBranchIndex: number | null;
+  /** Indices into `feeder.branches` of branches whose ℓ sits at the formulation's current box (empty normally). */
+  readonly currentBoxBindingIndex: readonly number[];
   readonly vSqPu: Float64Array;
   readonly pFlowPu: Float64Array;
   readonly qFlowPu: Float64Array;

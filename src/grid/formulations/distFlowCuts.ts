@@ -1,25 +1,59 @@
 /**
  * The cut pool of the DistFlow outer approximation: tangent planes of the
- * branch-flow cone `P² + Q² ≤ v·ℓ`, polygon sides of branch ratings
- * `P² + Q² ≤ S²`, and tangents of quadratic generator costs `z ≥ c2·p²`.
+ * branch-flow cone `P² + Q² ≤ v·ℓ`, tangents of branch ratings `P² + Q² ≤ S²`
+ * (the rating is treated as a cone like the branch cone, not as a polygon), and
+ * tangents of quadratic generator costs `z ≥ c2·p²`.
  *
  * Every cut is valid for *all* intervals — cone cuts are supporting planes of a
  * cone through the origin (`2P₀·P + 2Q₀·Q − ℓ₀·v − v₀·ℓ ≤ 0` at a point with
  * `P₀² + Q₀² = v₀ℓ₀`), rating and cost cuts are tangents of fixed convex sets —
  * so the pool only grows and later intervals start from a tight model
  * (Kelley's cutting planes; Farivar & Low 2013 for the exact relaxation).
+ *
+ * Where to cut (docs/model.md §3.3, measured in bench/grid-opf.bench.ts):
+ * - at the iterate projected onto the set (Kelley), and at the physical point of
+ *   the iterate's decisions (`distFlowSweepPoint.ts`);
+ * - at the *dual point* of every set whose cuts carry a dual: the point of the
+ *   set whose tangent has the direction of the dual-weighted sum of the active
+ *   cuts' normals. At a kink between two tangents the LP's dual is a convex
+ *   combination of their normals; the dual point is where the smooth set has
+ *   that normal, i.e. a Newton-like estimate of the optimum (in one dimension,
+ *   a secant step instead of Kelley's bisection). It makes interior decisions
+ *   (inverter Q, quadratic DG costs) converge superlinearly, and it is what
+ *   makes the duals — the DLMPs — the smooth set's duals.
+ *
+ * Violations are measured in the units of the normalised cut rows, so the
+ * acceptance test and HiGHS' feasibility tolerance speak the same language, and
+ * a cut identical to one already in the pool is never added (stall guard).
+ *
+ * How the next LP starts (basis hand-over, `handOver`): an appended violated row
+ * starts basic and costs the dual simplex one pivot to bind, so re-cutting every
+ * branch cost ~113 pivots (~7 ms) per LP on ieee123. Where the new tangent of a
+ * branch replaces its single binding tangent, the new row takes the old row's
+ * nonbasic status and the old row becomes basic: the same active set,
+ * re-linearised — a Newton step of the active constraints, 0 pivots when the
+ * optimum is a vertex of them (measured: ieee123 15.4 → 4.9 ms per warm interval).
  */
 import type { Model } from 'highs';
 import type { NetworkTemplate } from '../templates/networkTemplate.js';
 import type { DistFlowLayout } from './distFlowLp.js';
 import type { SweepPoint } from './distFlowSweepPoint.js';
+import type { NewtonActiveSet } from './kktNewtonPoint.js';
+import { BASIS_BASIC, handOverBasis } from './basisHandover.js';
 
 /** Cut kinds. */
 export const CUT_CONE = 0;
 export const CUT_RATING = 1;
 export const CUT_COST = 2;
 
-const PROJECTION_TOO = false;
+/** HiGHS primal feasibility tolerance used by the DistFlow models. */
+export const LP_FEASIBILITY_TOLERANCE = 1e-9;
+/**
+ * Cuts at the physical point of the iterate's decisions (distFlowSweepPoint.ts). Off:
+ * measured with dual-point cuts on (bench/grid-opf.bench.ts, Dec 2026), they saved no
+ * LP on case33bw or ieee123, with or without inverter Q, and cost 30–45 % more CPU.
+ */
+const PHYSICAL_POINT_CUTS = false;
 
 /** Aggregated cut duals per bus (see `BranchFlowSolution`). */
 export interface CutDuals {
@@ -30,14 +64,33 @@ export interface CutDuals {
   congQ: Float64Array;
 }
 
+/** Acceptance tolerances of the cut loop. */
+export interface CutTolerances {
+  /**
+   * Relative tolerance: a branch cone is satisfied when P² + Q² − v·ℓ ≤ relTol·(P² + Q²)
+   * (plus the LP floor), a rating when |S| ≤ (1 + relTol)·S̄, a cost when c2·p² − z ≤ relTol·(1 + c2·p²).
+   */
+  readonly relTol: number;
+  /** Absolute cone-gap tolerance, pu²; when set, replaces the scale-aware criterion for cones. */
+  readonly absTolPu?: number;
+}
+
+/** What one separation round found. */
+export interface SeparationResult {
+  /** Cuts staged (not yet in the model until {@link CutPool.flush}). */
+  readonly staged: number;
+  /** Constraints violated beyond tolerance at the iterate. */
+  readonly violated: number;
+}
+
 /**
  * Set of cut rows appended after the DistFlow rows: grows by separation,
  * shrinks by pruning cone cuts that stayed slack.
  *
  * @example
- * const pool = new CutPool(net, layout, true, 1e-6);
+ * const pool = new CutPool(net, layout, true, { relTol: 1e-9 });
  * pool.addInitialCuts(model);
- * while (pool.separate(model, solveAndGetColValue()) > 0);
+ * for (;;) { const s = pool.separate(x, rowDual); if (s.violated === 0 || pool.flush(model) === 0) break; }
  */
 export class CutPool {
   private readonly kind: number[] = [];
@@ -45,6 +98,9 @@ export class CutPool {
   private readonly coefP: number[] = [];
   private readonly coefQ: number[] = [];
   private readonly coefV: number[] = [];
+  private readonly coefL: number[] = [];
+  /** Cost cuts: the tangency point p0 (pu). */
+  private readonly point: number[] = [];
   /** Consecutive solves each cut has been slack (zero dual). */
   private readonly idle: number[] = [];
   // Pending rows of the current batch.
@@ -52,17 +108,42 @@ export class CutPool {
   private pendUpper: number[] = [];
   private pendCols: number[][] = [];
   private pendVals: number[][] = [];
-  private readonly rateTol: number;
+  private pendMeta: { kind: number; target: number; cp: number; cq: number; cv: number; cl: number; p0: number; handover?: boolean }[] = [];
   private scratchP: Float64Array | undefined;
   private scratchQ: Float64Array | undefined;
+  private handoverScratch: Int32Array | undefined;
+  /** Copy of the last solved basis (columns, DistFlow rows; cut rows in {@link status}). */
+  private basisCols: Int32Array | undefined;
+  private basisRows: Int32Array | undefined;
+  /** HiGHS basis status of each cut row in the copy. */
+  private readonly status: number[] = [];
+  /** Rows handed over by the last {@link flush} (0 when none). */
+  handedOver = 0;
+  /**
+   * Hand-over on for the next flushes (the cut loop turns it off where it costs pivots: where
+   * an interior decision moves the point off the tangents, e.g. inverter Q).
+   */
+  handoverEnabled = true;
+  /**
+   * Basis hand-over for pools created from now on (default true). A switch for benchmarks that
+   * compare the cut loop with and without it in one run; the solution does not depend on it.
+   */
+  static basisHandoverDefault = true;
+  private readonly basisHandover = CutPool.basisHandoverDefault;
+  /** Normalised direction of the last cone / rating cut per bus (stall guard). */
+  private readonly lastCone: Float64Array;
+  private readonly lastRating: Float64Array;
+  private readonly lastCost: Float64Array;
 
   constructor(
     private readonly net: NetworkTemplate,
     private readonly layout: DistFlowLayout,
     private readonly withLosses: boolean,
-    private readonly tolPu: number,
+    private readonly tol: CutTolerances,
   ) {
-    this.rateTol = tolPu;
+    this.lastCone = new Float64Array(3 * net.nBus).fill(NaN);
+    this.lastRating = new Float64Array(net.nBus).fill(NaN);
+    this.lastCost = new Float64Array(net.genBus.length).fill(NaN);
   }
 
   /** Number of cut rows in the model. */
@@ -103,51 +184,98 @@ export class CutPool {
   }
 
   /**
-   * Add a cut for every constraint of `x` violated above tolerance; return how many.
-   * Steps: cone — project ℓ to (P²+Q²)/v and cut at that surface point; rating —
-   * a polygon side normal to (P, Q); cost — the tangent at pg.
+   * Stage cuts for every constraint of `x` violated above tolerance, plus the
+   * dual-point cuts of sets whose cuts carry a dual; return the counts.
+   * Call {@link flush} to add the staged cuts (or {@link discard} to drop them).
+   *
+   * Steps: 1. cone — violation in cut-row units; cut at the iterate with ℓ
+   * projected onto the cone, at the physical point of the decisions, and at the
+   * dual point; 2. rating — tangent at the radial projection and at the dual
+   * direction; 3. cost — tangent at pg and at the dual-weighted tangency point.
    */
-  separate(model: Model, x: Float64Array, physicalPoint?: () => SweepPoint): number {
+  separate(x: Float64Array, rowDual: Float64Array, physicalPoint?: () => SweepPoint): SeparationResult {
     const net = this.net;
     const L = this.layout;
+    const before = this.pendLower.length;
+    let violated = 0;
     let physical: SweepPoint | undefined;
+    const dual = this.dualSums(rowDual);
     for (let b = 0; b < net.nBus; b++) {
       const a = net.parent[b];
       if (a < 0) continue;
       const p = x[L.colP + b];
       const q = x[L.colQ + b];
       const s2 = p * p + q * q;
-      if (this.withLosses && s2 - x[L.colV + a] * x[L.colL + b] > this.tolPu) {
-        // Cut at the iterate with ℓ projected onto the cone, and at the physical
-        // point of the same decisions (see distFlowSweepPoint.ts).
-        this.coneCut(b, p, q, x[L.colV + a]);
-        physical ??= physicalPoint?.();
-        if (physical !== undefined && Number.isFinite(physical.pSendPu[b]) && physical.vSqPu[a] > 0) {
-          this.coneCut(b, physical.pSendPu[b], physical.qSendPu[b], physical.vSqPu[a]);
+      if (this.withLosses) {
+        const va = x[L.colV + a];
+        const gap = s2 - va * x[L.colL + b];
+        if (gap > this.coneTolerance(b, s2, va, x[L.colL + b])) {
+          violated++;
+          this.coneCut(b, p, q, va, true);
+          if (PHYSICAL_POINT_CUTS) physical ??= physicalPoint?.();
+          if (PHYSICAL_POINT_CUTS && physical !== undefined && Number.isFinite(physical.pSendPu[b]) && physical.vSqPu[a] > 0) {
+            this.coneCut(b, physical.pSendPu[b], physical.qSendPu[b], physical.vSqPu[a]);
+          }
+        }
+        // Dual point: the cone point whose normal is the dual-weighted normal of the active cuts.
+        const dl = dual.coneL[b];
+        if (dl !== 0 && va > 0) {
+          const kappa = -dl / va;
+          const pHat = dual.coneP[b] / (2 * kappa);
+          const qHat = dual.coneQ[b] / (2 * kappa);
+          if (Number.isFinite(pHat) && Number.isFinite(qHat) && (pHat !== 0 || qHat !== 0)) {
+            const lHat = (pHat * pHat + qHat * qHat) / va;
+            // Cut only when the iterate violates the dual-point tangent (it sits at a kink).
+            const row = 2 * pHat * p + 2 * qHat * q - lHat * va - va * x[L.colL + b];
+            if (row > this.coneTolerance(b, pHat * pHat + qHat * qHat, va, lHat)) this.coneCut(b, pHat, qHat, va);
+          }
         }
       }
       const rate2 = net.rateSqPu[b];
-      if (rate2 < Infinity && Math.sqrt(s2) - Math.sqrt(rate2) > this.rateTol) {
+      if (rate2 < Infinity) {
+        const rate = Math.sqrt(rate2);
         const s = Math.sqrt(s2);
-        this.ratingCut(b, p / s, q / s);
+        if (s - rate > this.tol.relTol * rate + LP_FEASIBILITY_TOLERANCE) {
+          violated++;
+          this.ratingCut(b, p / s, q / s);
+        }
+        // Dual direction (duals of ≤ rows share one sign; divide it out).
+        const sign = Math.sign(dual.rateW[b]);
+        const nP = sign * dual.rateP[b];
+        const nQ = sign * dual.rateQ[b];
+        const norm = Math.hypot(nP, nQ);
+        if (norm > 0) {
+          const c = nP / norm;
+          const sn = nQ / norm;
+          if (c * p + sn * q - rate > this.tol.relTol * rate + LP_FEASIBILITY_TOLERANCE) this.ratingCut(b, c, sn);
+        }
       }
     }
     for (let g = 0; g < net.genBus.length; g++) {
       const c2 = net.genC2UsdPerHPu2[g];
       if (!(c2 > 0)) continue;
       const p = x[L.colPg + g];
+      const z = x[L.colZ + g];
       const want = c2 * p * p;
-      if (want - x[L.colZ + g] > 1e-7 * (1 + want)) this.costCut(g, p);
+      const tolCost = this.tol.relTol * (1 + want) + LP_FEASIBILITY_TOLERANCE;
+      if (want - z > tolCost) {
+        violated++;
+        this.costCut(g, p);
+      }
+      if (dual.costW[g] !== 0) {
+        const pHat = dual.costP[g] / dual.costW[g];
+        if (c2 * (2 * pHat * p - pHat * pHat) - z > tolCost) this.costCut(g, pHat);
+      }
     }
-    return this.flush(model);
+    return { staged: this.pendLower.length - before, violated };
   }
 
   /**
-   * Add cone cuts where the next interval's flows are predicted to land: the last
+   * Stage cone cuts where the next interval's flows are predicted to land: the last
    * solution's flows plus the change of downstream demand, at the last voltages.
-   * A moving operating point otherwise costs one LP round per ~10× gap reduction
-   * (Kelley's method converges linearly); predicted tangents let the first LP of
-   * an interval start close to the cone. Returns the number of cuts added.
+   * A moving operating point otherwise costs LP rounds (Kelley's method converges
+   * linearly); predicted tangents let the first LP of an interval start close to
+   * the cone. Adds them to the model and returns the number added.
    */
   predict(model: Model, x: Float64Array, dP: Float64Array, dQ: Float64Array): number {
     if (!this.withLosses) return 0;
@@ -175,37 +303,50 @@ export class CutPool {
       const pNew = p + subP[b];
       const qNew = q + subQ[b];
       if (pNew === 0 && qNew === 0) continue;
-      this.coneCut(b, pNew, qNew, x[L.colV + a]);
+      this.coneCut(b, pNew, qNew, x[L.colV + a], true);
     }
     return this.flush(model);
   }
 
-  /** Largest v·ℓ − P² − Q² (relaxation slack), pu², and the bus where it occurs. */
-  coneExcess(x: Float64Array): { maxPu: number; bus: number } {
-    let maxPu = 0;
-    let bus = -1;
-    if (!this.withLosses) return { maxPu, bus };
+  /**
+   * Largest violation P² + Q² − v·ℓ beyond tolerance and the largest relaxation
+   * slack v·ℓ − P² − Q² beyond tolerance (pu², with the bus position of each; −1 when none).
+   */
+  coneStatus(x: Float64Array): { violationPu: number; violationBus: number; slackPu: number; slackBus: number } {
+    let violationPu = 0;
+    let violationBus = -1;
+    let slackPu = 0;
+    let slackBus = -1;
+    if (!this.withLosses) return { violationPu, violationBus, slackPu, slackBus };
     const L = this.layout;
     for (let b = 0; b < this.net.nBus; b++) {
       const a = this.net.parent[b];
       if (a < 0) continue;
       const p = x[L.colP + b];
       const q = x[L.colQ + b];
-      const e = x[L.colV + a] * x[L.colL + b] - p * p - q * q;
-      if (e > maxPu) {
-        maxPu = e;
-        bus = b;
+      const va = x[L.colV + a];
+      const l = x[L.colL + b];
+      const s2 = p * p + q * q;
+      const gap = s2 - va * l;
+      const tol = this.coneTolerance(b, s2, va, l);
+      if (gap > tol && gap > violationPu) {
+        violationPu = gap;
+        violationBus = b;
+      }
+      if (-gap > tol && -gap > slackPu) {
+        slackPu = -gap;
+        slackBus = b;
       }
     }
-    return { maxPu, bus };
+    return { violationPu, violationBus, slackPu, slackBus };
   }
 
   /**
-   * Delete cone cuts that have been slack for `maxIdle` consecutive intervals.
+   * Delete cone cuts that have been slack for more than `maxIdle` consecutive calls (LP solves).
    * Without this the pool grows by about one cut per branch per interval (a
-   * moving operating point needs fresh tangents at a 1e-6 tolerance) and every
-   * LP gets slower. Slack rows are basic, so deleting them keeps the basis
-   * valid and the next solve warm.
+   * moving operating point needs fresh tangents) and every LP gets slower.
+   * Slack rows are basic, so deleting them keeps the basis valid and the next
+   * solve warm.
    */
   prune(model: Model, rowDual: Float64Array, maxIdle = 2): number {
     const first = this.layout.numRows;
@@ -218,7 +359,7 @@ export class CutPool {
     model.deleteRows({ kind: 'set', indices: new Int32Array(drop.map((k) => first + k)) });
     const keep = new Uint8Array(this.kind.length).fill(1);
     for (const k of drop) keep[k] = 0;
-    for (const arr of [this.kind, this.target, this.coefP, this.coefQ, this.coefV, this.idle]) {
+    for (const arr of [this.kind, this.target, this.coefP, this.coefQ, this.coefV, this.coefL, this.point, this.idle, this.status]) {
       let w = 0;
       for (let k = 0; k < arr.length; k++) if (keep[k]) arr[w++] = arr[k];
       arr.length = w;
@@ -250,48 +391,10 @@ export class CutPool {
     return out;
   }
 
-  private coneCut(b: number, p: number, q: number, vA: number): void {
-    const L = this.layout;
-    const lStar = (p * p + q * q) / vA;
-    // Normalise so the largest coefficient is 1 (keeps the LP well scaled).
-    const scale = 1 / Math.max(Math.abs(2 * p), Math.abs(2 * q), lStar, vA);
-    const cp = 2 * p * scale;
-    const cq = 2 * q * scale;
-    const cv = -lStar * scale;
-    const cl = -vA * scale;
-    this.push(CUT_CONE, b, cp, cq, cv, -Infinity, 0, [L.colP + b, L.colQ + b, L.colV + this.net.parent[b], L.colL + b], [cp, cq, cv, cl]);
-  }
-
-  private ratingCut(b: number, cosA: number, sinA: number): void {
-    const L = this.layout;
-    const rate = Math.sqrt(this.net.rateSqPu[b]);
-    this.push(CUT_RATING, b, cosA, sinA, 0, -Infinity, rate, [L.colP + b, L.colQ + b], [cosA, sinA]);
-  }
-
-  private costCut(g: number, p0: number): void {
-    const L = this.layout;
-    const c2 = this.net.genC2UsdPerHPu2[g];
-    // z ≥ c2 (2 p0 p − p0²)  ⇔  −2 c2 p0 · p + z ≥ −c2 p0²
-    this.push(CUT_COST, g, 0, 0, 0, -c2 * p0 * p0, Infinity, [L.colPg + g, L.colZ + g], [-2 * c2 * p0, 1]);
-  }
-
-  private push(kind: number, target: number, cp: number, cq: number, cv: number, lower: number, upper: number, cols: number[], vals: number[]): void {
-    this.kind.push(kind);
-    this.target.push(target);
-    this.coefP.push(cp);
-    this.coefQ.push(cq);
-    this.coefV.push(cv);
-    this.idle.push(0);
-    this.pendLower.push(lower);
-    this.pendUpper.push(upper);
-    // Drop zero coefficients and keep columns increasing (HiGHS rejects duplicates).
-    const keep = cols.map((c, i) => [c, vals[i]] as const).filter(([, v]) => v !== 0).sort((s, t) => s[0] - t[0]);
-    this.pendCols.push(keep.map(([c]) => c));
-    this.pendVals.push(keep.map(([, v]) => v));
-  }
-
-  private flush(model: Model): number {
+  /** Add the staged cuts to the model (with the basis hand-over when on and a basis copy exists); return how many. */
+  flush(model: Model): number {
     const count = this.pendLower.length;
+    this.handedOver = 0;
     if (count === 0) return 0;
     const starts = new Int32Array(count + 1);
     for (let i = 0; i < count; i++) starts[i + 1] = starts[i] + this.pendCols[i].length;
@@ -302,10 +405,266 @@ export class CutPool {
       upper: new Float64Array(this.pendUpper),
       matrix: { format: 'csr', numRows: count, numCols: this.layout.numCols, starts, indices, values },
     });
+    if (this.basisCols !== undefined && this.handoverEnabled) this.handOver(model);
+    for (const m of this.pendMeta) {
+      this.kind.push(m.kind);
+      this.target.push(m.target);
+      this.coefP.push(m.cp);
+      this.coefQ.push(m.cq);
+      this.coefV.push(m.cv);
+      this.coefL.push(m.cl);
+      this.point.push(m.p0);
+      this.idle.push(0);
+    }
+    while (this.status.length < this.kind.length) this.status.push(BASIS_BASIC);
+    this.discard();
+    return count;
+  }
+
+  /**
+   * Remember the simplex basis of the LP just solved (call right after a successful run, before
+   * the model is changed: HiGHS only hands out the basis of a solved model). {@link prune} and
+   * {@link flush} keep the copy in step with the rows, so {@link flush} can start the next LP
+   * from a basis where new tangents take over from binding ones (see `handOver`).
+   */
+  captureBasis(model: Model): void {
+    if (!this.basisHandover) return;
+    const basis = model.getBasis();
+    const first = this.layout.numRows;
+    if (basis.rowStatus.length !== first + this.kind.length) {
+      this.basisCols = undefined;
+      return;
+    }
+    this.basisCols = basis.colStatus;
+    this.basisRows = basis.rowStatus.slice(0, first);
+    for (let k = 0; k < this.kind.length; k++) this.status[k] = basis.rowStatus[first + k];
+  }
+
+  /** Basis hand-over right after the staged rows were appended (basisHandover.ts). */
+  private handOver(model: Model): void {
+    const cols = this.basisCols;
+    const rows = this.basisRows;
+    if (cols === undefined || rows === undefined) return;
+    const scratch = this.handoverScratch ?? (this.handoverScratch = new Int32Array(this.net.nBus));
+    const out = handOverBasis(model, { cols, rows, status: this.status, kind: this.kind, target: this.target, pending: this.pendMeta, scratch });
+    this.handedOver = out.handedOver;
+    if (!out.basisKept) this.basisCols = undefined;
+  }
+
+  /**
+   * The nonlinear sets the LP holds active, for the Newton step (kktNewtonPoint.ts): a cone,
+   * rating or cost whose cut row is nonbasic in `rowStatus`, or that `x` violates beyond
+   * tolerance; cones only where ℓ is basic in `colStatus`. First multiplier guesses from the
+   * cut duals times each row's normalisation (HiGHS sign, ≤ 0).
+   */
+  newtonActiveSet(x: Float64Array, rowDual: Float64Array, rowStatus: Int32Array, colStatus: Int32Array): NewtonActiveSet {
+    const net = this.net;
+    const L = this.layout;
+    const first = L.numRows;
+    const coneK = new Map<number, number>();
+    const rateK = new Map<number, number>();
+    const costK = new Map<number, number>();
+    for (let k = 0; k < this.kind.length; k++) {
+      if (rowStatus[first + k] === BASIS_BASIC) continue;
+      const y = rowDual[first + k];
+      const t = this.target[k];
+      if (this.kind[k] === CUT_CONE) {
+        if (colStatus[L.colL + t] !== BASIS_BASIC) continue;
+        const va = x[L.colV + net.parent[t]];
+        coneK.set(t, (coneK.get(t) ?? 0) + (y * -this.coefL[k]) / va);
+      } else if (this.kind[k] === CUT_RATING) {
+        rateK.set(t, (rateK.get(t) ?? 0) + y / (2 * Math.sqrt(net.rateSqPu[t])));
+      } else costK.set(t, (costK.get(t) ?? 0) - y);
+    }
+    for (let b = 0; b < net.nBus; b++) {
+      const a = net.parent[b];
+      if (a < 0) continue;
+      const p = x[L.colP + b];
+      const q = x[L.colQ + b];
+      const s2 = p * p + q * q;
+      if (this.withLosses && !coneK.has(b) && colStatus[L.colL + b] === BASIS_BASIC) {
+        const va = x[L.colV + a];
+        if (s2 - va * x[L.colL + b] > this.coneTolerance(b, s2, va, x[L.colL + b])) coneK.set(b, 0);
+      }
+      const rate2 = net.rateSqPu[b];
+      if (rate2 < Infinity && !rateK.has(b) && Math.sqrt(s2) - Math.sqrt(rate2) > this.tol.relTol * Math.sqrt(rate2) + LP_FEASIBILITY_TOLERANCE) rateK.set(b, 0);
+    }
+    for (let g = 0; g < net.genBus.length; g++) {
+      const c2 = net.genC2UsdPerHPu2[g];
+      if (!(c2 > 0) || costK.has(g)) continue;
+      const p = x[L.colPg + g];
+      if (c2 * p * p - x[L.colZ + g] > this.tol.relTol * (1 + c2 * p * p) + LP_FEASIBILITY_TOLERANCE) costK.set(g, 0);
+    }
+    return {
+      coneBus: [...coneK.keys()], coneMu: [...coneK.values()],
+      ratingBus: [...rateK.keys()], ratingMu: [...rateK.values()],
+      costGen: [...costK.keys()], costMu: [...costK.values()],
+    };
+  }
+
+  /**
+   * Stage the tangents of the sets in `active` at the Newton point `xN` where the LP iterate `x`
+   * violates them (cone cuts with the basis hand-over); return how many were staged.
+   */
+  stageAtNewtonPoint(xN: Float64Array, x: Float64Array, active: NewtonActiveSet): number {
+    const net = this.net;
+    const L = this.layout;
+    const before = this.pendLower.length;
+    for (const b of active.coneBus) {
+      const va = xN[L.colV + net.parent[b]];
+      const pN = xN[L.colP + b];
+      const qN = xN[L.colQ + b];
+      if (!(va > 0) || (pN === 0 && qN === 0)) continue;
+      const lN = (pN * pN + qN * qN) / va;
+      const row = 2 * pN * x[L.colP + b] + 2 * qN * x[L.colQ + b] - lN * x[L.colV + net.parent[b]] - va * x[L.colL + b];
+      // Every active cone gets its tangent at the point (x is then optimal for the next LP when
+      // the active set was right); where the iterate violates it, it takes over the binding row.
+      void row;
+      this.coneCut(b, pN, qN, va, true);
+    }
+    for (const b of active.ratingBus) {
+      const pN = xN[L.colP + b];
+      const qN = xN[L.colQ + b];
+      const s = Math.hypot(pN, qN);
+      if (!(s > 0)) continue;
+      const rate = Math.sqrt(net.rateSqPu[b]);
+      if ((pN * x[L.colP + b] + qN * x[L.colQ + b]) / s - rate > this.tol.relTol * rate + LP_FEASIBILITY_TOLERANCE) this.ratingCut(b, pN / s, qN / s);
+    }
+    for (const g of active.costGen) {
+      const c2 = net.genC2UsdPerHPu2[g];
+      const pN = xN[L.colPg + g];
+      const p = x[L.colPg + g];
+      if (c2 * (2 * pN * p - pN * pN) - x[L.colZ + g] > this.tol.relTol * (1 + c2 * p * p) + LP_FEASIBILITY_TOLERANCE) this.costCut(g, pN);
+    }
+    return this.pendLower.length - before;
+  }
+
+  /** Copy of the stall guards (to undo a separation whose staged cuts are discarded). */
+  guardSnapshot(): Float64Array[] {
+    return [this.lastCone.slice(), this.lastRating.slice(), this.lastCost.slice()];
+  }
+
+  /** Drop the staged cuts and put the stall guards back as in `snapshot`. */
+  discardTo(snapshot: Float64Array[]): void {
+    this.discard();
+    this.lastCone.set(snapshot[0]);
+    this.lastRating.set(snapshot[1]);
+    this.lastCost.set(snapshot[2]);
+  }
+
+  /** Forget the basis copy (after a failed LP: the next flush appends without hand-over). */
+  forgetBasis(): void {
+    this.basisCols = undefined;
+  }
+
+  /** Drop the staged cuts (the model stays as solved). */
+  discard(): void {
     this.pendLower = [];
     this.pendUpper = [];
     this.pendCols = [];
     this.pendVals = [];
-    return count;
+    this.pendMeta = [];
   }
+
+  /**
+   * Accepted cone violation of branch b, pu². Default: relative to P² + Q², with a
+   * floor at the LP feasibility tolerance in the units of b's normalised cut row
+   * (below that floor HiGHS cannot tell a violated cut from a satisfied one).
+   */
+  private coneTolerance(b: number, s2: number, va: number, l: number): number {
+    void b;
+    if (this.tol.absTolPu !== undefined) return this.tol.absTolPu;
+    return this.tol.relTol * s2 + 10 * LP_FEASIBILITY_TOLERANCE * coneRowNorm(Math.sqrt(s2), va, l);
+  }
+
+  /** Dual-weighted normals of the active cuts, per bus (cone, rating) and generator (cost). */
+  private dualSums(rowDual: Float64Array): {
+    coneP: Float64Array; coneQ: Float64Array; coneL: Float64Array; rateP: Float64Array; rateQ: Float64Array; rateW: Float64Array; costP: Float64Array; costW: Float64Array;
+  } {
+    const n = this.net.nBus;
+    const nGen = this.net.genBus.length;
+    const out = {
+      coneP: new Float64Array(n), coneQ: new Float64Array(n), coneL: new Float64Array(n),
+      rateP: new Float64Array(n), rateQ: new Float64Array(n), rateW: new Float64Array(n), costP: new Float64Array(nGen), costW: new Float64Array(nGen),
+    };
+    const first = this.layout.numRows;
+    for (let k = 0; k < this.kind.length; k++) {
+      const y = rowDual[first + k];
+      if (y === 0) continue;
+      const b = this.target[k];
+      if (this.kind[k] === CUT_CONE) {
+        out.coneP[b] += y * this.coefP[k];
+        out.coneQ[b] += y * this.coefQ[k];
+        out.coneL[b] += y * this.coefL[k];
+      } else if (this.kind[k] === CUT_RATING) {
+        out.rateP[b] += y * this.coefP[k];
+        out.rateQ[b] += y * this.coefQ[k];
+        out.rateW[b] += y;
+      } else {
+        out.costP[b] += y * this.point[k];
+        out.costW[b] += y;
+      }
+    }
+    return out;
+  }
+
+  private coneCut(b: number, p: number, q: number, vA: number, handover = false): void {
+    const L = this.layout;
+    const s = Math.hypot(p, q);
+    const lStar = (s * s) / vA;
+    // Stall guard: never add the tangent at the same point twice in a row.
+    const dir = this.lastCone;
+    const ux = p / s;
+    const uy = q / s;
+    const ratio = s / vA;
+    if (Math.abs(dir[3 * b] - ux) + Math.abs(dir[3 * b + 1] - uy) < 1e-13 && Math.abs(dir[3 * b + 2] - ratio) <= 1e-13 * ratio) return;
+    dir[3 * b] = ux;
+    dir[3 * b + 1] = uy;
+    dir[3 * b + 2] = ratio;
+    // Normalise by the flow-gradient norm (capped): the row then measures a
+    // distance in flow space, and the LP tolerance a relative gap.
+    const scale = 1 / coneRowNorm(s, vA, lStar);
+    const cp = 2 * p * scale;
+    const cq = 2 * q * scale;
+    const cv = -lStar * scale;
+    const cl = -vA * scale;
+    this.stage({ kind: CUT_CONE, target: b, cp, cq, cv, cl, p0: 0, handover }, -Infinity, 0, [L.colP + b, L.colQ + b, L.colV + this.net.parent[b], L.colL + b], [cp, cq, cv, cl]);
+  }
+
+  private ratingCut(b: number, cosA: number, sinA: number): void {
+    const L = this.layout;
+    const angle = Math.atan2(sinA, cosA);
+    if (Math.abs(this.lastRating[b] - angle) < 1e-13) return;
+    this.lastRating[b] = angle;
+    const rate = Math.sqrt(this.net.rateSqPu[b]);
+    this.stage({ kind: CUT_RATING, target: b, cp: cosA, cq: sinA, cv: 0, cl: 0, p0: 0 }, -Infinity, rate, [L.colP + b, L.colQ + b], [cosA, sinA]);
+  }
+
+  private costCut(g: number, p0: number): void {
+    const L = this.layout;
+    if (Math.abs(this.lastCost[g] - p0) <= 1e-13 * (1 + Math.abs(p0))) return;
+    this.lastCost[g] = p0;
+    const c2 = this.net.genC2UsdPerHPu2[g];
+    // z ≥ c2 (2 p0 p − p0²)  ⇔  −2 c2 p0 · p + z ≥ −c2 p0²
+    this.stage({ kind: CUT_COST, target: g, cp: 0, cq: 0, cv: 0, cl: 0, p0 }, -c2 * p0 * p0, Infinity, [L.colPg + g, L.colZ + g], [-2 * c2 * p0, 1]);
+  }
+
+  private stage(meta: CutPool['pendMeta'][number], lower: number, upper: number, cols: number[], vals: number[]): void {
+    this.pendMeta.push(meta);
+    this.pendLower.push(lower);
+    this.pendUpper.push(upper);
+    // Drop zero coefficients and keep columns increasing (HiGHS rejects duplicates).
+    const keep = cols.map((c, i) => [c, vals[i]] as const).filter(([, v]) => v !== 0).sort((s, t) => s[0] - t[0]);
+    this.pendCols.push(keep.map(([c]) => c));
+    this.pendVals.push(keep.map(([, v]) => v));
+  }
+}
+
+/**
+ * Norm used to normalise a cone cut at flow magnitude `s` (pu), voltage² `vA`, ℓ:
+ * the flow-gradient norm 2s, capped below at 0.01·vA (so ℓ's coefficient stays ≤ 100)
+ * and at ℓ.
+ */
+function coneRowNorm(s: number, vA: number, l: number): number {
+  return Math.max(2 * s, 0.01 * vA, l);
 }

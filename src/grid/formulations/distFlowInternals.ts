@@ -10,9 +10,15 @@
  * - reactive balance Q_b − x_b ℓ_b − Σ_children Q_c + Σ qg + k_b shed_b + qInv_b + B_b v_b = qDemand_b
  * - voltage drop    v_b / τ_b² − v_a + 2(r_b P_b + x_b Q_b) − (r_b² + x_b²) ℓ_b = 0
  * - cone            P_b² + Q_b² ≤ v_a ℓ_b   (outer approximation by tangent cuts)
- * - rating          P_b² + Q_b² ≤ S_b²      (outer polygon, refined lazily)
+ * - rating          P_b² + Q_b² ≤ S_b²      (tangent cuts, like the cone)
  * - quadratic cost  z_g ≥ c2 pg²            (tangent cuts)
  * Objective: Σ c1 pg + Σ z_g + penalty · Σ shed, in $/h.
+ *
+ * Where inverter Q is an interior decision, each interval starts (and a loop that did not
+ * converge continues) with a Newton step on the KKT system of the SOCP on the last active set
+ * (kktNewtonPoint.ts): tangents at its point, the basis handed over, inverter Q pinned at its
+ * Newton value for the LP; the LP's answer is kept only when the pinned columns' reduced costs
+ * vanish (then it is optimal with the bounds released too), else the loop goes on unpinned.
  */
 import type { Highs } from 'highs';
 import type { BranchFlowSolution, FormulationOptions } from './branchFlowFormulation.js';
@@ -20,7 +26,9 @@ import type { IntervalTemplate } from '../templates/intervalTemplate.js';
 import type { NetworkTemplate } from '../templates/networkTemplate.js';
 import { buildDistFlowLp, type DistFlowLayout } from './distFlowLp.js';
 import { CutPool } from './distFlowCuts.js';
+import { currentBoxPu } from './currentBox.js';
 import { DistFlowSweepPoint } from './distFlowSweepPoint.js';
+import { kktNewtonPoint, newtonLinearPart, type MutableNewtonLinearPart, type NewtonActiveSet } from './kktNewtonPoint.js';
 
 /** Options of {@link DistFlowModel}. */
 export interface DistFlowModelOptions extends FormulationOptions {
@@ -29,13 +37,41 @@ export interface DistFlowModelOptions extends FormulationOptions {
 }
 
 const MODEL_STATUS_OPTIMAL = 7;
+/**
+ * A cone cut slack (zero dual) in more than this many consecutive LP solves is deleted, inside
+ * an interval's loop too: LP time grows with the pool, and with inverter Q (8–14 LPs per
+ * interval) in-loop pruning measured 1.7× less CPU on ieee123 at unchanged DLMPs.
+ */
+const MAX_IDLE_SOLVES = 2;
+/** Default relative tolerance of the cut loop (docs/model.md §3.3, chosen in bench/grid-opf.bench.ts). */
+export const DEFAULT_REL_TOLERANCE = 1e-9;
 const MODEL_STATUS_INFEASIBLE = 8;
+/**
+ * A basis hand-over (distFlowCuts.ts `handOver`) has failed when the LP after it needed more
+ * than this many pivots plus ¾ of the handed-over rows (appending the same cuts costs about one
+ * pivot per row; a good hand-over needs 0 on ieee123 without inverter Q). Where an interior
+ * decision (inverter Q) moves the point off the tangents it needs 1.2–2.4 pivots per row, each
+ * dearer, so it is paused.
+ */
+const HANDOVER_PIVOT_ALLOWANCE = 5;
+/** Longest pause of the hand-over after failures, in intervals (doubles per failure from 1). */
+const HANDOVER_MAX_BACKOFF = 64;
+/**
+ * Newton step (kktNewtonPoint.ts) from this LP solve of an interval on (besides the interval's
+ * start): tangents of the next round at the KKT point of the SOCP on the LP's active set
+ * instead of at the iterate.
+ */
+const NEWTON_FROM_LP = 1;
+/** The Newton step is off for the rest of an interval after this many steps not followed by convergence. */
+const NEWTON_MAX_MISSES = 2;
+/** Largest |reduced cost| of a pinned column ($/h per pu) at which the pinned LP's optimum is accepted. */
+const PIN_REDUCED_COST_TOLERANCE = 1e-7;
 
 /**
  * A persistent DistFlow LP of one topology.
  *
  * @example
- * const m = new DistFlowModel(highs, net, { withLosses: true, coneTolerancePu: 1e-6 });
+ * const m = new DistFlowModel(highs, net, { withLosses: true });
  * m.update(buildIntervalTemplate(net, { loadScale: 1.1 }));
  * const sol = m.solve(); // sol.lpSolves, sol.maxConeGapPu, duals for decomposeDlmp
  */
@@ -43,11 +79,16 @@ export class DistFlowModel {
   private readonly model: ReturnType<Highs['createModel']>;
   private readonly layout: DistFlowLayout;
   private readonly cuts: CutPool;
-  private readonly tolPu: number;
   private readonly maxRounds: number;
+  /** Upper bound now on every ℓ column, pu² (sized from the feeder and the interval, see currentBox.ts). */
+  private currentBox = 0;
   private readonly rowBoundBuffer: Float64Array;
   private readonly colLowerBuffer: Float64Array;
   private readonly colUpperBuffer: Float64Array;
+  /** Reactive-balance coefficient of each bus's shed column now in the model (the shed Q/P). */
+  private readonly shedQCoefInModel: Float64Array;
+  /** Linear generator costs now in the model, $/h per pu. */
+  private readonly genCostInModel: Float64Array;
   private lastInterval: IntervalTemplate | undefined;
   private readonly sweep: DistFlowSweepPoint | undefined;
   /** Last optimal primal point and the demand it served (for predicted cuts). */
@@ -56,33 +97,69 @@ export class DistFlowModel {
   private readonly lastDemandQ: Float64Array;
   private readonly deltaP: Float64Array;
   private readonly deltaQ: Float64Array;
+  /** Intervals left before the basis hand-over is tried again, and the next pause after a failure. */
+  private handoverSkip = 0;
+  private handoverBackoff = 1;
+  /** Rows handed over by the flush before the next LP. */
+  private pendingHandover = 0;
+  /** DistFlow rows and costs for the Newton step (undefined without losses). */
+  private readonly linear: MutableNewtonLinearPart | undefined;
+  /**
+   * Newton step (kktNewtonPoint.ts) for models created from now on (default true; used only
+   * where an inverter Q column is basic). A switch for benchmarks and tests that compare the
+   * loop with and without it in one run (docs/model.md §3.3).
+   */
+  static newtonStepDefault = true;
+  private readonly newtonStep = DistFlowModel.newtonStepDefault;
+  /** Newton steps taken in the last interval (at its start and in its loop; a diagnostic). */
+  lastNewtonSteps = 0;
+  /** Columns held at a Newton point's value (see pinInteriorDecisions). */
+  private readonly pinned: number[] = [];
+  /** Right-hand sides of the DistFlow rows now in the model. */
+  private readonly rowRhs: Float64Array;
+  /** Active set, column statuses (pinned columns as basic) and row duals of the last converged LP: the next interval's Newton start. */
+  private newtonStart: { active: NewtonActiveSet; colStatus: Int32Array; rowDual: Float64Array } | undefined;
+  /** True when update() placed the first LP's cuts at a Newton point. */
+  private newtonAtStart = false;
 
   constructor(highs: Highs, private readonly net: NetworkTemplate, private readonly options: DistFlowModelOptions) {
-    this.tolPu = options.coneTolerancePu ?? 1e-6;
     this.maxRounds = options.maxCutRounds ?? 60;
     const lp = buildDistFlowLp(net, options.withLosses, highs.infinity);
     this.layout = lp.layout;
     this.model = highs.createModel(lp.data);
     this.model.options.set({ output_flag: false, presolve: 'off', solver: 'simplex', primal_feasibility_tolerance: 1e-9, dual_feasibility_tolerance: 1e-9 });
-    this.cuts = new CutPool(net, lp.layout, options.withLosses, this.tolPu);
+    this.cuts = new CutPool(net, lp.layout, options.withLosses, {
+      relTol: options.coneRelTolerance ?? DEFAULT_REL_TOLERANCE,
+      ...(options.coneTolerancePu === undefined ? {} : { absTolPu: options.coneTolerancePu }),
+    });
     this.cuts.addInitialCuts(this.model);
     this.sweep = options.withLosses ? new DistFlowSweepPoint(net, lp.layout) : undefined;
+    this.linear = options.withLosses ? newtonLinearPart(lp.data.matrix, lp.data.colCost, lp.layout, net.nBus) : undefined;
     const n = net.nBus;
     this.rowBoundBuffer = new Float64Array(2 * n);
+    this.rowRhs = new Float64Array(lp.layout.numRows);
     this.colLowerBuffer = new Float64Array(3 * n);
     this.colUpperBuffer = new Float64Array(3 * n);
+    this.shedQCoefInModel = Float64Array.from(net.shedQRatio);
+    this.genCostInModel = Float64Array.from(net.genC1UsdPerHPu);
     this.lastDemandP = new Float64Array(n);
     this.lastDemandQ = new Float64Array(n);
     this.deltaP = new Float64Array(n);
     this.deltaQ = new Float64Array(n);
   }
 
-  /** Rewrite demand rows and the shed / inverter / station-shed column bounds (one contiguous block) for `interval`. */
+  /**
+   * Rewrite demand rows and the shed / inverter / station-shed column bounds (one contiguous block)
+   * for `interval`; change the shed columns' reactive coefficients (the shedding convention's Q/P)
+   * and the generators' linear costs (the interval's import price) only where they moved.
+   */
   update(interval: IntervalTemplate): void {
     const n = this.net.nBus;
+    this.lastNewtonSteps = 0;
     const rows = this.rowBoundBuffer;
     rows.set(interval.pDemandPu, 0);
     rows.set(interval.qDemandPu, n);
+    this.rowRhs.set(rows, this.layout.rowBalP);
     this.model.changeRowsBounds({ kind: 'range', from: this.layout.rowBalP, to: this.layout.rowBalP + 2 * n - 1 }, rows, rows);
     const lo = this.colLowerBuffer;
     const up = this.colUpperBuffer;
@@ -95,74 +172,304 @@ export class DistFlowModel {
       up[2 * n + b] = interval.stationShedMaxPu[b];
     }
     this.model.changeColsBounds({ kind: 'range', from: this.layout.colShed, to: this.layout.colShed + 3 * n - 1 }, lo, up);
+    for (let b = 0; b < n; b++) {
+      const k = interval.shedQPerP[b];
+      if (k === this.shedQCoefInModel[b]) continue;
+      this.model.changeCoefficient(this.layout.rowBalQ + b, this.layout.colShed + b, k);
+      this.shedQCoefInModel[b] = k;
+      if (this.linear !== undefined) this.linear.values[this.linear.shedQEntry[b]] = k;
+    }
+    const cost = interval.genC1UsdPerHPu;
+    if (cost.some((c, g) => c !== this.genCostInModel[g])) {
+      this.model.changeColsCost({ kind: 'range', from: this.layout.colPg, to: this.layout.colPg + cost.length - 1 }, cost);
+      this.genCostInModel.set(cost);
+      this.linear?.cost.set(cost, this.layout.colPg);
+    }
+    this.cuts.handoverEnabled = this.handoverSkip === 0;
+    if (this.handoverSkip > 0) this.handoverSkip--;
+    this.pendingHandover = 0;
     if (this.lastX !== undefined) {
       for (let b = 0; b < n; b++) {
         this.deltaP[b] = interval.pDemandPu[b] - this.lastDemandP[b];
         this.deltaQ[b] = interval.qDemandPu[b] - this.lastDemandQ[b];
       }
-      this.cuts.predict(this.model, this.lastX, this.deltaP, this.deltaQ);
+      this.lastInterval = interval;
+      this.newtonAtStart = this.newtonStart !== undefined && interval.qInverterMaxPu.some((q) => q > 0) && this.startAtNewtonPoint(this.lastX, this.newtonStart);
+      if (!this.newtonAtStart) {
+        this.cuts.predict(this.model, this.lastX, this.deltaP, this.deltaQ);
+        this.pendingHandover = this.cuts.handedOver;
+      }
     }
     this.lastInterval = interval;
   }
 
   /**
-   * Solve to the cone tolerance.
+   * Solve to the cut-loop tolerance.
    *
-   * Steps: 1. run the LP warm from the last basis; 2. find cone, rating and
-   * quadratic-cost violations above tolerance and add one tangent cut each
-   * (cuts are homogeneous or global, so they stay valid for later intervals);
-   * 3. repeat until none is violated or `maxCutRounds` is reached; 4. flag the
-   * point `inexact` when some branch has vℓ − P² − Q² above tolerance (the
-   * relaxation is not tight: ℓ is not a physical current) or rounds ran out.
+   * Steps: 1. size the ℓ box for the interval; 2. run the LP warm from the last
+   * basis and read its solution and objective (before any row is added: the
+   * model is then unsolved); 3. stage tangent cuts for every violated cone,
+   * rating and quadratic cost, and dual-point cuts where the iterate sits at a
+   * kink (distFlowCuts.ts); 4. stop when nothing is staged (converged, or
+   * stalled at the LP's feasibility floor), or drop the staged cuts and stop
+   * with `cut-limit` after `maxCutRounds` LPs; 5. flag `inexact` when some
+   * branch has v·ℓ − P² − Q² above tolerance (the relaxation is not tight: ℓ is
+   * not a physical current).
    */
   solve(): BranchFlowSolution {
-    if (this.lastInterval === undefined) throw new Error('grid/formulations/distFlow: update() must precede solve()');
+    const interval = this.lastInterval;
+    if (interval === undefined) throw new Error('grid/formulations/distFlow: update() must precede solve()');
+    if (this.options.withLosses) this.sizeCurrentBox(interval);
     let lpSolves = 0;
-    let message: string | undefined;
     let exhausted = false;
+    let pending = 0;
     let sol: ReturnType<typeof this.model.getSolution>;
+    let objective: number;
+    // Only an interval with inverter Q can have the interior decision the Newton step is for.
+    let newtonOn = this.newtonStep && this.linear !== undefined && interval.qInverterMaxPu.some((q) => q > 0);
+    let newtonMisses = 0;
+    let newtonPending = this.newtonAtStart;
+    this.newtonAtStart = false;
     for (;;) {
-      const run = this.model.run();
+      let run: ReturnType<typeof this.model.run>;
+      try {
+        run = this.model.run();
+      } catch (error) {
+        // HiGHS refused the handed-over start of a Newton round (status −1, seen once in a case33bw
+        // horizon wrapping round): release the pins, restart from the logical basis, Newton off.
+        if (!newtonPending && this.pinned.length === 0) throw error;
+        this.releasePinned(new Float64Array(this.layout.numCols));
+        this.cuts.forgetBasis();
+        this.model.setLogicalBasis();
+        newtonOn = false;
+        newtonPending = false;
+        this.newtonStart = undefined;
+        continue;
+      }
       lpSolves++;
       if (run.modelStatus !== MODEL_STATUS_OPTIMAL) {
+        this.cuts.forgetBasis();
+        if (this.pinned.length > 0) {
+          // A pinned LP that fails: release and re-solve once without the Newton step.
+          this.releasePinned(new Float64Array(this.layout.numCols));
+          newtonOn = false;
+          continue;
+        }
         const infeasible = run.modelStatus === MODEL_STATUS_INFEASIBLE;
         return this.failed(infeasible ? 'infeasible' : 'error', `HiGHS model status ${run.modelStatus}`, lpSolves);
       }
-      // Read the solution before separate() adds rows (the model is then unsolved).
       sol = this.model.getSolution();
+      objective = this.model.getObjectiveValue();
+      this.cuts.captureBasis(this.model);
+      this.judgeHandover();
       const x = sol.colValue;
-      const interval = this.lastInterval;
       const sweep = this.sweep;
       // The physical point is only computed once a violated cone is found.
-      const added = this.cuts.separate(this.model, x, sweep && (() => sweep.compute(x, interval)));
-      if (added === 0) break;
+      const guards = newtonOn ? this.cuts.guardSnapshot() : undefined;
+      const found = this.cuts.separate(x, sol.rowDual, sweep && (() => sweep.compute(x, interval)));
+      if (found.staged === 0 && newtonOn) this.rememberNewtonStart(x, sol.rowDual);
+      if (found.staged === 0 && this.pinned.length > 0) {
+        const d = this.releasePinned(sol.colDual);
+        if (d <= PIN_REDUCED_COST_TOLERANCE) break;
+        // Wrong active set: solve with the bounds released, Newton again from there (bounded tries).
+        newtonPending = false;
+        if (++newtonMisses >= NEWTON_MAX_MISSES) newtonOn = false;
+        continue;
+      }
+      if (found.staged === 0) break;
       if (lpSolves >= this.maxRounds) {
+        this.cuts.discard();
+        this.releasePinned(sol.colDual);
         exhausted = true;
-        message = `cut loop stopped after ${lpSolves} LP solves with ${added} constraints still violated`;
+        pending = Math.max(found.violated, found.staged);
         break;
       }
+      if (newtonPending && ++newtonMisses >= NEWTON_MAX_MISSES) newtonOn = false;
+      newtonPending = false;
+      if (newtonOn && guards !== undefined && lpSolves >= NEWTON_FROM_LP && this.newtonCuts(x, sol.rowDual, guards)) {
+        newtonPending = true;
+        this.lastNewtonSteps++;
+      }
+      this.cuts.prune(this.model, sol.rowDual, MAX_IDLE_SOLVES);
+      const handoverWas = this.cuts.handoverEnabled;
+      // Tangents at a Newton point replace the binding ones of the same active set: hand over.
+      if (newtonPending) this.cuts.handoverEnabled = true;
+      this.cuts.flush(this.model);
+      this.cuts.handoverEnabled = handoverWas;
+      this.pendingHandover = newtonPending ? 0 : this.cuts.handedOver;
     }
-    const out = this.extract(sol, lpSolves);
+    const out = this.extract(sol, objective, lpSolves);
     if (!exhausted) {
       this.lastX = sol.colValue;
-      this.lastDemandP.set(this.lastInterval.pDemandPu);
-      this.lastDemandQ.set(this.lastInterval.qDemandPu);
-      this.cuts.prune(this.model, sol.rowDual);
+      this.lastDemandP.set(interval.pDemandPu);
+      this.lastDemandQ.set(interval.qDemandPu);
+      this.cuts.prune(this.model, sol.rowDual, MAX_IDLE_SOLVES);
     }
-    const excess = this.cuts.coneExcess(sol.colValue);
-    let status: BranchFlowSolution['status'] = exhausted ? 'inexact' : 'optimal';
-    if (excess.maxPu > this.tolPu) {
-      status = 'inexact';
-      message = `cone relaxation not tight: v·ℓ − P² − Q² = ${excess.maxPu.toExponential(3)} pu² on the branch into bus ${this.net.busIds[excess.bus]}`;
+    const cone = this.cuts.coneStatus(sol.colValue);
+    const busName = (b: number): string => `the branch into bus ${this.net.busIds[b]}`;
+    if (exhausted) {
+      const worst = cone.violationBus >= 0 ? `; largest cone violation ${cone.violationPu.toExponential(3)} pu² on ${busName(cone.violationBus)}` : '';
+      return {
+        ...out, status: 'cut-limit',
+        message: `cut loop stopped after ${lpSolves} LP solves (maxCutRounds) with ${pending} constraints still violated or unrefined${worst}; remaining cone gap ${out.maxConeGapPu.toExponential(3)} pu²`,
+      };
     }
-    return { ...out, status, message };
+    if (cone.slackBus >= 0) {
+      return { ...out, status: 'inexact', message: `cone relaxation not tight: v·ℓ − P² − Q² = ${cone.slackPu.toExponential(3)} pu² on ${busName(cone.slackBus)}` };
+    }
+    if (cone.violationBus >= 0) {
+      // Stalled: violated beyond tolerance, but every cut the pool could add is already there.
+      return { ...out, status: 'cut-limit', message: `cut loop stalled after ${lpSolves} LP solves: cone violation ${cone.violationPu.toExponential(3)} pu² on ${busName(cone.violationBus)} at the LP feasibility floor` };
+    }
+    return out;
+  }
+
+  /**
+   * Newton start of an interval: from the last solution (nonbasic shed / inverter columns at the
+   * new bounds) to the KKT point of the new interval on the last active set; tangents there, with
+   * the basis hand-over, and the interior decisions pinned. False (nothing changed) when the step fails.
+   */
+  private startAtNewtonPoint(lastX: Float64Array, start: { active: NewtonActiveSet; colStatus: Int32Array; rowDual: Float64Array }): boolean {
+    const linear = this.linear;
+    if (linear === undefined || !this.newtonStep || !this.hasInteriorDecision(start.colStatus)) return false;
+    const x0 = Float64Array.from(lastX);
+    const from = this.layout.colShed;
+    for (let i = 0; i < 3 * this.net.nBus; i++) {
+      const st = start.colStatus[from + i];
+      if (st === 0) x0[from + i] = this.colLowerBuffer[i];
+      else if (st === 2) x0[from + i] = this.colUpperBuffer[i];
+    }
+    const point = kktNewtonPoint(this.net, this.layout, linear, x0, start.rowDual, start.colStatus, start.active, this.rowRhs);
+    if (point === undefined) return false;
+    const guards = this.cuts.guardSnapshot();
+    if (this.cuts.stageAtNewtonPoint(point.x, x0, start.active) === 0) {
+      this.cuts.discardTo(guards);
+      return false;
+    }
+    const handoverWas = this.cuts.handoverEnabled;
+    this.cuts.handoverEnabled = true;
+    this.cuts.flush(this.model);
+    this.cuts.handoverEnabled = handoverWas;
+    this.pendingHandover = 0;
+    this.pinInteriorDecisions(point.x, start.colStatus);
+    this.lastNewtonSteps++;
+    return true;
+  }
+
+  /**
+   * True when some inverter Q column is basic: an interior decision, where Kelley's cuts converge
+   * linearly. Elsewhere the basis hand-over already needs 0–2 pivots and the step would only cost.
+   */
+  private hasInteriorDecision(colStatus: Int32Array): boolean {
+    const from = this.layout.colQInv;
+    for (let b = 0; b < this.net.nBus; b++) if (colStatus[from + b] === 1) return true;
+    return false;
+  }
+
+  /** Keep the converged LP's active set for the next interval's Newton start (call while the model is solved). */
+  private rememberNewtonStart(x: Float64Array, rowDual: Float64Array): void {
+    const basis = this.model.getBasis();
+    const colStatus = Int32Array.from(basis.colStatus);
+    for (const j of this.pinned) colStatus[j] = 1;
+    const active = this.cuts.newtonActiveSet(x, rowDual, basis.rowStatus, colStatus);
+    this.newtonStart = { active, colStatus, rowDual: rowDual.slice(0, this.layout.numRows) };
+  }
+
+  /**
+   * Hold the inverter Q columns that are basic and strictly inside their bounds at the Newton
+   * point's values for the next LPs: with tangents at that point it is then a vertex of the LP
+   * (a flat objective in an interior decision otherwise lets the LP slide along the tangents).
+   * Released after convergence; the result is kept only when their reduced costs vanish
+   * (then it is also optimal with the bounds released).
+   */
+  private pinInteriorDecisions(xN: Float64Array, colStatus: Int32Array): void {
+    const interval = this.lastInterval;
+    if (interval === undefined) return;
+    const L = this.layout;
+    for (let b = 0; b < this.net.nBus; b++) {
+      const j = L.colQInv + b;
+      const lim = interval.qInverterMaxPu[b];
+      if (colStatus[j] !== 1 || !(Math.abs(xN[j]) < lim * (1 - 1e-9))) continue;
+      this.model.changeColsBounds({ kind: 'set', indices: Int32Array.of(j) }, Float64Array.of(xN[j]), Float64Array.of(xN[j]));
+      this.pinned.push(j);
+    }
+  }
+
+  /** Give the pinned columns their interval's bounds again; return the largest |reduced cost| among them. */
+  private releasePinned(colDual: Float64Array): number {
+    const interval = this.lastInterval;
+    let worst = 0;
+    for (const j of this.pinned) {
+      worst = Math.max(worst, Math.abs(colDual[j]));
+      const lim = interval === undefined ? 0 : interval.qInverterMaxPu[j - this.layout.colQInv];
+      this.model.changeColsBounds({ kind: 'set', indices: Int32Array.of(j) }, Float64Array.of(-lim), Float64Array.of(lim));
+    }
+    this.pinned.length = 0;
+    return worst;
+  }
+
+  /**
+   * Replace the staged cuts by tangents at the Newton point of the LP's active set
+   * (kktNewtonPoint.ts); true when that staged something. On a singular or non-converging step,
+   * or when nothing would be staged, the separation's cuts stay (the plain Kelley round).
+   */
+  private newtonCuts(x: Float64Array, rowDual: Float64Array, guards: Float64Array[]): boolean {
+    const linear = this.linear;
+    if (linear === undefined) return false;
+    const basis = this.model.getBasis();
+    if (!this.hasInteriorDecision(basis.colStatus)) return false;
+    const active = this.cuts.newtonActiveSet(x, rowDual, basis.rowStatus, basis.colStatus);
+    const point = kktNewtonPoint(this.net, this.layout, linear, x, rowDual, basis.colStatus, active, this.rowRhs);
+    if (point === undefined) return false;
+    this.cuts.discardTo(guards);
+    if (this.cuts.stageAtNewtonPoint(point.x, x, active) > 0) {
+      this.pinInteriorDecisions(point.x, basis.colStatus);
+      return true;
+    }
+    // Nothing to place at the Newton point: stage the separation's cuts again.
+    this.cuts.discardTo(guards);
+    this.cuts.separate(x, rowDual);
+    return false;
+  }
+
+  /**
+   * After an LP that started from a handed-over basis: keep the hand-over if it saved pivots,
+   * else turn it off for the rest of the interval and pause it for a growing number of intervals.
+   */
+  private judgeHandover(): void {
+    const handed = this.pendingHandover;
+    this.pendingHandover = 0;
+    if (handed === 0) return;
+    const pivots = Number(this.model.info.get('simplex_iteration_count'));
+    if (pivots <= HANDOVER_PIVOT_ALLOWANCE + 0.75 * handed) {
+      this.handoverBackoff = 1;
+      return;
+    }
+    this.cuts.handoverEnabled = false;
+    this.handoverSkip = this.handoverBackoff;
+    this.handoverBackoff = Math.min(2 * this.handoverBackoff, HANDOVER_MAX_BACKOFF);
+  }
+
+  /**
+   * Keep the ℓ box above any physical current of `interval` (currentBox.ts): grow
+   * it when the interval's demand needs more, shrink it when it is 16× too large.
+   */
+  private sizeCurrentBox(interval: IntervalTemplate): void {
+    const want = currentBoxPu(this.net, interval);
+    if (want <= this.currentBox && want * 16 >= this.currentBox) return;
+    this.currentBox = want;
+    const n = this.net.nBus;
+    const lo = new Float64Array(n);
+    const up = new Float64Array(n);
+    for (let b = 0; b < n; b++) up[b] = this.net.parent[b] < 0 ? 0 : want;
+    this.model.changeColsBounds({ kind: 'range', from: this.layout.colL, to: this.layout.colL + n - 1 }, lo, up);
   }
 
   dispose(): void {
     this.model.dispose();
   }
 
-  private extract(sol: { colValue: Float64Array; colDual: Float64Array; rowDual: Float64Array }, lpSolves: number): BranchFlowSolution {
+  private extract(sol: { colValue: Float64Array; colDual: Float64Array; rowDual: Float64Array }, objective: number, lpSolves: number): BranchFlowSolution {
     const n = this.net.nBus;
     const L = this.layout;
     const x = sol.colValue;
@@ -174,20 +481,28 @@ export class DistFlowModel {
     const lSqPu = x.slice(L.colL, L.colL + n);
     const coneGapPu = new Float64Array(n);
     let maxConeGapPu = 0;
+    let maxConeGapBranchIndex: number | null = null;
+    const currentBoxBindingIndex: number[] = [];
     if (this.options.withLosses) {
       for (let b = 0; b < n; b++) {
         const a = this.net.parent[b];
         if (a < 0) continue;
         const gap = Math.abs(pFlowPu[b] ** 2 + qFlowPu[b] ** 2 - vSqPu[a] * lSqPu[b]);
         coneGapPu[b] = gap;
-        if (gap > maxConeGapPu) maxConeGapPu = gap;
+        if (gap > maxConeGapPu) {
+          maxConeGapPu = gap;
+          maxConeGapBranchIndex = this.net.branchIndex[b];
+        }
+        if (lSqPu[b] >= this.currentBox * (1 - 1e-9)) currentBoxBindingIndex.push(this.net.branchIndex[b]);
       }
     }
     return {
       status: 'optimal',
-      objectiveUsdPerH: this.model.getObjectiveValue(),
+      objectiveUsdPerH: objective,
       lpSolves,
       maxConeGapPu,
+      maxConeGapBranchIndex,
+      currentBoxBindingIndex,
       vSqPu, pFlowPu, qFlowPu, lSqPu, coneGapPu,
       shedPu: x.slice(L.colShed, L.colShed + n).map((v, b) => v + x[L.colShedStation + b]),
       qInverterPu: x.slice(L.colQInv, L.colQInv + n),
@@ -208,7 +523,7 @@ export class DistFlowModel {
     const nGen = this.net.genBus.length;
     const z = (): Float64Array => new Float64Array(n);
     return {
-      status, message, objectiveUsdPerH: NaN, lpSolves, maxConeGapPu: NaN,
+      status, message, objectiveUsdPerH: NaN, lpSolves, maxConeGapPu: NaN, maxConeGapBranchIndex: null, currentBoxBindingIndex: [],
       vSqPu: z(), pFlowPu: z(), qFlowPu: z(), lSqPu: z(), coneGapPu: z(), shedPu: z(), qInverterPu: z(),
       pGenPu: new Float64Array(nGen), qGenPu: new Float64Array(nGen),
       lambdaP: z(), lambdaQ: z(), mu: z(), lossP: z(), lossQ: z(), lossV: z(), congP: z(), congQ: z(), vBoundDual: z(),

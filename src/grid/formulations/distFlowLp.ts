@@ -24,12 +24,7 @@ export interface DistFlowLayout {
   readonly numRows: number;
 }
 
-/**
- * Upper bound on ℓ (squared current, pu²). The cone and the voltage limits bound
- * ℓ anyway; a finite box keeps an inexact relaxation (negative prices) bounded so
- * it can be reported rather than returned as unbounded.
- */
-export const L_MAX_PU = 100;
+// No fixed box on ℓ here: DistFlowModel sizes it per interval from the feeder (currentBox.ts).
 
 /**
  * Build the layout and the `ModelData` of the DistFlow LP with zero demand
@@ -60,7 +55,7 @@ export function buildDistFlowLp(net: NetworkTemplate, withLosses: boolean, infin
     upper[layout.colP + b] = root ? 0 : infinity;
     lower[layout.colQ + b] = root ? 0 : -infinity;
     upper[layout.colQ + b] = root ? 0 : infinity;
-    upper[layout.colL + b] = root || !withLosses ? 0 : L_MAX_PU;
+    upper[layout.colL + b] = root || !withLosses ? 0 : infinity;
     cost[layout.colShed + b] = net.shedCostUsdPerHPu;
     cost[layout.colShedStation + b] = net.shedCostUsdPerHPu;
   }

@@ -82,7 +82,7 @@ export class DistFlowSweepPoint {
       for (let i = 0; i < positions.length; i++) {
         const b = positions[i];
         tree.pLoadPu[i] = interval.pDemandPu[b] - x[L.colShed + b] - x[L.colShedStation + b];
-        tree.qLoadPu[i] = interval.qDemandPu[b] - net.shedQRatio[b] * x[L.colShed + b] - x[L.colQInv + b];
+        tree.qLoadPu[i] = interval.qDemandPu[b] - interval.shedQPerP[b] * x[L.colShed + b] - x[L.colQInv + b];
       }
       for (let g = 0; g < net.genBus.length; g++) {
         const b = net.genBus[g];

@@ -68,6 +68,20 @@ export interface FeederGenerator {
   readonly costUsdPerMw2h: number;
 }
 
+/**
+ * How the OPF may shed load at a bus (docs/model.md §3.6):
+ * - `constant-pf` (default): P and Q of the bus's net consumption shed together at its
+ *   power factor, `0 ≤ shedP ≤ max(0, Pnet)`, `shedQ = shedP · Qnet / Pnet` (Pnet = household P
+ *   + station P with V2G negative; Qnet = household Q + fixed station Q; inverter Q excluded);
+ *   nothing is shed where Pnet ≤ 0;
+ * - `household-only`: household load only, at its own Q/P; station charging is never shed;
+ * - `p-only`: like `constant-pf` but as pure active power (no Q shed).
+ */
+export type SheddingConvention = 'constant-pf' | 'household-only' | 'p-only';
+
+/** The shedding conventions, default first. */
+export const SHEDDING_CONVENTIONS: readonly SheddingConvention[] = ['constant-pf', 'household-only', 'p-only'];
+
 /** A radial distribution feeder in per unit. */
 export interface Feeder {
   readonly name: string;
@@ -83,4 +97,6 @@ export interface Feeder {
   readonly slackVoltagePu: number;
   /** Penalty for shed load, $/MWh (also the DLMP where shedding happens). */
   readonly sheddingPenaltyUsdPerMwh: number;
+  /** What may be shed at a bus (default `constant-pf`). */
+  readonly sheddingConvention?: SheddingConvention;
 }

@@ -25,4 +25,9 @@ export interface FeederInterval {
   readonly injections?: readonly BusInjection[];
   /** Ids of branches out of service in this interval (may split the feeder into islands). */
   readonly outagedBranches?: readonly number[];
+  /**
+   * Substation import price for this interval, $/MWh (negative allowed); replaces every
+   * substation's linear cost `costUsdPerMwh` in this interval only (absent: the feeder's).
+   */
+  readonly importPriceUsdPerMwh?: number;
 }

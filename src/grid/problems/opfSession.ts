@@ -82,7 +82,8 @@ export class OpfSession {
     const it = buildIntervalTemplate(topo.net, interval, topo.buffer);
     topo.formulation.update(it);
     const solution = topo.formulation.solve();
-    const ok = solution.status === 'optimal' || solution.status === 'inexact';
+    // DLMPs also for non-physical points (inexact, cut-limit): the status says they are not exact.
+    const ok = solution.status === 'optimal' || solution.status === 'inexact' || solution.status === 'cut-limit';
     const dlmp = ok ? decomposeDlmp(topo.net, it, solution) : undefined;
     return assembleOpfResult({ feeder: this.feeder, net: topo.net, interval: it, solution, dlmp, formulation: this.formulation });
   }
@@ -102,6 +103,7 @@ export class OpfSession {
     const net = buildNetworkTemplate(this.feeder, outaged);
     const formulation = formulationFactory(this.formulation)(this.highs, net, {
       coneTolerancePu: this.options.coneTolerancePu,
+      coneRelTolerance: this.options.coneRelTolerance,
       maxCutRounds: this.options.maxCutRounds,
     });
     const topo: Topology = { net, formulation, buffer: buildIntervalTemplate(net, {}) };

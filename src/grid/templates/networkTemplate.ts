@@ -8,7 +8,7 @@
  * incoming branch (the branch joining it to its parent), so branch quantities are
  * stored per *receiving bus position*: `rPu[b]`, `xPu[b]`, `tauSq[b]`, `rateSqPu[b]`.
  */
-import type { Feeder } from '../model/feeder.js';
+import type { Feeder, SheddingConvention } from '../model/feeder.js';
 import { radialTrees } from '../data/radialTrees.js';
 
 /** Numbers of one topology (one set of outaged branches). All powers per unit on `baseMva`. */
@@ -50,6 +50,8 @@ export interface NetworkTemplate {
   readonly shedQRatio: Float64Array;
   /** Shedding penalty, $/h per pu of shed load. */
   readonly shedCostUsdPerHPu: number;
+  /** What may be shed at a bus (docs/model.md §3.6). */
+  readonly sheddingConvention: SheddingConvention;
   /** Generators: bus position, limits (pu), cost c1 ($/h per pu) and c2 ($/h per pu²). */
   readonly genIds: readonly string[];
   readonly genBus: Int32Array;
@@ -112,10 +114,12 @@ export function buildNetworkTemplate(feeder: Feeder, outagedBranches: readonly n
       parent[b] = tree.busPosition[p];
       const br = feeder.branches[tree.branchIndex[i]];
       branchIndex[b] = tree.branchIndex[i];
-      rPu[b] = br.rPu;
-      xPu[b] = br.xPu;
-      // The ratio scales the data's to-end; when the tree runs from the data's
-      // to-end towards its from-end, the receiving side sees the inverse ratio.
+      // The ratio scales the data's to-end; when the tree runs from the data's to-end
+      // towards its from-end, the exact equivalent seen from the parent has ratio 1/a and
+      // impedance z·a² (the same rule as `orientFeeder` and `runPowerFlow`).
+      const zScale = tree.reversed[i] ? br.ratio * br.ratio : 1;
+      rPu[b] = br.rPu * zScale;
+      xPu[b] = br.xPu * zScale;
       const tau = tree.reversed[i] ? 1 / br.ratio : br.ratio;
       tauSq[b] = tau * tau;
       const rate = br.rateMva / base;
@@ -173,6 +177,7 @@ export function buildNetworkTemplate(feeder: Feeder, outagedBranches: readonly n
     baseMva: base, nBus, busIds, order, parent, branchIndex, island, islandRoot, islandHasSlack,
     rPu, xPu, tauSq, rateSqPu, shuntGPu, shuntBPu, vMinSqPu, vMaxSqPu, pLoadPu, qLoadPu, shedQRatio,
     shedCostUsdPerHPu: feeder.sheddingPenaltyUsdPerMwh * base,
+    sheddingConvention: feeder.sheddingConvention ?? 'constant-pf',
     genIds: gens.map((g) => g.id), genBus, genIsSubstation, genPMinPu, genPMaxPu, genQMinPu, genQMaxPu,
     genC1UsdPerHPu, genC2UsdPerHPu2, positionOfBus,
   };

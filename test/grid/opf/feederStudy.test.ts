@@ -46,6 +46,60 @@ describe('loadFeederStudy', () => {
     expect(loadFeederStudy(path).feeder.buses).toHaveLength(33);
   });
 
+  it('applies voltage limits (global, then per bus; the slack keeps its fixed voltage), branch ratings, shedding and solver settings', () => {
+    const path = study('limits.json', {
+      feeder: 'case33bw',
+      voltageLimits: { vMinPu: 0.95, vMaxPu: 1.05, byBus: [{ bus: 18, vMinPu: 0.92 }] },
+      branchRatings: [{ branch: 3, rateMva: 2.5 }],
+      shedding: { convention: 'p-only', penaltyUsdPerMwh: 700 },
+      solver: { coneTolerancePu: 1e-7, maxCutRounds: 40 },
+      formulation: 'socp',
+    });
+    const s = loadFeederStudy(path);
+    const bus = (id: number) => s.feeder.buses.find((b) => b.id === id)!;
+    expect(bus(1)).toMatchObject({ vMinPu: 1, vMaxPu: 1 });
+    expect(bus(2)).toMatchObject({ vMinPu: 0.95, vMaxPu: 1.05 });
+    expect(bus(18)).toMatchObject({ vMinPu: 0.92, vMaxPu: 1.05 });
+    expect(s.feeder.branches.find((b) => b.id === 3)!.rateMva).toBe(2.5);
+    expect(s.feeder.branches.find((b) => b.id === 4)!.rateMva).toBe(Infinity);
+    expect(s.feeder.sheddingConvention).toBe('p-only');
+    expect(s.feeder.sheddingPenaltyUsdPerMwh).toBe(700);
+    expect(s.options).toEqual({ formulation: 'socp', coneTolerancePu: 1e-7, maxCutRounds: 40 });
+    expect(s.intervals).toEqual([{}]);
+  });
+
+  it('builds the horizon: intervals fall back to the top-level fields, per-interval arrays index by interval', () => {
+    const path = study('horizon.json', {
+      feeder: 'case33bw',
+      substation: { importPriceUsdPerMwh: [30, 40, 50] },
+      loadScale: 1.1,
+      injections: [{ bus: 30, pMw: 0.2 }],
+      intervals: [{}, { loadScale: 0.9, outagedBranches: [33] }, { injections: [], importPriceUsdPerMwh: -5 }],
+    });
+    const s = loadFeederStudy(path);
+    expect(s.intervals).toEqual([
+      { loadScale: 1.1, injections: [{ bus: 30, pMw: 0.2 }], importPriceUsdPerMwh: 30 },
+      { loadScale: 0.9, injections: [{ bus: 30, pMw: 0.2 }], outagedBranches: [33], importPriceUsdPerMwh: 40 },
+      { loadScale: 1.1, injections: [], importPriceUsdPerMwh: -5 },
+    ]);
+    expect(s.interval).toEqual(s.intervals[0]);
+    // A per-interval array alone sets the horizon length.
+    expect(loadFeederStudy(study('arrays.json', { feeder: 'case33bw', loadScale: [1, 1.2] })).intervals).toEqual([{ loadScale: 1 }, { loadScale: 1.2 }]);
+  });
+
+  it('lets the substation export when pMinMw < 0: import = load + losses − V2G (0.1 kW)', async () => {
+    // case33bw (3.715 MW load) with 5 MW of V2G at bus 2 next to the substation: the feeder exports.
+    const path = study('export.json', { feeder: 'case33bw', substation: { pMinMw: -5 }, injections: [{ bus: 2, pMw: -5 }] });
+    const s = loadFeederStudy(path);
+    const opf = await OpfSession.create(s.feeder, s.options);
+    const r = opf.solve(s.interval);
+    opf.dispose();
+    expect(r.status).toBe('optimal');
+    expect(r.importMw).toBeLessThan(-1);
+    expect(Math.abs(r.importMw - (3.715 + r.lossesKw / 1000 - 5)) * 1000).toBeLessThan(0.1);
+    expect(r.shedKw).toBe(0);
+  });
+
   const bad: [string, unknown, RegExp][] = [
     ['unknown field', { feeder: 'case33bw', colour: 'red' }, /: colour: unknown field "colour"$/],
     ['wrong type', { feeder: 'case33bw', loadScale: 'high' }, /loadScale/],
@@ -54,6 +108,23 @@ describe('loadFeederStudy', () => {
     ['unknown injection bus', { feeder: 'case33bw', injections: [{ bus: 0, pMw: 1 }] }, /injections\[0\]\.bus = 0/],
     ['lower above upper', { feeder: 'case33bw', generators: [{ id: 'g', kind: 'dg', bus: 5, pMinMw: 2, pMaxMw: 1 }] }, /pMinMw = 2/],
     ['unknown feeder', { feeder: 'case99' }, /case99/],
+    ['substation limits reversed', { feeder: 'case33bw', substation: { pMinMw: 2, pMaxMw: 1 } }, /substation\.pMinMw = 2: exceeds substation\.pMaxMw = 1/],
+    ['substation lower limit above the case\'s upper', { feeder: 'case33bw', substation: { qMinMvar: 1e6 } }, /substation\.qMinMvar = 1000000: exceeds/],
+    ['global voltage limits reversed', { feeder: 'case33bw', voltageLimits: { vMinPu: 1.05, vMaxPu: 0.95 } }, /voltageLimits\.vMinPu = 1\.05: exceeds voltageLimits\.vMaxPu = 0\.95/],
+    ['per-bus voltage limit above the global upper', { feeder: 'case33bw', voltageLimits: { vMaxPu: 1.05, byBus: [{ bus: 7, vMinPu: 1.1 }] } }, /voltageLimits\.byBus\[0\]\.vMinPu = 1\.1: exceeds the upper limit 1\.05 pu of bus 7/],
+    ['unknown voltage-limit bus', { feeder: 'case33bw', voltageLimits: { byBus: [{ bus: 34, vMinPu: 0.9 }] } }, /voltageLimits\.byBus\[0\]\.bus = 34: no such bus/],
+    ['zero rating', { feeder: 'case33bw', branchRatings: [{ branch: 3, rateMva: 0 }] }, /branchRatings\[0\]\.rateMva = 0/],
+    ['negative rating', { feeder: 'case33bw', branchRatings: [{ branch: 3, rateMva: -1 }] }, /branchRatings\[0\]\.rateMva = -1/],
+    ['unknown rated branch', { feeder: 'case33bw', branchRatings: [{ branch: 99, rateMva: 1 }] }, /branchRatings\[0\]\.branch = 99: no such branch/],
+    ['unknown outaged branch', { feeder: 'case33bw', outagedBranches: [99] }, /outagedBranches\[0\] = 99: no such branch/],
+    ['unknown outaged branch in an interval', { feeder: 'case33bw', intervals: [{}, { outagedBranches: [3, 77] }] }, /intervals\[1\]\.outagedBranches\[1\] = 77: no such branch/],
+    ['unknown injection bus in an interval', { feeder: 'case33bw', intervals: [{ injections: [{ bus: 40, pMw: 1 }] }] }, /intervals\[0\]\.injections\[0\]\.bus = 40: no such bus/],
+    ['per-interval price of the wrong length', { feeder: 'case33bw', substation: { importPriceUsdPerMwh: [1, 2] }, intervals: [{}, {}, {}] }, /substation\.importPriceUsdPerMwh = \[1,2\]: must have one value per interval \(3/],
+    ['per-interval arrays of different lengths', { feeder: 'case33bw', loadScale: [1, 1, 1], substation: { importPriceUsdPerMwh: [1, 2] } }, /substation\.importPriceUsdPerMwh = \[1,2\]: must have one value per interval \(3/],
+    ['unknown shedding convention', { feeder: 'case33bw', shedding: { convention: 'random' } }, /shedding\.convention = "random"/],
+    ['two spellings of the penalty', { feeder: 'case33bw', sheddingPenaltyUsdPerMwh: 1, shedding: { penaltyUsdPerMwh: 2 } }, /sheddingPenaltyUsdPerMwh = 1: give either/],
+    ['an empty horizon', { feeder: 'case33bw', intervals: [] }, /intervals/],
+    ['a zero cut-round limit', { feeder: 'case33bw', solver: { maxCutRounds: 0 } }, /solver\.maxCutRounds = 0/],
   ];
   for (const [name, body, message] of bad) {
     it(`rejects ${name} with one InputError naming the file and field`, () => {

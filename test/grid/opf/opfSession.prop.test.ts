@@ -69,7 +69,7 @@ function checkPoint(feeder: Feeder, r: OpfResult): void {
     expect(Math.abs(qRes)).toBeLessThanOrEqual(1e-6);
     // DLMP components add up to the DLMP.
     const c = r.dlmpComponents[b.id];
-    expect(Math.abs(c.energy + c.loss + c.congestion + c.voltage - r.dlmpP[b.id])).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(r.dlmpP[b.id])));
+    expect(Math.abs(c.energy + c.loss + c.congestion + c.voltage + c.scarcity - r.dlmpP[b.id])).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(r.dlmpP[b.id])));
   }
 }
 

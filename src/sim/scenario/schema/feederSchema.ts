@@ -1,8 +1,12 @@
 /**
  * Scenario section `feeder`: the distribution feeder and its per-interval
- * changes (docs/model.md §3: load scaling, outages, DGs, shedding penalty, formulation).
+ * changes (docs/model.md §3: load scaling, outages, DGs, substation limits and price,
+ * voltage limits, branch ratings, shedding convention and penalty, formulation).
+ * The voltage-limit, rating and shedding sub-schemas are the feeder study's
+ * (src/grid/problems/study/studySchema.ts), so both files read alike.
  */
 import { z } from 'zod';
+import { branchRatingsSchema, sheddingSchema, voltageLimitsSchema } from '../../../grid/problems/study/studySchema.js';
 import { perInterval } from './perInterval.js';
 
 /** A DG or PV unit added to the feeder. */
@@ -61,12 +65,23 @@ export const feederSchema = z
       .number()
       .nonnegative()
       .optional()
-      .describe("Load-shedding penalty, $/MWh (absent: the feeder's default)."),
-    importPriceUsdPerMwh: z
-      .number()
-      .nonnegative()
+      .describe("Load-shedding penalty, $/MWh (absent: the feeder's default); same as `shedding.penaltyUsdPerMwh` (give one of the two)."),
+    importPriceUsdPerMwh: perInterval(z.number())
       .optional()
-      .describe("Substation import price, $/MWh (absent: the case's own generator cost)."),
+      .describe("Substation import price, $/MWh, negative allowed: one value, or one per interval (absent: the case's own generator cost)."),
+    substation: z
+      .strictObject({
+        vSetPu: z.number().positive().optional().describe("Fixed voltage magnitude of the slack bus, pu (absent: the case's)."),
+        pMinMw: z.number().optional().describe('Lower limit of the import, MW; negative lets the feeder export, e.g. under V2G (bundled cases: 0).'),
+        pMaxMw: z.number().optional().describe("Upper limit of the import, MW (absent: the case's)."),
+        qMinMvar: z.number().optional().describe("Lower limit of the reactive import, Mvar (absent: the case's)."),
+        qMaxMvar: z.number().optional().describe("Upper limit of the reactive import, Mvar (absent: the case's)."),
+      })
+      .optional()
+      .describe("Limits of every substation generator of the case (absent fields keep the case's values)."),
+    voltageLimits: voltageLimitsSchema.optional(),
+    branchRatings: branchRatingsSchema.optional(),
+    shedding: sheddingSchema.optional(),
   })
   .describe('Distribution feeder, its per-interval changes and the OPF formulation.');
 
