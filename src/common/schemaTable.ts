@@ -125,7 +125,9 @@ function fieldsOf(path: string, node: JsonSchemaNode, required: boolean, options
     const requiredKeys = new Set(node.required ?? []);
     return [...container, ...Object.entries(node.properties ?? {}).flatMap(([key, child]) => fieldsOf(`${path}.${key}`, child, requiredKeys.has(key), options, true))];
   }
-  if (node.type === 'array' && isObjectNode(node.items)) return [...container, ...fieldsOf(`${path}[]`, node.items as JsonSchemaNode, required, options, false)];
+  if (node.type === 'array' && node.items !== undefined && (isObjectNode(node.items) || objectVariantsOf(node.items).length > 0)) {
+    return [...container, ...fieldsOf(`${path}[]`, node.items, required, options, false)];
+  }
   const mapValue = mapValueOf(node);
   if (mapValue !== undefined && isObjectNode(mapValue)) return [...self, ...fieldsOf(`${path}.<${node.propertyNames?.title ?? 'key'}>`, mapValue, true, options, false)];
   const nullableObject = nullableObjectOf(node);

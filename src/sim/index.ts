@@ -2,7 +2,7 @@
 export { runCosim } from './run/runCosim.js';
 export { prepareCosim } from './run/prepareCosim.js';
 export type { PreparedCosim, PrepareCosimOptions, CosimRunOptions } from './run/prepareCosim.js';
-export type { CosimResult, IntervalResult, CosimTiming, OpfOutcome, DueOutcome, LinkTable } from './run/cosimTypes.js';
+export type { CosimResult, IntervalResult, CosimTiming, OpfOutcome, DueOutcome, LinkTable, CosimStatus, IntervalPhase, OpfStatus } from './run/cosimTypes.js';
 export type { CouponBook } from './run/cosimContext.js';
 export { resolveScenario } from './run/resolveScenario.js';
 export type { ResolvedScenario } from './run/resolveScenario.js';
@@ -15,6 +15,8 @@ export type { LoadedScenario } from './scenario/readScenarioFile.js';
 export { intervalClock } from './clock/intervalClock.js';
 export type { ClockTick, ClockHorizon } from './clock/intervalClock.js';
 export { usdPerMwhToYuanPerKwh, kwToMw } from './coupling/units.js';
+export { energyPerVisitKwh } from './coupling/energyPerVisit.js';
+export { stationServiceRecord, type StationServiceRecord } from './scenario/schema/stationSchema.js';
 export { formatClockTime, parseClockTime } from './clock/clockTime.js';
 export { cosimSummary } from './results/cosimSummary.js';
 export type { CosimSummary, SummaryInterval, SummaryStation } from './results/cosimSummary.js';

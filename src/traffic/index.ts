@@ -1,6 +1,6 @@
 /** Public API of src/traffic (re-exports only). */
-export { LinkKind } from './network/network.js';
-export type { LinkKindName, LinkKindCode, Station, Network, OdDemand } from './network/network.js';
+export { LinkKind, isDestinationStation } from './network/network.js';
+export type { LinkKindName, LinkKindCode, Station, StationKind, ClassEnergyNeedKwh, Network, OdDemand } from './network/network.js';
 export { buildNetwork } from './network/buildNetwork.js';
 export type { LinkSpec, NetworkSpec } from './network/buildNetwork.js';
 export { insertStations } from './network/insertStations.js';
@@ -18,11 +18,13 @@ export { solveMultiClassUe } from './static/solveMultiClassUe.js';
 export type { StaticUeOptions, StaticUeResult, UeClass, UeIterationRecord, UePath } from './static/ueTypes.js';
 export { solveDue } from './dynamic/solveDue.js';
 export { loadNetworkDynamic } from './dynamic/loadNetworkDynamic.js';
-export type { DnlPath, DnlOptions, DnlResult } from './dynamic/loadNetworkDynamic.js';
+export type { DnlPath, DnlOptions, DnlResult, DnlResume, DnlPointers } from './dynamic/loadNetworkDynamic.js';
 export { experiencedLinkTimes } from './dynamic/experiencedLinkTimes.js';
+export { destinationDrawingSteps, destinationVisitsByClass, drawingMin } from './dynamic/destinationCharging.js';
+export type { LoadedPathClass } from './dynamic/destinationCharging.js';
 export type { ExperiencedLinkTimes } from './dynamic/experiencedLinkTimes.js';
 export { UserClassCode, USER_CLASSES } from './dynamic/dueTypes.js';
-export type { DynamicDemand, DueScenario, DueOptions, DueResult, DuePath, UserClass } from './dynamic/dueTypes.js';
+export type { DynamicDemand, DueScenario, DueOptions, DueResult, DuePath, UserClass, DueClassAccuracy, DueCheckpoint } from './dynamic/dueTypes.js';
 export { generateV2gPaths, simulateV2gEnergy } from './v2g/v2gPaths.js';
 export type { V2gPath, V2gPathSet, V2gPathOptions, V2gEnergyModel, V2gPattern, V2gStop } from './v2g/v2gPaths.js';
 export { kShortestPaths } from './v2g/kShortestPaths.js';

@@ -31,7 +31,7 @@ describe('ev-cosim flex: bad input exits 1 with a clear message before any run',
   it('should reject a station not in the scenario', async () => {
     const r = await flex(['--stations', 'CS1,CS9']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/"CS9": not a station of the scenario \(CS1, CS2, CS3\)/);
+    expect(r.stderr).toMatch(/"CS9": not a station of the scenario \(CS1, CS2, CS3, H2, H3\)/);
   });
   it('should reject a need at a bus without a station', async () => {
     const r = await flex(['--need', 'bus5<=1']);
@@ -90,7 +90,7 @@ describe('ev-cosim flex on a reduced reference scenario', () => {
         for (const v of t.vertices) {
           expect(Object.keys(v.netMw)).toEqual(['CS3']);
           expect(v.subsidyYuan).toBeLessThanOrEqual(t.budgetYuan);
-          expect(Object.keys(v.coupons)).toEqual(['CS1', 'CS2', 'CS3']);
+          expect(Object.keys(v.coupons)).toEqual(['CS1', 'CS2', 'CS3', 'H2', 'H3']);
         }
       }
       expect(m.plan!.need).toEqual({ station: 'CS3', bus: 30, op: '<=', limitMw: 0.2, interval: m.interval, clock: m.clock });

@@ -24,10 +24,18 @@ describe('ev-cosim run', () => {
     expect(lines).toHaveLength(1);
     const summary = cosimSummarySchema.parse(JSON.parse(lines[0]));
     expect(summary.status).toBe('ok');
-    expect(summary.intervals.map((i) => [i.interval, i.clock])).toEqual([[0, '17:00'], [1, '17:10'], [2, '17:20']]);
-    for (const i of summary.intervals) expect(Object.keys(i.stationNetMw)).toEqual(['CS1', 'CS2', 'CS3']);
-    // Horizon totals are the interval values × 10 min.
+    // the 3 window intervals, then the tail until every vehicle has arrived
+    expect(summary.intervals.slice(0, 3).map((i) => [i.interval, i.clock, i.phase])).toEqual([[0, '17:00', 'window'], [1, '17:10', 'window'], [2, '17:20', 'window']]);
+    expect(summary.intervals.slice(3).every((i) => i.phase === 'tail')).toBe(true);
+    expect(summary.horizon.tailIntervals).toBe(summary.intervals.length - 3);
+    expect(summary.horizon.clearAt).not.toBeNull();
+    for (const i of summary.intervals) expect(Object.keys(i.stationNetMw)).toEqual(summary.stations.map((s) => s.station));
+    // Run totals are the interval values × 10 min; the window figures cover the first 3 intervals only.
     const hours = 10 / 60;
+    const windowCharged = summary.intervals.slice(0, 3).reduce((a, i) => a + Object.values(i.stationChargeMw).reduce((x, y) => x + y, 0) * hours, 0);
+    expect(summary.totals.window.stationEnergyChargedMwh).toBeCloseTo(windowCharged, 12);
+    expect(summary.totals.evEnergyDeliveredMwh).toBeCloseTo(summary.totals.evEnergyRequestedMwh - summary.totals.evEnergyCurtailedMwh, 12);
+    expect(stdout).not.toMatch(/Infinity|NaN/);
     expect(summary.totals.lossesMwh).toBeCloseTo(summary.intervals.reduce((a, i) => a + (i.lossesKw / 1000) * hours, 0), 12);
     expect(summary.totals.feederCostUsd).toBeCloseTo(summary.intervals.reduce((a, i) => a + i.feederCostUsdPerH * hours, 0), 9);
     expect(summary.files).toContain(join(out, 'report.html'));
@@ -45,8 +53,22 @@ describe('ev-cosim run', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^ev-cosim run: nguyen-dupuis-ieee33-evening-peak — status ok/);
     expect(stdout.split('\n').length).toBeLessThanOrEqual(26);
-    expect(stdout).toMatch(/energy: stations charged \d+\.\d\d MWh, discharged \d+\.\d\d MWh; feeder losses \d+\.\d{3} MWh/);
+    expect(stdout).toMatch(/energy: EV charging requested \d+\.\d\d MWh \(window \d+\.\d\d\), delivered \d+\.\d\d, curtailed \d+\.\d{3}; V2G discharged \d+\.\d\d MWh; losses \d+\.\d{3} MWh/);
     expect(stdout).toContain(`${out}/report.html`);
+  });
+
+  it('a case that must shed exits 0 with status shed, the MWh of household load shed and EV charging curtailed printed first', async () => {
+    const out = outDir();
+    // the published feeder without the scenario's two DGs cannot carry 1.5 × the demand without shedding
+    const { code, stdout } = await runMain(['run', REFERENCE, '--out', out, ...SHORT, '--set', 'feeder.dgs=[]', '--set', 'demand.scale=1.5']);
+    expect(code).toBe(0);
+    const [first, second] = stdout.split('\n');
+    expect(first).toMatch(/^LOAD SHED: \d+\.\d{3} MWh of household load shed, \d+\.\d{3} MWh of EV charging curtailed$/);
+    expect(second).toMatch(/status shed/);
+    const summary = cosimSummarySchema.parse(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')));
+    expect(summary.status).toBe('shed');
+    expect(summary.totals.householdShedMwh).toBeGreaterThan(0.001);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(/data-key-figure="shed"/);
   });
 
   const bad: [string, string[], RegExp][] = [
@@ -83,7 +105,7 @@ describe('ev-cosim run', () => {
     const summary = cosimSummarySchema.parse(JSON.parse(stdout));
     expect(summary.status).toBe('not-converged');
     expect(summary.problems.join('\n')).toMatch(/price fixed point did not converge in 1 rounds/);
-    expect(stderr).toMatch(/solver failure: .*not converged/);
+    expect(stderr).toMatch(/solver failure: sim\/run: not-converged: /);
     // Written, but flagged: summary.json says not-converged.
     expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).status).toBe('not-converged');
   });

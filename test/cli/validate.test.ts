@@ -8,7 +8,8 @@ describe('ev-cosim validate', () => {
     expect(code).toBe(0);
     const report = validateReportSchema.parse(JSON.parse(stdout));
     expect(report.status).toBe('ok');
-    expect(report.stations).toEqual([{ station: 'CS1', node: 6, bus: 22 }, { station: 'CS2', node: 9, bus: 16 }, { station: 'CS3', node: 11, bus: 30 }]);
+    expect(report.stations).toEqual([{ station: 'CS1', node: 6, bus: 22 }, { station: 'CS2', node: 9, bus: 16 }, { station: 'CS3', node: 11, bus: 30 },
+      { station: 'H2', node: 2, bus: 25 }, { station: 'H3', node: 3, bus: 4 }]);
     expect(report.feeder.busCount).toBe(33);
     expect(report.horizon).toEqual({ startAt: '17:00', intervalMin: 10, intervals: 12, stepSec: 30 });
     expect(validateReportSchema.safeParse({ ...report, extra: true }).success).toBe(false);

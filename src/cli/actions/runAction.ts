@@ -10,6 +10,9 @@ import { writeResults } from '../../sim/results/writeResults.js';
 import { prepareCosim } from '../../sim/run/prepareCosim.js';
 import { readScenarioFile } from '../../sim/scenario/readScenarioFile.js';
 
+/** Statuses that end `ev-cosim run` with exit code 2 (docs/model.md §4 "Status"); `ok` and `shed` exit 0. */
+const FAILING: readonly string[] = ['infeasible', 'inexact', 'not-converged'];
+
 /** Options of the `run` command. */
 export interface RunCommandOptions {
   readonly out?: string;
@@ -29,7 +32,7 @@ export async function runCommand(file: string | undefined, options: RunCommandOp
   const prepared = await prepareCosim(scenario, { baseDir, source });
   // The progress bar's module loads only when there is a terminal to draw on.
   const bar = process.stderr.isTTY ? new (await import('cli-progress')).SingleBar({ stream: process.stderr, format: 'ev-cosim run |{bar}| {value}/{total} intervals {start}', hideCursor: true }) : undefined;
-  bar?.start(scenario.horizon.intervals, 0, { start: '' });
+  bar?.start(prepared.windowIntervals + prepared.tailIntervals, 0, { start: '' });
   let result;
   try {
     result = await prepared.run({ onInterval: (r) => bar?.update(r.index + 1, { start: r.start }) });
@@ -41,7 +44,8 @@ export async function runCommand(file: string | undefined, options: RunCommandOp
   writeResults(result, summary, outDir, { feeder: prepared.feeder });
   if (options.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
   else process.stdout.write(textSummary(summary, outDir));
-  if (result.status !== 'ok') {
-    throw new SolverError('sim/run', 'not converged', `${result.problems.join('; ')} (results written to ${outDir} with status "not-converged")`);
+  // `shed` exits 0 (the results are valid, the shedding is printed first); the others are solver failures
+  if (FAILING.includes(result.status)) {
+    throw new SolverError('sim/run', result.status, `${result.problems.join('; ')} (results written to ${outDir} with status "${result.status}")`);
   }
 }

@@ -13,9 +13,10 @@ import { collectOption } from '../collectOption.js';
  * written); resolve its network, feeder, nodes and buses; co-simulate with a
  * progress bar on stderr when stderr is a TTY; write the results folder
  * atomically; print the text summary, or exactly one JSON object with `--json`.
- * A run whose DUE or price fixed point missed its tolerance is written and
- * printed with `status: "not-converged"`, then exits 2; an infeasible OPF exits 2
- * with nothing written.
+ * The run covers the study window and the tail until the network is clear
+ * (docs/model.md §4). Results are written for every status; `ok` and `shed` (load
+ * shed or EV charging curtailed, printed first) exit 0; `inexact`, `not-converged`
+ * and `infeasible` (the run stopped at an OPF without solution) exit 2.
  *
  * @example
  * // ev-cosim run scenarios/nguyen-dupuis-ieee33-evening-peak.json --out out/ref --set demand.scale=1.2 --json

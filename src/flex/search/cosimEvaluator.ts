@@ -4,7 +4,7 @@
  * (docs/model.md §5: "drivers respond by DUE, with the grid feasible").
  */
 import { SolverError } from '../../common/errors.js';
-import type { CouponBook, CosimResult, PreparedCosim, CosimRunOptions } from '../../sim/index.js';
+import { energyPerVisitKwh, type CouponBook, type CosimResult, type PreparedCosim, type CosimRunOptions } from '../../sim/index.js';
 import type { FlexEvaluation, FlexEvaluator } from './flexEvaluation.js';
 import { subsidyYuan } from './subsidyYuan.js';
 
@@ -26,13 +26,15 @@ export function netMwAt(result: CosimResult, timeIndex: number): number[] {
 }
 
 /**
- * Energy per charging visit E_ch = p_ch · t_ch, kWh, per station (scenario order).
+ * Energy per charging visit, kWh, per station (scenario order): E_ch = p_ch · t_ch en route;
+ * at a destination station the charging class's need (`energyPerVisitKwh`).
  *
  * @example
  * chargeKWhPerVisit(scenario); // [20, 20, 20] for 60 kW × 20 min
  */
 export function chargeKWhPerVisit(prepared: Pick<PreparedCosim, 'scenario'>): number[] {
-  return prepared.scenario.stations.map((s) => (s.chargeKw * s.chargeServiceMin) / 60);
+  const { stations, classes } = prepared.scenario;
+  return stations.map((s) => energyPerVisitKwh(s, 'charging', classes));
 }
 
 /**
@@ -46,13 +48,19 @@ export function subsidyOfRun(result: CosimResult, coupons: CouponBook, kWhPerVis
   const n = result.stationIds.length;
   const ch = new Float64Array(n * T);
   const v2g = new Float64Array(n * T);
+  // the run's own coupon record covers its tail intervals too (the window's last coupon held)
+  const inForce = { chargeYuanPerKWh: new Float64Array(n * T), v2gYuanPerVisit: new Float64Array(n * T) };
+  const W = coupons.chargeYuanPerKWh.length / Math.max(n, 1);
   for (let t = 0; t < T; t++) {
     for (let s = 0; s < n; s++) {
       ch[s * T + t] = result.intervals[t].chargeArrivalsVeh[s];
       v2g[s * T + t] = result.intervals[t].v2gArrivalsVeh[s];
+      const held = s * W + Math.min(t, W - 1);
+      inForce.chargeYuanPerKWh[s * T + t] = coupons.chargeYuanPerKWh[held];
+      inForce.v2gYuanPerVisit[s * T + t] = coupons.v2gYuanPerVisit[held];
     }
   }
-  return subsidyYuan({ intervals: T, chargeArrivalsVeh: ch, v2gArrivalsVeh: v2g, chargeKWhPerVisit: kWhPerVisit }, coupons);
+  return subsidyYuan({ intervals: T, chargeArrivalsVeh: ch, v2gArrivalsVeh: v2g, chargeKWhPerVisit: kWhPerVisit }, inForce);
 }
 
 /**
@@ -62,14 +70,18 @@ export function subsidyOfRun(result: CosimResult, coupons: CouponBook, kWhPerVis
  * const e = evaluationOf(result, coupons, 6, [20, 20, 20]);
  */
 export function evaluationOf(result: CosimResult, coupons: CouponBook, timeIndex: number, kWhPerVisit: readonly number[]): FlexEvaluation {
+  if (result.status === 'infeasible') {
+    // the run stopped at an OPF without solution (it used to throw SolverError): same evaluation as before
+    return { netMw: result.stationIds.map(() => Number.NaN), subsidyYuan: Number.POSITIVE_INFINITY, dueGap: Number.NaN, converged: false, feasible: false, note: result.problems.join('; ') };
+  }
   let dueGap = 0;
   for (const r of result.intervals) dueGap = Math.max(dueGap, r.dueGap);
-  const failed = result.intervals.find((r) => r.opf.status !== 'optimal' && r.opf.status !== 'inexact');
+  const failed = result.intervals.find((r) => r.opf.status !== 'optimal' && r.opf.status !== 'inexact' && r.opf.status !== 'cut-limit');
   return {
     netMw: netMwAt(result, timeIndex),
     subsidyYuan: subsidyOfRun(result, coupons, kWhPerVisit),
     dueGap,
-    converged: result.status === 'ok',
+    converged: !result.statuses.includes('not-converged'),
     feasible: failed === undefined,
     note: result.problems.length > 0 ? result.problems.join('; ') : undefined,
   };

@@ -41,7 +41,7 @@ export function convergencePanels(summary: CosimSummary): string[] {
     },
     {
       id: 'cone-gap', title: 'Largest OPF cone gap |P² + Q² − v·ℓ|', axisTitle: 'cone gap (pu²)', unit: ' pu²',
-      values: summary.intervals.map((i) => i.maxConeGapPu2), tolerance: t.coneGapPu2, whenZero: 'the relaxation is exact',
+      values: summary.intervals.map((i) => i.maxConeGapPu2), tolerance: t.coneGapPu2 ?? undefined, whenZero: 'the relaxation is exact',
     },
     {
       id: 'price-residual',

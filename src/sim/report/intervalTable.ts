@@ -19,17 +19,18 @@ export function intervalTable(summary: CosimSummary): string {
   const ids = summary.stations.map((s) => s.station);
   const shown = ids.length <= MAX_STATION_COLUMNS ? ids : [];
   const head = [
-    'interval', 'start (HH:MM)', ...shown.map((id) => `${id} net (MW)`), 'stations net (MW)', 'max DLMP ($/MWh) @bus', 'min V (pu) @bus',
+    'interval', 'start (HH:MM)', 'phase', ...shown.map((id) => `${id} net (MW)`), 'stations net (MW)', 'max DLMP ($/MWh) @bus', 'min V (pu) @bus',
     'shed (kW)', 'losses (kW)', 'feeder cost ($/h)', 'DUE relative gap', 'cone gap (pu²)', 'price residual (¥/kWh)',
   ];
   const rows = summary.intervals.map((i) =>
     [
       String(i.interval),
       i.clock,
+      i.phase,
       ...shown.map((id) => i.stationNetMw[id].toFixed(3)),
       i.totalStationNetMw.toFixed(3),
-      `${i.maxDlmpUsdPerMwh.toFixed(2)} @${i.maxDlmpBus}`,
-      `${i.minVoltagePu.toFixed(4)} @${i.minVoltageBus}`,
+      i.maxDlmpUsdPerMwh === null ? 'none' : `${i.maxDlmpUsdPerMwh.toFixed(2)} @${i.maxDlmpBus}`,
+      i.minVoltagePu === null ? 'no energised bus' : `${i.minVoltagePu.toFixed(4)} @${i.minVoltageBus}`,
       i.shedKw.toFixed(1),
       i.lossesKw.toFixed(1),
       i.feederCostUsdPerH.toFixed(1),

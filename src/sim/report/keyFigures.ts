@@ -26,13 +26,25 @@ export interface KeyFigure {
 export function keyFigures(summary: CosimSummary): KeyFigure[] {
   const t = summary.totals;
   const when = (interval: number, clock: string): string => `at ${clock} (interval ${interval})`;
+  const shed: KeyFigure[] = summary.statuses.includes('shed')
+    ? [{
+      id: 'shed', label: 'LOAD SHED', value: fixed(t.householdShedMwh, 3), unit: 'MWh household',
+      detail: `and ${fixed(t.evEnergyCurtailedMwh, 3)} MWh of EV charging curtailed`, tone: 'bad',
+    }]
+    : [];
   return [
+    ...shed,
     {
       id: 'status', label: 'status', value: summary.status, unit: '',
-      detail: summary.problems.length === 0 ? 'every DUE and price fixed point within tolerance' : `${summary.problems.length} problem(s), see below`,
+      detail: summary.problems.length === 0
+        ? 'every DUE and price fixed point within tolerance, network clear'
+        : `${summary.statuses.length > 1 ? `also ${summary.statuses.slice(1).join(', ')}; ` : ''}${summary.problems.length} problem(s), see below`,
       tone: summary.status === 'ok' ? 'ok' : 'bad',
     },
-    { id: 'energy-charged', label: 'station energy charged', value: fixed(t.stationEnergyChargedMwh, 2), unit: 'MWh' },
+    {
+      id: 'energy-charged', label: 'EV charging energy requested', value: fixed(t.evEnergyRequestedMwh, 2), unit: 'MWh',
+      detail: `window ${fixed(t.window.evEnergyRequestedMwh, 2)} MWh; delivered ${fixed(t.evEnergyDeliveredMwh, 2)}, curtailed ${fixed(t.evEnergyCurtailedMwh, 3)} MWh`,
+    },
     { id: 'energy-discharged', label: 'station energy discharged (V2G)', value: fixed(t.stationEnergyDischargedMwh, 2), unit: 'MWh' },
     { id: 'peak-net-load', label: 'peak station net load', value: fixed(t.peakStationNetMw, 3), unit: 'MW', detail: when(t.peakStationNetInterval, t.peakStationNetAt) },
     { id: 'feeder-cost', label: 'feeder cost', value: fixed(t.feederCostUsd, 0), unit: '$' },
@@ -41,8 +53,14 @@ export function keyFigures(summary: CosimSummary): KeyFigure[] {
       id: 'household-shed', label: 'household load shed', value: fixed(t.householdShedMwh, 3), unit: 'MWh',
       tone: t.householdShedMwh > 0 ? 'bad' : undefined,
     },
-    { id: 'max-dlmp', label: 'max DLMP', value: fixed(t.maxDlmpUsdPerMwh, 2), unit: '$/MWh', detail: `bus ${t.maxDlmpBus} ${when(t.maxDlmpInterval, t.maxDlmpAt)}` },
-    { id: 'min-voltage', label: 'min voltage', value: fixed(t.minVoltagePu, 4), unit: 'pu', detail: `bus ${t.minVoltageBus} ${when(t.minVoltageInterval, t.minVoltageAt)}` },
+    {
+      id: 'max-dlmp', label: 'max DLMP', value: fixed(t.maxDlmpUsdPerMwh, 2), unit: '$/MWh',
+      detail: t.maxDlmpBus === null ? 'no DLMP reported' : `bus ${t.maxDlmpBus} ${when(t.maxDlmpInterval, t.maxDlmpAt)}`,
+    },
+    {
+      id: 'min-voltage', label: 'min voltage', value: t.minVoltagePu === null ? 'none' : fixed(t.minVoltagePu, 4), unit: t.minVoltagePu === null ? '' : 'pu',
+      detail: t.minVoltageBus === null ? 'no energised bus' : `bus ${t.minVoltageBus} ${when(t.minVoltageInterval, t.minVoltageAt)}`,
+    },
   ];
 }
 
@@ -62,6 +80,6 @@ export function keyFiguresHtml(summary: CosimSummary): string {
   return `<div class="kpis">${cards.join('')}</div>`;
 }
 
-function fixed(value: number, digits: number): string {
-  return Number.isFinite(value) ? value.toFixed(digits) : String(value);
+function fixed(value: number | null, digits: number): string {
+  return value !== null && Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
 }

@@ -70,20 +70,27 @@ export function renderReport(result: CosimResult, summary: CosimSummary, options
     : '';
   const problems =
     summary.problems.length === 0
-      ? '<p class="ok">No solver problems: every DUE and price fixed point reached its tolerance.</p>'
+      ? '<p class="ok">No solver problems: every DUE and price fixed point reached its tolerance and the network cleared.</p>'
       : `<div class="problems"><strong>Status ${escapeXml(summary.status)}.</strong><ul>${summary.problems.map((p) => `<li>${escapeXml(p)}</li>`).join('')}</ul></div>`;
   const grid = (parts: readonly string[]): string => {
     const charts = parts.filter((p) => p.startsWith('<svg')).map((svg) => `<div class="card">${svg}</div>`);
     const sentences = parts.filter((p) => p !== '' && !p.startsWith('<svg'));
     return `<div class="grid">\n${charts.join('\n')}\n</div>\n${sentences.length > 0 ? `<div class="sentences">${sentences.join('\n')}</div>` : ''}`;
   };
+  const t = summary.totals;
+  // shedding exits 0, so it is the first thing the report says
+  const shedBanner = summary.statuses.includes('shed')
+    ? `<div class="problems" data-status="shed"><strong>LOAD SHED: ${t.householdShedMwh.toFixed(3)} MWh of household load shed, ${t.evEnergyCurtailedMwh.toFixed(3)} MWh of EV charging curtailed.</strong></div>\n`
+    : '';
+  const tail = h.tailIntervals > 0 ? ` + tail ${h.tailIntervals} × ${h.intervalMin} min (no new departures)` : '';
+  const clear = h.clearAt === null ? 'the network was NOT clear at the end' : `network clear at ${escapeXml(h.clearAt)}`;
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <title>ev-cosim — ${escapeXml(summary.scenario)}</title>
 <style>${REPORT_CSS}</style></head><body>
-<h1>ev-cosim — ${escapeXml(summary.scenario)}</h1>
-<p>${escapeXml(h.startAt)} + ${h.intervals} × ${h.intervalMin} min, loading step ${h.stepSec} s,
-feedback <code>${escapeXml(summary.feedback)}</code>, seed ${summary.seed}. Scenario file: <code>${escapeXml(summary.scenarioFile)}</code>.</p>
+${shedBanner}<h1>ev-cosim — ${escapeXml(summary.scenario)}</h1>
+<p>${escapeXml(h.startAt)} + ${h.intervals} × ${h.intervalMin} min${tail}, ${clear}; loading step ${h.stepSec} s,
+feedback <code>${escapeXml(summary.feedback)}</code>, replan <code>${escapeXml(h.replan)}</code>, seed ${summary.seed}. Scenario file: <code>${escapeXml(summary.scenarioFile)}</code>.</p>
 <p class="rate" data-exchange-rate="${rate}">Exchange rate used: ${rate} ¥/$ — DLMPs in $/MWh and driver tariffs in ¥/kWh are related by
 1 $/MWh = ${formatRate(rate / 1000)} ¥/kWh.</p>
 ${keyFiguresHtml(summary)}

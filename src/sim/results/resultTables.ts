@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { CosimResult } from '../run/cosimTypes.js';
+import { evCurtailedKw, householdShedKw } from '../run/runStatus.js';
 import { argMaxBus, maxOf, sum } from './reduce.js';
 import {
   busesCsvSchema, linksCsvSchema, stationsCsvSchema, systemCsvSchema,
@@ -42,7 +43,8 @@ export function resultTables(result: CosimResult): ResultTables {
 
 function table<S extends z.ZodObject, R extends z.output<S>>(schema: S, records: readonly R[]): ResultTable {
   const columns = Object.keys(schema.shape);
-  return { columns, rows: records.map((r) => columns.map((c) => (r as Record<string, string | number>)[c])) };
+  // null (an extreme that does not exist, e.g. no energised bus) is an empty cell
+  return { columns, rows: records.map((r) => columns.map((c) => (r as Record<string, string | number | null>)[c] ?? '')) };
 }
 
 function stationsTable(result: CosimResult): ResultTable {
@@ -118,9 +120,12 @@ function linksTable(result: CosimResult): ResultTable {
 function systemTable(result: CosimResult): ResultTable {
   const rows: SystemRow[] = result.intervals.map((r) => {
     const maxDlmp = maxOf(r.opf.dlmpP);
+    const dlmpBus = argMaxBus(r.opf.dlmpP, maxDlmp);
+    const voltageKnown = Number.isFinite(r.opf.minVoltagePu) && r.opf.minVoltageBus >= 0;
     return {
       interval: r.index,
       clock: r.start,
+      phase: r.phase,
       opfStatus: r.opf.status,
       loadScale: r.loadScale,
       outagedBranchCount: r.outagedBranches.length,
@@ -129,10 +134,12 @@ function systemTable(result: CosimResult): ResultTable {
       importMw: r.opf.importMw,
       feederCostUsdPerH: r.opf.objectiveUsdPerH,
       shedKw: r.opf.shedKw,
-      minVoltagePu: r.opf.minVoltagePu,
-      minVoltageBus: r.opf.minVoltageBus,
-      maxDlmpUsdPerMwh: maxDlmp,
-      maxDlmpBus: argMaxBus(r.opf.dlmpP, maxDlmp),
+      householdShedKw: householdShedKw(r.opf),
+      evCurtailedKw: evCurtailedKw(r.opf),
+      minVoltagePu: voltageKnown ? r.opf.minVoltagePu : null,
+      minVoltageBus: voltageKnown ? r.opf.minVoltageBus : null,
+      maxDlmpUsdPerMwh: Number.isFinite(maxDlmp) ? maxDlmp : null,
+      maxDlmpBus: Number.isFinite(maxDlmp) && Number.isFinite(dlmpBus) ? dlmpBus : null,
       dueRelativeGap: r.dueGap,
       dueIterations: r.dueIterations,
       maxConeGapPu2: r.opf.maxConeGapPu,

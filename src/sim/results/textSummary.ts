@@ -6,6 +6,9 @@ import type { CosimSummary } from './cosimSummary.js';
 /** Station columns shown individually up to this many stations (then only the total). */
 const MAX_STATION_COLUMNS = 5;
 
+/** Table rows shown in full up to this many intervals; beyond, the tail shows its first, peak and last rows. */
+const MAX_ROWS = 15;
+
 /**
  * Render the summary as at most ~25 lines of fixed-width text.
  *
@@ -19,20 +22,31 @@ export function textSummary(summary: CosimSummary, outDir?: string): string {
   const showStations = ids.length <= MAX_STATION_COLUMNS ? ids : [];
   const h = summary.horizon;
   const lines: string[] = [];
-  lines.push(`ev-cosim run: ${summary.scenario} — status ${summary.status}`);
+  const t = summary.totals;
+  // shedding comes first: the run exits 0, so this line is what tells the user
+  if (summary.statuses.includes('shed')) {
+    lines.push(
+      `LOAD SHED: ${fixed(t.householdShedMwh, 3)} MWh of household load shed, ${fixed(t.evEnergyCurtailedMwh, 3)} MWh of EV charging curtailed`,
+    );
+  }
+  const also = summary.statuses.length > 1 ? ` (also: ${summary.statuses.slice(1).join(', ')})` : '';
+  lines.push(`ev-cosim run: ${summary.scenario} — status ${summary.status}${also}`);
+  const tail = h.tailIntervals > 0 ? ` + tail ${h.tailIntervals} × ${h.intervalMin} min` : '';
+  const clear = h.clearAt === null ? 'network NOT clear' : `network clear at ${h.clearAt}`;
   lines.push(
-    `${h.startAt} + ${h.intervals} × ${h.intervalMin} min, step ${h.stepSec} s, feedback ${summary.feedback}; ` +
+    `${h.startAt} + ${h.intervals} × ${h.intervalMin} min${tail} (${clear}), step ${h.stepSec} s, feedback ${summary.feedback}, replan ${h.replan}; ` +
       summary.stations.map((s) => `${s.station}@node ${s.node}/bus ${s.bus}`).join(', '),
   );
   const head = ['time', ...showStations.map((id) => `${id} MW`), 'net MW', 'maxDLMP $/MWh', 'Vmin pu@bus', 'shed kW', 'DUE gap', 'residual'];
-  const rows = summary.intervals.map((i) => {
+  const shown = shownIntervals(summary);
+  const rows = shown.map((i) => {
     return [
-      i.clock,
+      i.phase === 'tail' ? `${i.clock}*` : i.clock,
       ...showStations.map((id) => fixed(i.stationNetMw[id], 3)),
       fixed(i.totalStationNetMw, 3),
       fixed(i.maxDlmpUsdPerMwh, 2),
-      `${fixed(i.minVoltagePu, 4)}@${i.minVoltageBus}`,
-      fixed(i.shedKw, 1),
+      i.minVoltagePu === null ? 'none energised' : `${fixed(i.minVoltagePu, 4)}@${i.minVoltageBus}`,
+      fixed(i.householdShedKw + i.evCurtailedKw, 1),
       i.dueRelativeGap.toExponential(1),
       i.fixedPointResidualYuanPerKwh.toExponential(1),
     ];
@@ -41,14 +55,18 @@ export function textSummary(summary: CosimSummary, outDir?: string): string {
   const format = (cells: string[]): string => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
   lines.push(format(head));
   for (const r of rows) lines.push(format(r));
-  const t = summary.totals;
+  const hidden = summary.intervals.length - shown.length;
+  const more = hidden > 0 ? `; ${hidden} tail rows not shown (first, peak and last are; all in system.csv)` : '';
+  if (h.tailIntervals > 0) lines.push(`* tail: after the study window, no new departures; totals include it (window alone: summary.json totals.window)${more}`);
+  const voltage = t.minVoltagePu === null ? 'no energised bus' : `${fixed(t.minVoltagePu, 4)} pu`;
   lines.push(
     `peak station net load ${fixed(t.peakStationNetMw, 3)} MW at ${t.peakStationNetAt}; max DLMP ${fixed(t.maxDlmpUsdPerMwh, 2)} $/MWh; ` +
-      `min voltage ${fixed(t.minVoltagePu, 4)} pu; shed ${fixed(t.householdShedMwh * 1000, 1)} kWh; feeder cost ${fixed(t.feederCostUsd, 0)} $`,
+      `min voltage ${voltage}; household shed ${fixed(t.householdShedMwh, 3)} MWh; feeder cost ${fixed(t.feederCostUsd, 0)} $ (window ${fixed(t.window.feederCostUsd, 0)} $)`,
   );
   lines.push(
-    `energy: stations charged ${fixed(t.stationEnergyChargedMwh, 2)} MWh, discharged ${fixed(t.stationEnergyDischargedMwh, 2)} MWh; ` +
-      `feeder losses ${fixed(t.lossesMwh, 3)} MWh; exchange rate ${summary.exchangeRateYuanPerUsd} ¥/$ ($/MWh → ¥/kWh)`,
+    `energy: EV charging requested ${fixed(t.evEnergyRequestedMwh, 2)} MWh (window ${fixed(t.window.evEnergyRequestedMwh, 2)}), delivered ${fixed(t.evEnergyDeliveredMwh, 2)}, ` +
+      `curtailed ${fixed(t.evEnergyCurtailedMwh, 3)}; V2G discharged ${fixed(t.stationEnergyDischargedMwh, 2)} MWh; ` +
+      `losses ${fixed(t.lossesMwh, 3)} MWh; ${summary.exchangeRateYuanPerUsd} ¥/$`,
   );
   const tm = summary.timing;
   lines.push(
@@ -61,6 +79,17 @@ export function textSummary(summary: CosimSummary, outDir?: string): string {
   return `${lines.join('\n')}\n`;
 }
 
-function fixed(value: number, digits: number): string {
-  return Number.isFinite(value) ? value.toFixed(digits) : String(value);
+/** Every interval when few; else the window and the tail's first, peak-net-load and last intervals. */
+function shownIntervals(summary: CosimSummary): CosimSummary['intervals'] {
+  const all = summary.intervals;
+  if (all.length <= MAX_ROWS) return all;
+  const tail = all.filter((i) => i.phase === 'tail');
+  if (tail.length === 0) return all;
+  const peak = tail.reduce((best, i) => (i.totalStationNetMw > best.totalStationNetMw ? i : best), tail[0]);
+  const keep = new Set([tail[0].interval, peak.interval, tail[tail.length - 1].interval]);
+  return all.filter((i) => i.phase === 'window' || keep.has(i.interval));
+}
+
+function fixed(value: number | null, digits: number): string {
+  return value !== null && Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
 }

@@ -1,10 +1,10 @@
 /**
- * Turn the final tick state into a `CosimResult`: the run's status is
- * `not-converged` as soon as one interval's DUE or price fixed point missed its
- * tolerance (docs/model.md §7: reported as such, with the gap reached).
+ * Turn the final tick state into a `CosimResult`: the statuses that hold and the most
+ * severe of them (docs/model.md §4 "Status": infeasible > inexact > not-converged > shed > ok).
  */
 import type { CosimContext, CosimState } from './cosimContext.js';
 import type { CosimResult, DueOutcome, LinkTable } from './cosimTypes.js';
+import { runStatuses, SHED_THRESHOLD_KW, shedEnergyMwh } from './runStatus.js';
 
 /** Static facts of the run that the state does not carry. */
 export interface CosimResultMeta {
@@ -22,10 +22,26 @@ export interface CosimResultMeta {
  * const result = assembleCosimResult(ctx, runTicks(ctx, state, horizon), meta);
  */
 export function assembleCosimResult<D extends DueOutcome>(ctx: CosimContext<D>, state: CosimState<D>, meta: CosimResultMeta): CosimResult {
-  const notConverged = state.results.some((r) => !r.dueConverged || !r.fixedPointConverged);
+  const statuses = runStatuses(state.results, { infeasible: state.infeasible, cleared: state.cleared });
+  const problems = [...state.problems];
+  if (!state.cleared && !state.infeasible) {
+    const last = state.results[state.results.length - 1];
+    problems.push(
+      `network not clear after the longest tail (horizon.clearanceMin): vehicles are still travelling or at a station after ${last?.start ?? 'the last interval'} + ${meta.intervalMin} min; raise horizon.clearanceMin`,
+    );
+  }
+  if (statuses.includes('shed')) {
+    const shed = shedEnergyMwh(state.results, meta.intervalMin);
+    problems.unshift(
+      `load shed: ${shed.householdMwh.toFixed(3)} MWh of household load shed and ${shed.evCurtailedMwh.toFixed(3)} MWh of EV charging curtailed (intervals above ${SHED_THRESHOLD_KW} kW)`,
+    );
+  }
   return {
-    status: notConverged ? 'not-converged' : 'ok',
-    problems: state.problems,
+    status: statuses[0],
+    statuses,
+    problems,
+    windowIntervals: ctx.windowIntervals,
+    cleared: state.cleared,
     stationIds: ctx.map.stationIds,
     stationBuses: ctx.map.busId,
     busIds: meta.busIds,

@@ -12,6 +12,7 @@ import { readTntpNetwork } from '../../traffic/io/readTntpNetwork.js';
 import { insertStations } from '../../traffic/network/insertStations.js';
 import type { Network, OdDemand, Station } from '../../traffic/network/network.js';
 import type { Scenario } from '../scenario/schema/scenarioSchema.js';
+import { stationServiceRecord } from '../scenario/schema/stationSchema.js';
 
 /** What the DUE needs from the scenario's traffic side. */
 export interface TrafficInputs {
@@ -30,11 +31,15 @@ export interface TrafficInputs {
  * 2. Every station node and OD node must be a node of the network.
  * 3. Demand of OD pair k in interval t: `vehPerHByInterval[t]·scale`, or
  *    `vehPerH·profile[t]·scale` (profile absent = 1).
+ * 4. Destination stations (docs/model.md §2 "Destination charging") get the class energy
+ *    needs (`classes.chargingEnergyNeedKwh`, `classes.v2gEnergyNeedKwh`: required, and at
+ *    most chargeKw · dwellMin / 60) and must sit at a node where some trip of the
+ *    charging or V2G class ends.
  *
  * @param scenario - validated scenario.
  * @param baseDir - folder of the scenario file.
  * @param source - scenario file name for errors.
- * @throws InputError naming the scenario file and field for unknown nodes or a missing network.
+ * @throws InputError naming the scenario file and field for unknown nodes, a missing network or bad destination stations.
  * @example
  * const { network, demand } = buildTrafficInputs(scenario, 'scenarios', 'scenarios/x.json');
  */
@@ -64,20 +69,62 @@ export function buildTrafficInputs(scenario: Scenario, baseDir: string, source: 
       throw new InputError({ source, field: `stations[${s}] (${st.id}).node`, value: st.node }, `no such node in road network ${road.name}`);
     }
   });
+  const needs = destinationNeeds(scenario, source);
   const stations: Station[] = scenario.stations.map((st) => ({
     id: st.id,
+    ...(st.kind === 'destination' ? { kind: 'destination' as const, energyNeedKwh: needs, plugInShare: st.plugInShare } : {}),
     node: st.node,
-    chargers: st.chargers,
-    v2gPorts: st.v2gPorts,
-    chargeKw: st.chargeKw,
-    chargeServiceMin: st.chargeServiceMin,
-    v2gKw: st.v2gKw,
-    v2gServiceMin: st.v2gServiceMin,
-    chargeCongestionMaxMin: st.chargeCongestionMaxMin,
-    v2gCongestionMaxMin: st.v2gCongestionMaxMin,
+    ...stationServiceRecord(st),
   }));
   const network = insertStations(road, stations);
-  return { network, demand: expandDemand(scenario, baseOd, road, source) };
+  const demand = expandDemand(scenario, baseOd, road, source);
+  checkDestinationsServed(scenario, demand, source);
+  return { network, demand };
+}
+
+/**
+ * The class energy needs of the destination stations (docs/model.md §2 "Destination
+ * charging"), checked against every destination station: both needs given, and at most
+ * what one charger delivers during the dwell (chargeKw · dwellMin / 60).
+ */
+function destinationNeeds(scenario: Scenario, source: string): { charging: number; v2g: number } | undefined {
+  const homes = scenario.stations.map((st, s) => ({ st, s })).filter(({ st }) => st.kind === 'destination');
+  if (homes.length === 0) return undefined;
+  const fields = { charging: 'chargingEnergyNeedKwh', v2g: 'v2gEnergyNeedKwh' } as const;
+  const needs = { charging: 0, v2g: 0 };
+  for (const userClass of ['charging', 'v2g'] as const) {
+    const field = `classes.${fields[userClass]}`;
+    const need = scenario.classes[fields[userClass]];
+    const first = homes[0];
+    if (need === undefined) {
+      throw new InputError({ source, field }, `is required: station ${first.st.id} (stations[${first.s}]) has kind "destination"`);
+    }
+    for (const { st, s } of homes) {
+      const deliverableKwh = (st.chargeKw * stationServiceRecord(st).chargeServiceMin) / 60;
+      if (need > deliverableKwh * (1 + 1e-9)) {
+        throw new InputError(
+          { source, field, value: need },
+          `exceeds what station ${st.id} (stations[${s}]) can deliver in its dwell: chargeKw · dwellMin / 60 = ${+deliverableKwh.toPrecision(12)} kWh`,
+        );
+      }
+    }
+    needs[userClass] = need;
+  }
+  return needs;
+}
+
+/** Every destination station must sit at a node where some charging or V2G trip ends. */
+function checkDestinationsServed(scenario: Scenario, demand: readonly DynamicDemand[], source: string): void {
+  const pluggingShare = scenario.classes.chargingShare + scenario.classes.v2gShare;
+  const ends = new Set<number>();
+  if (pluggingShare > 0) for (const od of demand) if (od.vehPerHByInterval.some((r) => r > 0)) ends.add(od.destination);
+  scenario.stations.forEach((st, s) => {
+    if (st.kind !== 'destination' || ends.has(st.node)) return;
+    throw new InputError(
+      { source, field: `stations[${s}] (${st.id}).node`, value: st.node },
+      'no trip of the charging or V2G class ends at this node (a destination station serves the trips ending there)',
+    );
+  });
 }
 
 function expandDemand(scenario: Scenario, baseOd: OdDemand[] | undefined, road: Network, source: string): DynamicDemand[] {

@@ -6,7 +6,8 @@ import type { PriceBook, Tariffs } from '../coupling/priceBook.js';
 import type { StationBusMap } from '../coupling/stationBusMap.js';
 import type { StationRates } from '../coupling/stationPower.js';
 import type { FeedbackMode } from '../scenario/schema/solverSchema.js';
-import type { CosimTiming, DueOutcome, GridPort, IntervalResult, TrafficPort } from './cosimTypes.js';
+import type { ReplanMode } from '../scenario/schema/demandSchema.js';
+import type { ClearancePort, CosimTiming, DueOutcome, GridPort, IntervalResult, TrafficPort } from './cosimTypes.js';
 
 /** Price fixed-point controls (scenario `solver`). */
 export interface FixedPointControls {
@@ -27,7 +28,17 @@ export interface CouponBook {
 
 /** Read-only inputs of every tick. */
 export interface CosimContext<D extends DueOutcome = DueOutcome> {
+  /**
+   * Intervals the traffic model and the price book cover: the study window followed by
+   * the longest tail (`horizon.clearanceMin`). Per-interval arrays below have this length.
+   */
   readonly intervals: number;
+  /** Intervals of the study window (departures happen only in these). */
+  readonly windowIntervals: number;
+  /** `committed`: departures before the tick keep their routes; `whole-horizon`: all re-equilibrate. */
+  readonly replan: ReplanMode;
+  /** Where the DUE trajectory has emptied (tail ticks stop there). */
+  readonly clearance: ClearancePort<D>;
   /** Δt / δ. */
   readonly stepsPerInterval: number;
   readonly rates: StationRates;
@@ -37,6 +48,8 @@ export interface CosimContext<D extends DueOutcome = DueOutcome> {
   readonly fixedPoint: FixedPointControls;
   /** Household load multiplier per interval. */
   readonly loadScale: Float64Array;
+  /** Substation import price per interval, $/MWh (undefined: the feeder's own flat price). */
+  readonly importPriceUsdPerMwh?: Float64Array;
   /** Outaged branch ids per interval. */
   readonly outages: readonly (readonly number[])[];
   readonly coupons: CouponBook;
@@ -58,15 +71,30 @@ export interface CosimState<D extends DueOutcome = DueOutcome> {
   readonly flaggedDue: Set<D>;
   readonly results: IntervalResult[];
   readonly problems: string[];
+  /**
+   * DLMP at each station's bus of the last OPF with a physical point (`optimal`), $/MWh: the
+   * prices follow these when an interval is inexact. Starts at the DLMPs before any EV arrives.
+   */
+  lastPhysicalDlmp: Float64Array | undefined;
+  /** Set when the run ends before the last tick: the network is clear, or an OPF had no solution. */
+  stopped: boolean;
+  /** The network was clear at the boundary where the run stopped. */
+  cleared: boolean;
+  /** An OPF had no solution (the run stopped at that interval, which is not recorded). */
+  infeasible: boolean;
 }
 
 /**
  * A fresh state for a run starting from `book`.
  *
  * @param warmStart - a DUE result to warm-start the first solve (e.g. a previous run's `lastDue`).
+ * @param baseDlmp - station-bus DLMPs before any EV arrives (held when an interval's OPF is inexact).
  * @example
  * const state = initialCosimState(book);
  */
-export function initialCosimState<D extends DueOutcome>(book: PriceBook, warmStart?: D): CosimState<D> {
-  return { book, due: warmStart, dueCharge: undefined, dueV2g: undefined, flaggedDue: new Set(), results: [], problems: [] };
+export function initialCosimState<D extends DueOutcome>(book: PriceBook, warmStart?: D, baseDlmp?: Float64Array): CosimState<D> {
+  return {
+    book, due: warmStart, dueCharge: undefined, dueV2g: undefined, flaggedDue: new Set(), results: [], problems: [],
+    lastPhysicalDlmp: baseDlmp === undefined ? undefined : Float64Array.from(baseDlmp), stopped: false, cleared: false, infeasible: false,
+  };
 }

@@ -3,7 +3,6 @@
  * traffic (DUE, warm-started) → station net load → OPF → DLMPs → prices for the
  * next tick, or iterated to a damped fixed point inside the tick.
  */
-import { SolverError } from '../../common/errors.js';
 import { impliedPrices, isDlmpLinked, publishPrices } from '../coupling/priceBook.js';
 import { atStationBuses, stationInjections } from '../coupling/stationBusMap.js';
 import { aggregateStationPower, type StationPowerMw } from '../coupling/stationPower.js';
@@ -15,14 +14,20 @@ import { recordInterval } from './recordInterval.js';
 /**
  * Advance the co-simulation by one interval and return the (same, updated) state.
  *
- * 1. **Traffic**: solve the DUE over the horizon for the current price book
- *    (warm-started from the last DUE; reused as is when the prices have not changed).
+ * 0. **Clearance** (tail intervals t ≥ window only): when every vehicle of the DUE in force
+ *    has arrived by the interval's start, the run stops here (the interval is not simulated).
+ * 1. **Traffic**: solve the DUE for the current price book (warm-started from the last DUE;
+ *    reused as is when the prices have not changed). `committed`: departures before t keep
+ *    their routes (`committedIntervals = t`); in the tail nothing departs, so the DUE in
+ *    force is kept. `whole-horizon`: every departure re-equilibrates.
  * 2. **Coupling**: average the vehicles in charge / V2G service over the interval's
  *    loading steps → P_ch, P_v2g, net = P_ch − P_v2g per station, MW, at its bus.
  * 3. **Grid**: solve the OPF of this interval (household load scale, outages,
- *    station injections). Infeasible or failed → `SolverError`.
+ *    station injections). Infeasible or failed → the run stops (status `infeasible`,
+ *    the interval is not recorded).
  * 4. **DLMPs → prices**: the DLMP at each station's bus gives the implied tariff
- *    F(ω); residual = max |F(ω) − ω| over stations.
+ *    F(ω); residual = max |F(ω) − ω| over stations. An OPF whose point is not physical
+ *    (`inexact`, `cut-limit`) does not set prices: the last physical DLMPs are held.
  * 5. **Feedback**: `next-tick` publishes F(ω) for intervals t+1…; `fixed-point`
  *    sets ω ← damping·ω + (1 − damping)·F(ω) for intervals t… and repeats 1–4
  *    until the residual ≤ tolerance or `maxRounds` (then the interval is flagged
@@ -31,12 +36,17 @@ import { recordInterval } from './recordInterval.js';
  * @param ctx - prepared context (engines behind ports, coupling data, controls).
  * @param state - prices, last DUE and results so far (mutated and returned, for `scan`).
  * @param tick - the interval to simulate.
- * @throws SolverError when the OPF of the interval is infeasible or fails.
  * @example
  * clock$.pipe(scan((state, tick) => cosimTick(ctx, state, tick), initialCosimState(book)));
  */
 export function cosimTick<D extends DueOutcome>(ctx: CosimContext<D>, state: CosimState<D>, tick: ClockTick): CosimState<D> {
+  if (state.stopped) return state;
   const t = tick.index;
+  if (t >= ctx.windowIntervals && isClearAt(ctx, loadTraffic(ctx, state, t), t)) {
+    state.stopped = true;
+    state.cleared = true;
+    return state;
+  }
   const n = ctx.map.busId.length;
   const linked = isDlmpLinked(ctx.tariffs);
   const usedCharge = new Float64Array(n);
@@ -53,23 +63,38 @@ export function cosimTick<D extends DueOutcome>(ctx: CosimContext<D>, state: Cos
   for (;;) {
     rounds++;
     readPricesAt(state, t, ctx.intervals, usedCharge, usedV2g);
-    due = loadTraffic(ctx, state); // 1
+    due = loadTraffic(ctx, state, t); // 1
     let mark = performance.now();
     aggregateStationPower(due, ctx.rates, t, ctx.stepsPerInterval, power); // 2
     const injections = stationInjections(ctx.map, power.netMw);
     ctx.timing.couplingMs += performance.now() - mark;
     mark = performance.now();
-    opf = ctx.grid({ loadScale: ctx.loadScale[t], injections, outagedBranches: ctx.outages[t] }); // 3
+    const importPrice = ctx.importPriceUsdPerMwh?.[t];
+    opf = ctx.grid({
+      loadScale: ctx.loadScale[t], injections, outagedBranches: ctx.outages[t],
+      ...(importPrice === undefined ? {} : { importPriceUsdPerMwh: importPrice }),
+    }); // 3
     ctx.timing.gridMs += performance.now() - mark;
     ctx.timing.opfSolves++;
     if (opf.status === 'infeasible' || opf.status === 'error') {
-      throw new SolverError('sim/cosimTick', `OPF ${opf.status}`, `interval ${t} (${tick.start}): ${opf.message ?? 'no solution'}`);
+      state.problems.push(`${tick.start}: OPF ${opf.status} (${opf.message ?? 'no solution'}); the run stops at this interval, later intervals are not simulated`);
+      state.stopped = true;
+      state.infeasible = true;
+      return state;
     }
     mark = performance.now();
     atStationBuses(ctx.map, opf.dlmpP, dlmp); // 4
-    impliedPrices(ctx.tariffs, dlmp, t, nextCharge, nextV2g);
+    const physical = opf.status === 'optimal';
+    if (physical) state.lastPhysicalDlmp = Float64Array.from(dlmp);
+    const priceDlmp = physical ? dlmp : state.lastPhysicalDlmp;
+    if (priceDlmp !== undefined) impliedPrices(ctx.tariffs, priceDlmp, t, nextCharge, nextV2g);
+    else {
+      nextCharge.set(usedCharge);
+      nextV2g.set(usedV2g);
+    }
     residual = linked ? Math.max(maxAbsDiff(nextCharge, usedCharge), maxAbsDiff(nextV2g, usedV2g)) : 0;
-    const done = ctx.feedback === 'next-tick' || !linked || residual <= ctx.fixedPoint.tolerance;
+    // a non-physical point cannot move the prices further: hold them and stop the rounds
+    const done = ctx.feedback === 'next-tick' || !linked || !physical || residual <= ctx.fixedPoint.tolerance;
     if (!done && rounds >= ctx.fixedPoint.maxRounds) converged = false;
     if (done || !converged) {
       if (ctx.feedback === 'next-tick' && linked && t + 1 < ctx.intervals) {
@@ -83,16 +108,33 @@ export function cosimTick<D extends DueOutcome>(ctx: CosimContext<D>, state: Cos
     publishPrices(state.book, ctx.tariffs, t, ctx.intervals, nextCharge, nextV2g); // 5
     ctx.timing.couplingMs += performance.now() - mark;
   }
-  noteProblems(ctx, state, tick, due, opf, converged, residual);
+  noteProblems(ctx, state, tick, due, opf, converged, residual, linked);
   state.results.push(
     recordInterval({ ctx, tick, due, opf, power, dlmp, usedCharge, usedV2g, residual, rounds, fixedPointConverged: converged }),
   );
   return state;
 }
 
-/** Step 1: the DUE for the current book, from cache when the prices are unchanged. */
-function loadTraffic<D extends DueOutcome>(ctx: CosimContext<D>, state: CosimState<D>): D {
+/**
+ * True when every vehicle of `due` has arrived by the start of interval `t` (step t·n_δ).
+ *
+ * @example
+ * if (isClearAt(ctx, state.due, ctx.intervals)) state.cleared = true;
+ */
+export function isClearAt<D extends DueOutcome>(ctx: CosimContext<D>, due: D | undefined, t: number): boolean {
+  if (due === undefined) return false;
+  const step = ctx.clearance(due);
+  return step !== undefined && step <= t * ctx.stepsPerInterval;
+}
+
+/**
+ * Step 1: the DUE for the current book at tick t, from cache when the prices are unchanged,
+ * or when the past is committed and nothing departs any more (the tail).
+ */
+function loadTraffic<D extends DueOutcome>(ctx: CosimContext<D>, state: CosimState<D>, t: number): D {
   const book = state.book;
+  const committed = ctx.replan === 'committed';
+  if (committed && t >= ctx.windowIntervals && state.due !== undefined) return state.due;
   if (
     state.due !== undefined && state.dueCharge !== undefined && state.dueV2g !== undefined &&
     sameValues(state.dueCharge, book.chargeYuanPerKWh) && sameValues(state.dueV2g, book.v2gYuanPerKWh)
@@ -100,13 +142,25 @@ function loadTraffic<D extends DueOutcome>(ctx: CosimContext<D>, state: CosimSta
     return state.due;
   }
   const mark = performance.now();
-  const due = ctx.traffic(book, state.due);
+  const due = ctx.traffic(book, state.due, committed && state.due !== undefined ? Math.min(t, ctx.windowIntervals) : 0);
   ctx.timing.trafficMs += performance.now() - mark;
   ctx.timing.dueSolves++;
+  if (state.due !== undefined && state.due !== due) releaseCheckpoint(state.due);
   state.due = due;
   state.dueCharge = Float64Array.from(book.chargeYuanPerKWh);
   state.dueV2g = Float64Array.from(book.v2gYuanPerKWh);
   return due;
+}
+
+/**
+ * Drop the loading checkpoint a superseded DUE result carries (several MB: the curves of its
+ * final loading). Only the latest result warm-starts the next solve and gives the clearance, so
+ * the results of earlier ticks keep their series but not their checkpoint: memory stays one
+ * checkpoint per run instead of one per tick.
+ */
+function releaseCheckpoint(due: DueOutcome): void {
+  const held = due as { checkpoint?: unknown };
+  if (held.checkpoint !== undefined) held.checkpoint = undefined;
 }
 
 function readPricesAt<D extends DueOutcome>(state: CosimState<D>, t: number, intervals: number, charge: Float64Array, v2g: Float64Array): void {
@@ -117,7 +171,7 @@ function readPricesAt<D extends DueOutcome>(state: CosimState<D>, t: number, int
 }
 
 function noteProblems<D extends DueOutcome>(
-  ctx: CosimContext<D>, state: CosimState<D>, tick: ClockTick, due: D, opf: OpfOutcome, converged: boolean, residual: number,
+  ctx: CosimContext<D>, state: CosimState<D>, tick: ClockTick, due: D, opf: OpfOutcome, converged: boolean, residual: number, linked: boolean,
 ): void {
   if (!due.converged && !state.flaggedDue.has(due)) {
     state.flaggedDue.add(due);
@@ -128,8 +182,10 @@ function noteProblems<D extends DueOutcome>(
       `${tick.start}: price fixed point did not converge in ${ctx.fixedPoint.maxRounds} rounds (residual ${residual.toExponential(3)} ¥/kWh > ${ctx.fixedPoint.tolerance})`,
     );
   }
-  if (opf.status === 'inexact') {
-    state.problems.push(`${tick.start}: OPF cone relaxation inexact (largest cone gap ${opf.maxConeGapPu.toExponential(3)} pu)`);
+  if (opf.status === 'inexact' || opf.status === 'cut-limit') {
+    const what = opf.status === 'inexact' ? 'cone relaxation inexact' : 'outer approximation stopped at its cut limit';
+    const held = linked ? '; its DLMPs are not physical and do not feed the prices (the last physical DLMPs are held)' : '';
+    state.problems.push(`${tick.start}: OPF ${what} (largest cone gap ${opf.maxConeGapPu.toExponential(3)} pu²)${held}`);
   }
 }
 

@@ -7,14 +7,25 @@ import type { FeederInterval } from '../../grid/model/injection.js';
 import type { DueResult } from '../../traffic/dynamic/dueTypes.js';
 import type { PriceBook } from '../coupling/priceBook.js';
 
+/**
+ * Status of one OPF: `inexact` (cone relaxation not tight) and `cut-limit` (outer approximation
+ * stopped at its cut limit) give a point that is not physical; `infeasible` / `error` give none.
+ */
+export type OpfStatus = 'optimal' | 'inexact' | 'cut-limit' | 'infeasible' | 'error';
+
 /** What the run reads from an OPF solve (a subset of the grid engine's `OpfResult`). */
 export interface OpfOutcome {
-  readonly status: 'optimal' | 'inexact' | 'infeasible' | 'error';
+  readonly status: OpfStatus;
   readonly message?: string;
   readonly objectiveUsdPerH: number;
   readonly lossesKw: number;
   readonly importMw: number;
+  /** All load shed, kW (household + EV when the engine does not split it). */
   readonly shedKw: number;
+  /** Household load shed, kW (absent: `shedKw`). */
+  readonly householdShedKw?: number;
+  /** EV charging (station load) the OPF curtailed, kW (absent: 0). */
+  readonly evCurtailedKw?: number;
   readonly shedKwByBus: Readonly<Record<number, number>>;
   readonly voltagePu: Readonly<Record<number, number>>;
   readonly minVoltagePu: number;
@@ -26,16 +37,40 @@ export interface OpfOutcome {
   readonly lpSolves: number;
 }
 
-/** What the run reads from a DUE solve. */
+/** What the run reads from a DUE solve (`byClass`: per-class accuracy, absent in fakes). */
 export type DueOutcome = Pick<
   DueResult,
   | 'converged' | 'relativeGap' | 'iterations' | 'steps'
   | 'stationChargingInService' | 'stationV2gInService' | 'stationChargeQueue' | 'stationV2gQueue'
   | 'stationChargeArrivals' | 'stationV2gArrivals' | 'linkInflowVehPerH' | 'linkTravelTimeMin'
->;
+> & Partial<Pick<DueResult, 'byClass'>>;
 
-/** The traffic engine as the run sees it: a DUE for given prices, optionally warm-started. */
-export type TrafficPort<D extends DueOutcome = DueOutcome> = (prices: PriceBook, warmStart: D | undefined) => D;
+/**
+ * The traffic engine as the run sees it: a DUE for given prices, optionally warm-started.
+ * `committedIntervals` = t: departures before interval t keep the warm start's routes and
+ * flows (committed past); 0 = re-equilibrate every departure (whole horizon).
+ */
+export type TrafficPort<D extends DueOutcome = DueOutcome> = (prices: PriceBook, warmStart: D | undefined, committedIntervals: number) => D;
+
+/**
+ * First loading step at which every vehicle of a DUE trajectory has arrived (so no station
+ * is serving or queueing either), or `undefined` when it has not emptied within its loading.
+ */
+export type ClearancePort<D extends DueOutcome = DueOutcome> = (due: D) => number | undefined;
+
+/** `window`: an interval of the study (departures happen); `tail`: after it, until the network is clear. */
+export type IntervalPhase = 'window' | 'tail';
+
+/**
+ * Run status, in precedence order (docs/model.md §4 "Status"): `infeasible` (an OPF without
+ * solution; the run stops there), `inexact` (an OPF point that is not physical), `not-converged`
+ * (a DUE, a price fixed point or the clearance missed), `shed` (household load shed or EV
+ * charging curtailed somewhere), `ok`.
+ */
+export type CosimStatus = 'ok' | 'shed' | 'inexact' | 'not-converged' | 'infeasible';
+
+/** The statuses in precedence order (first = most severe). */
+export const COSIM_STATUS_PRECEDENCE: readonly CosimStatus[] = ['infeasible', 'inexact', 'not-converged', 'shed', 'ok'];
 
 /** The grid engine as the run sees it: one OPF for one interval. */
 export type GridPort = (interval: FeederInterval) => OpfOutcome;
@@ -43,6 +78,8 @@ export type GridPort = (interval: FeederInterval) => OpfOutcome;
 /** Everything reported for one interval. Station arrays are indexed by station s (scenario order). */
 export interface IntervalResult {
   readonly index: number;
+  /** `window` for t < horizon.intervals, `tail` after. */
+  readonly phase: IntervalPhase;
   /** Interval start, minutes since midnight, and as `HH:MM`. */
   readonly startMin: number;
   readonly start: string;
@@ -110,10 +147,16 @@ export interface LinkTable {
 
 /** Result of a whole co-simulation run. */
 export interface CosimResult {
-  /** `ok`, or `not-converged` when a DUE or a price fixed point missed its tolerance. */
-  readonly status: 'ok' | 'not-converged';
-  /** Human-readable problems (non-convergence, inexact relaxations), empty when none. */
+  /** The most severe of `statuses` (precedence in `COSIM_STATUS_PRECEDENCE`). */
+  readonly status: CosimStatus;
+  /** Every status that holds, most severe first (`['ok']` when none). */
+  readonly statuses: readonly CosimStatus[];
+  /** Human-readable problems (non-convergence, inexact relaxations, shedding, clearance), empty when none. */
   readonly problems: readonly string[];
+  /** Intervals of the study window (`horizon.intervals`); `intervals` may hold tail intervals after them. */
+  readonly windowIntervals: number;
+  /** True when the network was clear (every vehicle arrived) at the end of the last reported interval. */
+  readonly cleared: boolean;
   readonly stationIds: readonly string[];
   /** Feeder bus of each station. */
   readonly stationBuses: Int32Array;

@@ -8,19 +8,21 @@ import { InputError } from '../../common/errors.js';
 import { OpfSession } from '../../grid/problems/opfSession.js';
 import type { Feeder } from '../../grid/model/feeder.js';
 import { solveDue } from '../../traffic/dynamic/solveDue.js';
-import type { DueResult } from '../../traffic/dynamic/dueTypes.js';
+import type { DueResult, DynamicDemand } from '../../traffic/dynamic/dueTypes.js';
 import type { Network } from '../../traffic/network/network.js';
 import { parseClockTime } from '../clock/clockTime.js';
 import { initialPriceBook, isDlmpLinked, type PriceBook, type Tariffs } from '../coupling/priceBook.js';
 import { atStationBuses } from '../coupling/stationBusMap.js';
 import { compileTariff } from '../coupling/tariffRule.js';
-import { expandPerInterval } from '../scenario/schema/perInterval.js';
+import { expandPerInterval, holdLastPerStation } from '../scenario/schema/perInterval.js';
 import type { Scenario } from '../scenario/schema/scenarioSchema.js';
 import { initialCosimState, type CosimContext, type CouponBook } from './cosimContext.js';
-import type { CosimResult, IntervalResult, LinkTable, TrafficPort } from './cosimTypes.js';
+import type { CosimResult, GridPort, IntervalResult, LinkTable, TrafficPort } from './cosimTypes.js';
 import { assembleCosimResult } from './assembleCosimResult.js';
 import { resolveScenario } from './resolveScenario.js';
 import { runTicks } from './runTicks.js';
+import { trajectoryClearance } from './trajectoryClearance.js';
+import { stationServiceRecord } from '../scenario/schema/stationSchema.js';
 
 /** Options of `prepareCosim`. */
 export interface PrepareCosimOptions {
@@ -28,6 +30,11 @@ export interface PrepareCosimOptions {
   readonly baseDir?: string;
   /** Scenario file name used in error messages; default `'<scenario>'`. */
   readonly source?: string;
+  /**
+   * Replace the OPF by this port (tests and benches of the traffic side; no OPF session is
+   * created). Default: the feeder's OPF.
+   */
+  readonly grid?: GridPort;
 }
 
 /** Options of one run. */
@@ -54,8 +61,11 @@ export interface PreparedCosim {
   /** Feeder with the scenario's DGs and overrides. */
   readonly feeder: Feeder;
   readonly stationIds: readonly string[];
-  /** Coupons of the scenario file (index `s * intervals + t`). */
+  /** Coupons of the scenario file (index `s * intervals + t`, window intervals). */
   readonly scenarioCoupons: CouponBook;
+  /** Window intervals (`horizon.intervals`) and the longest tail after them (`horizon.clearanceMin`). */
+  readonly windowIntervals: number;
+  readonly tailIntervals: number;
   /** Run the horizon (deterministic for given coupons and warm start). */
   run(options?: CosimRunOptions): Promise<CosimResult>;
   /** Release the OPF models. */
@@ -70,6 +80,10 @@ export interface PreparedCosim {
  * 2. One persistent `OpfSession` (formulation and cone tolerance from the scenario).
  * 3. Tariffs; when one follows the DLMP, an OPF of interval 0 without station load
  *    gives the starting DLMPs (the feeder before any EV arrives).
+ * 4. The time axis: the window (`horizon.intervals`) and the longest tail
+ *    (`ceil(clearanceMin / intervalMin)` intervals, zero demand). The DUE covers both; the
+ *    tail holds the last window value of household load scale, outages, fixed tariffs and
+ *    coupons (docs/model.md §4 "Window and tail").
  *
  * @param scenario - validated scenario.
  * @throws InputError for nodes, buses or branches not in the network / feeder.
@@ -83,11 +97,23 @@ export async function prepareCosim(scenario: Scenario, options: PrepareCosimOpti
   const baseDir = options.baseDir ?? process.cwd();
   const source = options.source ?? '<scenario>';
   const h = scenario.horizon;
-  const intervals = h.intervals;
+  const windowIntervals = h.intervals;
+  const tailIntervals = Math.ceil(h.clearanceMin / h.intervalMin - 1e-9);
+  // the traffic model, the price book and every per-interval input cover window + tail
+  const intervals = windowIntervals + tailIntervals;
   const stepsPerInterval = Math.round((h.intervalMin * 60) / h.stepSec);
-  const { network, demand, feeder, outages, map } = resolveScenario(scenario, baseDir, source);
+  const resolved = resolveScenario(scenario, baseDir, source);
+  const { network, feeder, map } = resolved;
+  const demand = withTail(resolved.demand, intervals);
+  const outages = Array.from({ length: intervals }, (_, t) => resolved.outages[Math.min(t, windowIntervals - 1)]);
+  // per-interval import prices, the last window value held in the tail (undefined: the feeder's flat price)
+  const importPrice = resolved.importPriceUsdPerMwh;
+  const importPriceUsdPerMwh = importPrice === undefined
+    ? undefined
+    : Float64Array.from({ length: intervals }, (_, t) => importPrice[Math.min(t, windowIntervals - 1)]);
   const loadScale = expandPerInterval(scenario.feeder.loadScale, intervals).map((x) => x * scenario.feeder.loadMultiplier);
-  const opfOptions = { formulation: scenario.feeder.formulation, coneTolerancePu: scenario.solver.coneTolerancePu };
+  const { coneTolerancePu, coneRelTolerance, maxCutRounds } = scenario.solver;
+  const opfOptions = { formulation: scenario.feeder.formulation, coneTolerancePu, coneRelTolerance, maxCutRounds };
   const tariffs: Tariffs = {
     charge: compileTariff(scenario.prices.charge, intervals, scenario.prices.yuanPerUsd),
     v2g: compileTariff(scenario.prices.v2g, intervals, scenario.prices.yuanPerUsd),
@@ -96,10 +122,14 @@ export async function prepareCosim(scenario: Scenario, options: PrepareCosimOpti
   const baseDlmp = new Float64Array(stations);
   // Every run starts from a session with the same history (created, then the base
   // solve when a tariff follows the DLMP), so runs are bit-for-bit reproducible.
-  const freshSession = async (): Promise<OpfSession> => {
-    const created = await OpfSession.create(feeder, opfOptions);
+  const override = options.grid;
+  const freshSession = async (): Promise<GridSession> => {
+    const created: GridSession = override === undefined ? await OpfSession.create(feeder, opfOptions) : { solve: override, dispose: () => {} };
     if (isDlmpLinked(tariffs)) {
-      const base = created.solve({ loadScale: loadScale[0], outagedBranches: outages[0] });
+      const base = created.solve({
+        loadScale: loadScale[0], outagedBranches: outages[0],
+        ...(importPriceUsdPerMwh === undefined ? {} : { importPriceUsdPerMwh: importPriceUsdPerMwh[0] }),
+      });
       atStationBuses(map, base.dlmpP, baseDlmp);
     }
     return created;
@@ -107,8 +137,8 @@ export async function prepareCosim(scenario: Scenario, options: PrepareCosimOpti
   const session = await freshSession();
   let sessionUsed = false;
   const startBook = initialPriceBook(tariffs, baseDlmp, intervals);
-  const scenarioCoupons = couponBook(scenario, intervals);
-  const horizonSteps = h.clearanceMin === undefined ? undefined : Math.round(((intervals * h.intervalMin + h.clearanceMin) * 60) / h.stepSec);
+  const scenarioCoupons = couponBook(scenario, windowIntervals);
+  const clearance = trajectoryClearance(network, { stepSec: h.stepSec, stepsPerInterval, windowIntervals, propagation: scenario.traffic.propagation });
   const links: LinkTable = {
     fromNode: Int32Array.from(network.from, (i) => network.nodeIds[i]),
     toNode: Int32Array.from(network.to, (i) => network.nodeIds[i]),
@@ -116,14 +146,18 @@ export async function prepareCosim(scenario: Scenario, options: PrepareCosimOpti
   };
   const rates = {
     chargeKw: Float64Array.from(scenario.stations, (s) => s.chargeKw),
-    v2gKw: Float64Array.from(scenario.stations, (s) => s.v2gKw),
+    v2gKw: Float64Array.from(scenario.stations, (s) => stationServiceRecord(s).v2gKw),
   };
 
   const run = async (runOptions: CosimRunOptions = {}): Promise<CosimResult> => {
     const began = performance.now();
-    const coupons = runOptions.coupons ?? scenarioCoupons;
-    if (runOptions.coupons !== undefined) checkCoupons(runOptions.coupons, stations * intervals);
-    const traffic: TrafficPort<DueResult> = (book: PriceBook, warmStart) =>
+    if (runOptions.coupons !== undefined) checkCoupons(runOptions.coupons, stations * windowIntervals);
+    const windowCoupons = runOptions.coupons ?? scenarioCoupons;
+    const coupons: CouponBook = {
+      chargeYuanPerKWh: holdLastPerStation(windowCoupons.chargeYuanPerKWh, windowIntervals, intervals),
+      v2gYuanPerVisit: holdLastPerStation(windowCoupons.v2gYuanPerVisit, windowIntervals, intervals),
+    };
+    const traffic: TrafficPort<DueResult> = (book: PriceBook, warmStart, committedIntervals) =>
       blameScenario(source, () => solveDue(
         {
           network,
@@ -132,14 +166,18 @@ export async function prepareCosim(scenario: Scenario, options: PrepareCosimOpti
           intervalMin: h.intervalMin,
           intervals,
           stepSec: h.stepSec,
-          horizonSteps,
           valueOfTimeYuanPerH: scenario.classes.valueOfTimeYuanPerH,
           // Copies: the book is updated in place by the feedback after this solve.
           prices: { chargeYuanPerKWh: book.chargeYuanPerKWh.slice(), v2gYuanPerKWh: book.v2gYuanPerKWh.slice() },
           coupons: { chargeYuanPerKWh: coupons.chargeYuanPerKWh, v2gYuanPerVisit: coupons.v2gYuanPerVisit },
           propagation: scenario.traffic.propagation,
         },
-        { gapTolerance: scenario.solver.dueGapTolerance, maxIterations: scenario.solver.dueMaxIterations, warmStart },
+        {
+          gapTolerance: scenario.solver.dueGapTolerance,
+          maxIterations: scenario.solver.dueMaxIterations,
+          warmStart,
+          ...(committedIntervals > 0 ? { committedIntervals } : {}),
+        },
       ));
     // The prepared session serves the first run; later runs get a fresh one with the same
     // history, unless the caller trades reproducibility for speed (`reuseGridSession`).
@@ -147,6 +185,9 @@ export async function prepareCosim(scenario: Scenario, options: PrepareCosimOpti
     sessionUsed = true;
     const ctx: CosimContext<DueResult> = {
       intervals,
+      windowIntervals,
+      replan: scenario.traffic.replan,
+      clearance,
       stepsPerInterval,
       rates,
       map,
@@ -155,6 +196,7 @@ export async function prepareCosim(scenario: Scenario, options: PrepareCosimOpti
       fixedPoint: { tolerance: scenario.solver.fixedPointTolerance, damping: scenario.solver.damping, maxRounds: scenario.solver.maxRounds },
       loadScale,
       outages,
+      importPriceUsdPerMwh,
       coupons,
       traffic,
       grid: (interval) => grid.solve(interval),
@@ -163,7 +205,8 @@ export async function prepareCosim(scenario: Scenario, options: PrepareCosimOpti
     const book: PriceBook = { chargeYuanPerKWh: startBook.chargeYuanPerKWh.slice(), v2gYuanPerKWh: startBook.v2gYuanPerKWh.slice() };
     let state;
     try {
-      state = runTicks(ctx, initialCosimState(book, runOptions.warmStart), {
+      const held = isDlmpLinked(tariffs) ? baseDlmp : undefined;
+      state = runTicks(ctx, initialCosimState(book, runOptions.warmStart, held), {
         startMin: parseClockTime(h.start),
         intervalMin: h.intervalMin,
         intervals,
@@ -187,9 +230,17 @@ export async function prepareCosim(scenario: Scenario, options: PrepareCosimOpti
     feeder,
     stationIds: map.stationIds,
     scenarioCoupons,
+    windowIntervals,
+    tailIntervals,
     run,
     dispose: () => session.dispose(),
   };
+}
+
+/** What a run needs of an OPF session. */
+interface GridSession {
+  solve: GridPort;
+  dispose(): void;
 }
 
 /** Boundary check of caller-supplied coupons: length stations × intervals, finite, ≥ 0. */
@@ -221,6 +272,14 @@ function blameScenario<T>(source: string, solve: () => T): T {
     }
     throw error;
   }
+}
+
+/** Demand over window + tail: the tail intervals have none. */
+function withTail(demand: readonly DynamicDemand[], intervals: number): DynamicDemand[] {
+  return demand.map((d) => ({
+    ...d,
+    vehPerHByInterval: Array.from({ length: intervals }, (_, t) => d.vehPerHByInterval[t] ?? 0),
+  }));
 }
 
 function couponBook(scenario: Scenario, intervals: number): CouponBook {

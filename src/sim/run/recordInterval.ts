@@ -55,6 +55,7 @@ export function recordInterval<D extends DueOutcome>(input: IntervalRecordInput<
   }
   return {
     index: t,
+    phase: t < ctx.windowIntervals ? 'window' : 'tail',
     startMin: tick.startMin,
     start: tick.start,
     chargeMw: Float64Array.from(power.chargeMw),

@@ -21,6 +21,8 @@ export interface ResolvedScenario {
   readonly feeder: Feeder;
   /** Outaged branch ids per interval. */
   readonly outages: number[][];
+  /** Substation import price per interval, $/MWh, when the scenario gives one per interval. */
+  readonly importPriceUsdPerMwh?: Float64Array;
   readonly map: StationBusMap;
 }
 
@@ -36,7 +38,7 @@ export interface ResolvedScenario {
  */
 export function resolveScenario(scenario: Scenario, baseDir: string, source: string): ResolvedScenario {
   const { network, demand } = buildTrafficInputs(scenario, baseDir, source);
-  const { feeder, outages } = buildFeederInputs(scenario, baseDir, source);
+  const { feeder, outages, importPriceUsdPerMwh } = buildFeederInputs(scenario, baseDir, source);
   const map = buildStationBusMap(scenario.stations, feeder.buses.map((b) => b.id), source);
-  return { network, demand, feeder, outages, map };
+  return { network, demand, feeder, outages, map, ...(importPriceUsdPerMwh === undefined ? {} : { importPriceUsdPerMwh }) };
 }

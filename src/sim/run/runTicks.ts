@@ -6,24 +6,28 @@
 // start-up, bench/startup.bench.ts) for the few names the run loop needs. The saving shows once
 // every importer of RxJS in the run (also `../clock/intervalClock.ts`) does the same.
 import { scan } from 'rxjs/internal/operators/scan';
+import { takeWhile } from 'rxjs/internal/operators/takeWhile';
 import { VirtualTimeScheduler } from 'rxjs/internal/scheduler/VirtualTimeScheduler';
 import { intervalClock, type ClockHorizon } from '../clock/intervalClock.js';
 import type { CosimContext, CosimState } from './cosimContext.js';
 import type { DueOutcome, IntervalResult } from './cosimTypes.js';
-import { cosimTick } from './cosimTick.js';
+import { cosimTick, isClearAt } from './cosimTick.js';
 
 /**
- * Run every interval of `horizon` through `cosimTick`, in order, and return the
+ * Run the intervals of `horizon` through `cosimTick`, in order, and return the
  * final state.
  *
- * 1. A fresh `VirtualTimeScheduler` drives `intervalClock` (no wall-clock timers).
- * 2. `scan` threads the state through `cosimTick`, one tick per interval.
- * 3. `flush()` runs the virtual horizon synchronously; an error thrown by a tick
- *    (e.g. `SolverError` from an infeasible OPF) is rethrown here.
+ * 1. A fresh `VirtualTimeScheduler` drives `intervalClock` (no wall-clock timers) over
+ *    the window and the longest tail (`ctx.intervals`).
+ * 2. `takeWhile` ends the clock once a tick has stopped the run (network clear in the
+ *    tail, or an OPF without solution); `scan` threads the state through `cosimTick`.
+ * 3. `flush()` runs the virtual horizon synchronously; an error thrown by a tick is
+ *    rethrown here. A run that used every tick is `cleared` when the network is clear
+ *    at the end of the last one.
  *
  * @param ctx - prepared context.
  * @param state - initial state (mutated).
- * @param horizon - clock start, Δt and interval count.
+ * @param horizon - clock start, Δt and interval count (window + longest tail).
  * @param onInterval - progress callback, called after each interval.
  * @example
  * const final = runTicks(ctx, initialCosimState(book), { startMin: 1020, intervalMin: 10, intervals: 12 });
@@ -36,10 +40,17 @@ export function runTicks<D extends DueOutcome>(
 ): CosimState<D> {
   const scheduler = new VirtualTimeScheduler();
   let failure: { error: unknown } | undefined;
+  let reported = state.results.length;
   const subscription = intervalClock(horizon, scheduler)
-    .pipe(scan((s: CosimState<D>, tick) => cosimTick(ctx, s, tick), state))
+    .pipe(
+      takeWhile(() => !state.stopped),
+      scan((s: CosimState<D>, tick) => cosimTick(ctx, s, tick), state),
+    )
     .subscribe({
-      next: (s) => onInterval?.(s.results[s.results.length - 1]),
+      next: (s) => {
+        if (s.results.length > reported) onInterval?.(s.results[s.results.length - 1]);
+        reported = s.results.length;
+      },
       error: (error: unknown) => {
         failure = { error };
       },
@@ -47,5 +58,6 @@ export function runTicks<D extends DueOutcome>(
   scheduler.flush();
   subscription.unsubscribe();
   if (failure !== undefined) throw failure.error;
+  if (!state.stopped) state.cleared = isClearAt(ctx, state.due, horizon.intervals);
   return state;
 }

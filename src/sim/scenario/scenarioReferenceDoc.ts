@@ -3,7 +3,7 @@
  * reference can never drift from what the validator accepts (a test compares). The
  * table rows come from the shared reader in src/common/schemaTable.ts.
  */
-import { isObjectNode, schemaFields, schemaType, tableCell, type JsonSchemaNode } from '../../common/schemaTable.js';
+import { schemaReferenceDoc } from '../../common/schemaReferenceDoc.js';
 import { scenarioJsonSchema } from './scenarioJsonSchema.js';
 
 const INTRO = `# Scenario file reference
@@ -38,31 +38,6 @@ DG buses and outaged branches in the feeder (errors name the scenario file and f
  * writeFileSync('docs/scenario-reference.md', scenarioReferenceDoc());
  */
 export function scenarioReferenceDoc(): string {
-  const root = scenarioJsonSchema();
-  const out: string[] = [INTRO];
-  const rootRows: string[] = [];
-  const required = new Set(root.required ?? []);
-  for (const [key, node] of Object.entries(root.properties ?? {})) {
-    const objectLike = isObjectNode(node) || isObjectNode(node.items);
-    if (!objectLike) {
-      rootRows.push(row(key, node, required.has(key)));
-      continue;
-    }
-    out.push(`\n## \`${key}\`${required.has(key) ? '' : ' (optional)'}\n\n${tableCell(node.description ?? node.items?.description ?? '')}\n`);
-    out.push(TABLE_HEAD);
-    out.push(...fieldRows(key, node, required.has(key)));
-  }
-  out.splice(1, 0, `\n## Top-level fields\n\n${TABLE_HEAD}\n${rootRows.join('\n')}`);
-  return `${out.join('\n')}\n`;
+  return schemaReferenceDoc(INTRO, scenarioJsonSchema());
 }
 
-const TABLE_HEAD = '| field | type | required / default | description |\n|---|---|---|---|';
-
-function fieldRows(path: string, node: JsonSchemaNode, isRequired: boolean): string[] {
-  return schemaFields(path, node, isRequired).map((f) => row(f.path, f.node, f.required));
-}
-
-function row(path: string, node: JsonSchemaNode, isRequired: boolean): string {
-  const need = node.default !== undefined ? `default \`${JSON.stringify(node.default)}\`` : isRequired ? 'required' : 'optional';
-  return `| \`${path}\` | ${schemaType(node)} | ${need} | ${tableCell(node.description ?? '')} |`;
-}

@@ -1,14 +1,16 @@
 /**
  * Time-dependent least-cost paths of one user class from one origin (the column
  * generation of the DUE, docs/model.md §2): regular paths use no station link, charging
- * paths exactly one charge link, V2G paths exactly one v2g link.
+ * paths exactly one charge link, V2G paths exactly one v2g link and, when their trip ends
+ * at a destination station, its charge link last (docs/model.md §2 "Destination charging";
+ * for the charging class that charge link is its one charge link).
  *
  * Not `network/shortestPathTree.ts` (the one static Dijkstra): here a link's cost is
  * evaluated at the time the vehicle reaches it, the search runs over two layers of states
  * (before / after the station), and a station link may cost less than nothing (V2G
  * revenue), so labels are settled per layer with a lazy-deletion heap.
  */
-import { LinkKind, type Network } from '../network/network.js';
+import { isDestinationStation, LinkKind, type Network } from '../network/network.js';
 import { UserClassCode } from './dueTypes.js';
 import type { LinkCostModel } from './linkCostModel.js';
 
@@ -42,7 +44,11 @@ export function createClassTree(network: Network): ClassTree {
  *    for time-independent costs; with time-dependent costs it is the usual FIFO
  *    label-setting heuristic (columns are only candidates: the DUE gap is measured
  *    on the path set).
- * 3. Nodes below `firstThruNode` other than the origin are not passed through (TNTP).
+ * 3. Nodes below `firstThruNode` other than the origin are not passed through (TNTP);
+ *    a destination station's charge link (into its sink) may still be taken there.
+ * 4. Destination stations: their charge link k → k* is the charging class's station
+ *    link like any other (layer 0 → 1); the V2G class may take it in layer 1 only (after
+ *    its v2g link), staying in layer 1. The sink k* has no out-links.
  *
  * @param usable per link: 1 if the link may be used (e.g. capacity > 0)
  * @example
@@ -62,6 +68,7 @@ export function classShortestPaths(
   predLink.fill(-1);
   const stationKind = query.classCode === UserClassCode.charging ? LinkKind.charge
     : query.classCode === UserClassCode.v2g ? LinkKind.v2g : -1;
+  const v2gClass = query.classCode === UserClassCode.v2g;
   const heap = new MinHeap(4 * N);
   cost[query.origin] = 0;
   time[query.origin] = query.departStep;
@@ -77,13 +84,17 @@ export function classShortestPaths(
       const u = state - layer * N;
       if (settled[u] === 1 || key > cost[state]) continue;
       settled[u] = 1;
-      if (u !== query.origin && network.nodeIds[u] < network.firstThruNode) continue;
+      const noThrough = u !== query.origin && network.nodeIds[u] < network.firstThruNode;
       for (let e = network.outStart[u]; e < network.outStart[u + 1]; e++) {
         const a = network.outLinks[e];
         if (query.usable[a] === 0) continue;
         const kind = network.kind[a];
-        const toStation = kind === stationKind;
-        if (kind !== LinkKind.road && kind !== LinkKind.bypass && !(toStation && layer === 0)) continue;
+        const home = kind === LinkKind.charge && isDestinationLink(network, a);
+        if (noThrough && !home) continue;
+        // V2G after discharging: recharge at the destination station, same layer
+        const homeAfterV2g = home && v2gClass && layer === 1;
+        const toStation = kind === stationKind && !homeAfterV2g;
+        if (kind !== LinkKind.road && kind !== LinkKind.bypass && !(toStation && layer === 0) && !homeAfterV2g) continue;
         const x = time[state];
         const c = cost[state] + model.cost(a, x);
         const next = network.to[a] + (toStation ? N : layer * N);
@@ -114,11 +125,20 @@ export function extractClassPath(network: Network, tree: ClassTree, destination:
     const a = tree.predLink[state];
     links.push(a);
     const layer = state >= N ? 1 : 0;
-    const stationLink = network.kind[a] === LinkKind.charge || network.kind[a] === LinkKind.v2g;
-    state = network.from[a] + (stationLink ? 0 : layer * N);
+    const kind = network.kind[a];
+    // the layer switch of the class; a V2G path's destination charge link stays in layer 1
+    const switchesLayer = kind === LinkKind.v2g
+      || (kind === LinkKind.charge && !(classCode === UserClassCode.v2g && isDestinationLink(network, a)));
+    state = network.from[a] + (switchesLayer ? 0 : layer * N);
     if (links.length > 4 * N) return null; // guards against a corrupted tree
   }
   return Int32Array.from(links.reverse());
+}
+
+/** True for the charge link of a destination station. */
+function isDestinationLink(network: Network, a: number): boolean {
+  const s = network.station[a];
+  return s >= 0 && isDestinationStation(network.stations[s]);
 }
 
 /** Binary min-heap of integer items keyed by numbers (duplicates allowed, lazy deletion). */

@@ -4,7 +4,9 @@
  * subsidy accounting, link flows and experienced times, and the path table.
  */
 import { LinkKind } from '../network/network.js';
+import { applyDestinationCharging } from './destinationCharging.js';
 import { USER_CLASSES, type DueResult } from './dueTypes.js';
+import { dueClassAccuracy } from './dueGap.js';
 import type { DueContext, DueLoading } from './dueState.js';
 
 /** Convergence record of a run. */
@@ -120,6 +122,9 @@ export function buildDueResult(ctx: DueContext, loading: DueLoading, status: Due
     }
   }
 
+  // destination stations: charging in service = vehicles drawing power; occupancy → pluggedIn
+  const home = applyDestinationCharging(ctx, loading, steps, { inService: r.chIn, inServiceByInterval: r.chAvg });
+
   const paths = ctx.paths.map((p) => {
     const g = ctx.problem.groups[p.group];
     return {
@@ -134,6 +139,9 @@ export function buildDueResult(ctx: DueContext, loading: DueLoading, status: Due
     stationChargingInService: r.chIn, stationV2gInService: r.v2gIn, stationChargeQueue: r.chQ, stationV2gQueue: r.v2gQ,
     stationChargingInServiceByInterval: r.chAvg, stationV2gInServiceByInterval: r.v2gAvg,
     stationChargeArrivals: r.chArr, stationV2gArrivals: r.v2gArr,
+    stationPluggedIn: home.pluggedIn, stationChargeArrivalsV2gClass: home.chargeArrivalsV2gClass,
     linkInflowVehPerH, linkTravelTimeMin, vehiclesOnNetworkAtEnd, paths,
+    byClass: dueClassAccuracy(ctx), loadingStepsSimulated: ctx.loadingSteps,
+    checkpoint: loading.dnl && loading.loadedPaths ? { dnl: loading.dnl, loadedPaths: loading.loadedPaths } : undefined,
   };
 }

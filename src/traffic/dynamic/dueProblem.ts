@@ -3,8 +3,8 @@
  * (OD pair × user class) with demand per departure interval (docs/model.md §2, §7).
  */
 import { InputError } from '../../common/errors.js';
-import { LinkKind } from '../network/network.js';
-import { type DueScenario, USER_CLASSES } from './dueTypes.js';
+import { isDestinationStation, LinkKind, type Network } from '../network/network.js';
+import { type DueScenario, USER_CLASSES, UserClassCode } from './dueTypes.js';
 
 /** One OD pair and class: dense node indices and vehicles departing per interval. */
 export interface DueGroup {
@@ -35,7 +35,14 @@ function fail(field: string, value: unknown, reason: string): never {
 /**
  * Validate `scenario` and build the groups. Each OD's demand is split by the shares
  * (regular 1 − λ − φ, charging λ, V2G φ) and converted to vehicles per interval
- * (veh/h × Δt/60). Groups with no demand at all are dropped.
+ * (veh/h × Δt/60). Groups with no demand at all are dropped. Of the charging and V2G
+ * trips whose destination k has a destination station, the station's `plugInShare`
+ * (default 1) forms a group ending at its sink k* (they plug in on arrival; the group's
+ * `destinationId`, hence its paths' `destination`, is the sink's id, which keeps the
+ * group keys OD × class × destination unique); the rest ends at k as before.
+ *
+ * Note: a destination station no group ends at is not rejected here (the scenario
+ * boundary, `buildTrafficInputs`, does that); its chargers stay idle.
  *
  * Errors (`InputError`, naming field and value): non-integer steps per interval,
  * bad shares, wrong price/coupon lengths, NaN or negative rates, unknown nodes.
@@ -71,6 +78,7 @@ export function dueProblem(scenario: DueScenario): DueProblem {
     for (let i = 0; i < arr.length; i++) if (!Number.isFinite(arr[i])) fail(`${field}[${i}]`, arr[i], 'must be finite');
   }
   const classShares = [1 - charging - v2g, charging, v2g];
+  const homeSink = destinationSinks(net);
   const groups: DueGroup[] = [];
   scenario.demand.forEach((d, i) => {
     const o = net.nodeIndex.get(d.origin);
@@ -86,7 +94,16 @@ export function dueProblem(scenario: DueScenario): DueProblem {
     if (o === s) fail(`demand[${i}].destination`, d.destination, 'equals the origin');
     classShares.forEach((share, classCode) => {
       if (!(share > 1e-15)) return;
-      const demandVeh = Float64Array.from(d.vehPerHByInterval, (r) => (r * share * scenario.intervalMin) / 60);
+      const vehicles = (r: number, part: number) => (r * share * part * scenario.intervalMin) / 60;
+      // charging and V2G trips ending at a destination station plug in there: they end in its sink
+      const home = classCode === UserClassCode.regular ? undefined : homeSink.get(s!);
+      const homePart = home?.plugInShare ?? 0;
+      if (home !== undefined) {
+        const demandVeh = Float64Array.from(d.vehPerHByInterval, (r) => vehicles(r, homePart));
+        groups.push({ origin: o!, destination: home.sink, originId: d.origin, destinationId: net.nodeIds[home.sink], classCode, demandVeh, paths: [] });
+      }
+      if (homePart >= 1) return;
+      const demandVeh = Float64Array.from(d.vehPerHByInterval, (r) => vehicles(r, 1 - homePart));
       groups.push({ origin: o!, destination: s!, originId: d.origin, destinationId: d.destination, classCode, demandVeh, paths: [] });
     });
   });
@@ -103,6 +120,16 @@ export function dueProblem(scenario: DueScenario): DueProblem {
   return { groups, stepsPerInterval: spi, usable };
 }
 
+/** Dense road node → dense sink node and plug-in share of the destination station there (docs/model.md §2 "Destination charging"). */
+function destinationSinks(net: Network): Map<number, { sink: number; plugInShare: number }> {
+  const sinks = new Map<number, { sink: number; plugInShare: number }>();
+  net.stations.forEach((st, s) => {
+    const a = net.stationChargeLink[s];
+    if (isDestinationStation(st) && a >= 0) sinks.set(net.from[a], { sink: net.to[a], plugInShare: st.plugInShare ?? 1 });
+  });
+  return sinks;
+}
+
 /**
  * The error thrown when a group has demand but no usable path of its class; the
  * value shown is the group's vehicles.
@@ -116,4 +143,20 @@ export function noPathError(group: DueGroup): InputError {
     { source: SOURCE, field: `demand ${group.originId}→${group.destinationId} (${USER_CLASSES[group.classCode]}) vehicles`, value: vehicles },
     `no path of class ${USER_CLASSES[group.classCode]} (zero-capacity links and stations without servers are unusable)`,
   );
+}
+
+/**
+ * Validate `DueOptions.committedIntervals` (default 0): an integer in [0, intervals]; when > 0
+ * a warm start with the same number of intervals is required (it carries the committed
+ * cohorts). Returns the value.
+ *
+ * @example
+ * const committed = checkCommittedIntervals(options.committedIntervals, options.warmStart?.intervals, 12); // 0…12
+ */
+export function checkCommittedIntervals(committed: number | undefined, warmIntervals: number | undefined, intervals: number): number {
+  const c = committed ?? 0;
+  if (!(Number.isInteger(c) && c >= 0 && c <= intervals)) fail('options.committedIntervals', c, `must be an integer in [0, intervals = ${intervals}]`);
+  if (c > 0 && warmIntervals === undefined) fail('options.committedIntervals', c, 'needs options.warmStart (it carries the committed departures)');
+  if (c > 0 && warmIntervals !== intervals) fail('options.warmStart.intervals', warmIntervals, `must equal intervals = ${intervals} when intervals are committed`);
+  return c;
 }

@@ -11,7 +11,7 @@ import { experiencedLinkTimes, type ExperiencedLinkTimes } from './experiencedLi
 import {
   dynamicCostModel, instantaneousCostModel, linkEconomics, walkPath, type LinkCostModel, type LinkEconomics,
 } from './linkCostModel.js';
-import { loadNetworkDynamic, type DnlPath, type DnlResult } from './loadNetworkDynamic.js';
+import { loadNetworkDynamic, type DnlPath, type DnlResult, type DnlResume } from './loadNetworkDynamic.js';
 
 /**
  * One path of a group with per-interval flow (veh), cost (¥), time (min) and money (¥),
@@ -46,6 +46,18 @@ export interface DueContext {
   readonly tree: ClassTree;
   /** Current loading horizon in steps (grows until the network empties, unless fixed). */
   horizon: number;
+  /** Departure intervals < this are committed (`DueOptions.committedIntervals`): never priced, swapped or judged. */
+  readonly committed: number;
+  /** Last loading usable as a checkpoint at step `committed · spi` (dynamic, committed > 0), else undefined. */
+  checkpoint?: LoadingCheckpoint;
+  /** Loading steps simulated so far (all loadings of the solve). */
+  loadingSteps: number;
+}
+
+/** A loading and, per loaded path, its index in `DueContext.paths` (or in `DueResult.paths`). */
+export interface LoadingCheckpoint {
+  readonly dnl: DnlResult;
+  readonly loadedPaths: Int32Array;
 }
 
 /** The loading of the current flows and its cost model. */
@@ -53,6 +65,8 @@ export interface DueLoading {
   readonly model: LinkCostModel;
   readonly dnl?: DnlResult;
   readonly times?: ExperiencedLinkTimes;
+  /** Dynamic: index in `DueContext.paths` of each loaded path (paths with flow), in loading order. */
+  readonly loadedPaths?: Int32Array;
   /** STA: vehicles entering each link per interval. */
   readonly linkFlowVeh?: Float64Array;
 }
@@ -63,7 +77,7 @@ export interface DueLoading {
  * @example
  * const ctx = createDueContext(scenario, dueProblem(scenario));
  */
-export function createDueContext(scenario: DueScenario, problem: DueProblem): DueContext {
+export function createDueContext(scenario: DueScenario, problem: DueProblem, committed = 0): DueContext {
   const dynamic = (scenario.propagation ?? 'dynamic') === 'dynamic';
   const I = scenario.intervals;
   const spi = problem.stepsPerInterval;
@@ -72,6 +86,7 @@ export function createDueContext(scenario: DueScenario, problem: DueProblem): Du
     scenario, network: scenario.network, problem, econ: linkEconomics(scenario), dynamic, intervals: I, spi,
     paths: [], pathKeys: problem.groups.map(() => new Set<string>()), tree: createClassTree(scenario.network),
     horizon: scenario.horizonSteps ?? I * spi + (dynamic ? Math.ceil(60 / stepMin) : 0),
+    committed, loadingSteps: 0,
   };
 }
 
@@ -118,8 +133,10 @@ export function addPath(ctx: DueContext, g: number, links: Int32Array): number {
 
 /**
  * Load the current flows. Dynamic: `loadNetworkDynamic` over the horizon, grown ×1.5
- * (up to 50× the departure window) while vehicles remain, unless `horizonSteps` is fixed.
- * STA: interval link flows.
+ * (up to 50× the departure window) while vehicles remain, unless `horizonSteps` is fixed;
+ * with committed intervals and a checkpoint (`ctx.checkpoint`), resumed at step
+ * committed · spi instead of 0 (the committed departures are the checkpoint's), and the
+ * loading becomes the next one's checkpoint. STA: interval link flows.
  *
  * @example
  * const { model } = loadCurrentFlows(ctx);
@@ -139,8 +156,9 @@ export function loadCurrentFlows(ctx: DueContext): DueLoading {
   }
   const spi = ctx.spi;
   const loaded: DnlPath[] = [];
+  const loadedIdx: number[] = [];
   let total = 0;
-  for (const p of ctx.paths) {
+  ctx.paths.forEach((p, index) => {
     let any = false;
     for (let t = 0; t < I; t++) {
       const perStep = p.flow[t] / spi;
@@ -148,11 +166,16 @@ export function loadCurrentFlows(ctx: DueContext): DueLoading {
       if (perStep > 0) any = true;
       total += p.flow[t];
     }
-    if (any) loaded.push({ links: p.links, departureVehByStep: p.dep, classCode: ctx.problem.groups[p.group].classCode });
-  }
+    if (any) {
+      loaded.push({ links: p.links, departureVehByStep: p.dep, classCode: ctx.problem.groups[p.group].classCode });
+      loadedIdx.push(index);
+    }
+  });
+  const resume = resumePoint(ctx, loadedIdx);
   const maxHorizon = 50 * I * spi + ctx.horizon;
   for (;;) {
-    const dnl = loadNetworkDynamic(net, loaded, { stepSec: ctx.scenario.stepSec, horizonSteps: ctx.horizon });
+    const dnl = loadNetworkDynamic(net, loaded, { stepSec: ctx.scenario.stepSec, horizonSteps: ctx.horizon, checkpointEvery: spi, resume });
+    ctx.loadingSteps += dnl.stepsSimulated;
     let arrived = 0;
     for (let i = 0; i < loaded.length; i++) arrived += dnl.pathCumArrivals[ctx.horizon * loaded.length + i];
     const empty = total - arrived <= 1e-9 * Math.max(1, total);
@@ -164,10 +187,26 @@ export function loadCurrentFlows(ctx: DueContext): DueLoading {
         const emptyStep = lastArrivalStep(dnl, loaded.length, total);
         ctx.horizon = Math.max(minHorizon(ctx), Math.ceil(emptyStep * 1.25) + 2);
       }
-      return { model: dynamicCostModel(net, ctx.econ, dnl, times), dnl, times };
+      // the committed prefix never changes within a solve: this loading is the next one's checkpoint
+      const loadedPaths = Int32Array.from(loadedIdx);
+      if (ctx.committed > 0) ctx.checkpoint = { dnl, loadedPaths };
+      return { model: dynamicCostModel(net, ctx.econ, dnl, times), dnl, times, loadedPaths };
     }
     ctx.horizon = Math.min(maxHorizon, Math.ceil(ctx.horizon * 1.5));
   }
+}
+
+/**
+ * Where the next loading may resume: the checkpoint at step committed · spi, with the
+ * loaded paths matched to the checkpoint's by their index in `ctx.paths`.
+ */
+function resumePoint(ctx: DueContext, loadedIdx: readonly number[]): DnlResume | undefined {
+  const cp = ctx.checkpoint;
+  const step = ctx.committed * ctx.spi;
+  if (cp === undefined || step === 0 || cp.dnl.steps < step || cp.dnl.linkPointers?.every !== ctx.spi) return undefined;
+  const position = new Int32Array(ctx.paths.length).fill(-1);
+  cp.loadedPaths.forEach((p, j) => { if (p >= 0) position[p] = j; });
+  return { from: cp.dnl, step, pathMap: Int32Array.from(loadedIdx, (p) => position[p]) };
 }
 
 /** Mean generalized cost ¥ of departing on `links` during interval `t`. */
@@ -193,7 +232,7 @@ export function pricePath(ctx: DueContext, model: LinkCostModel, p: DuePathState
   const n = model.samplesPerInterval;
   const spi = ctx.spi;
   const theta = ctx.econ.thetaPerMin;
-  for (let t = 0; t < ctx.intervals; t++) {
+  for (let t = ctx.committed; t < ctx.intervals; t++) {
     if (demand[t] === 0) continue;
     let cost = 0, time = 0, money = 0;
     for (let m = 0; m < n; m++) {
@@ -238,7 +277,7 @@ export function generateColumns(ctx: DueContext, model: LinkCostModel, out: Floa
   for (const [key, members] of byOriginClass) {
     const origin = Math.floor(key / 3);
     const classCode = key % 3;
-    for (let t = 0; t < ctx.intervals; t++) {
+    for (let t = ctx.committed; t < ctx.intervals; t++) {
       if (!members.some((g) => groups[g].demandVeh[t] > 0)) continue;
       const departStep = t * ctx.spi + ctx.spi / 2;
       classShortestPaths(ctx.network, model, { origin, departStep, classCode, usable: ctx.problem.usable }, ctx.tree);
@@ -271,7 +310,7 @@ export function generateColumns(ctx: DueContext, model: LinkCostModel, out: Floa
  */
 export function assignMissingDemand(ctx: DueContext): void {
   ctx.problem.groups.forEach((group) => {
-    for (let t = 0; t < ctx.intervals; t++) {
+    for (let t = ctx.committed; t < ctx.intervals; t++) {
       let sum = 0;
       let best = -1;
       for (const p of group.paths) {

@@ -5,6 +5,7 @@
  */
 import { InputError } from '../../common/errors.js';
 import { LinkKind, type Network } from '../network/network.js';
+import { restoreCheckpoint, savePointers } from './dnlCheckpoint.js';
 import { closeStep, stepLinks, stepSegments, type StepState } from './dnlSteps.js';
 
 export { curveAt } from './dnlSteps.js';
@@ -25,6 +26,38 @@ export interface DnlOptions {
   readonly stepSec: number;
   /** Number of steps S to simulate; curves have S + 1 points (times 0, δ, …, Sδ). */
   readonly horizonSteps: number;
+  /**
+   * Record the per-link FIFO pointers every this many steps (`DnlResult.linkPointers`), so the
+   * result can serve as a checkpoint at any multiple of it. Default: none.
+   */
+  readonly checkpointEvery?: number;
+  /** Resume from a checkpoint instead of step 0 (see `DnlResume`). */
+  readonly resume?: DnlResume;
+}
+
+/**
+ * Resume a loading at step `step` from an earlier loading `from` of the same network and δ
+ * (`from.linkPointers` must hold `step`). The caller guarantees that every path departs
+ * exactly as in `from` before `step` (checked on each path's cumulative departures at
+ * `step`); loading is causal (departures at steps ≥ `step` cannot change any curve value at
+ * indices ≤ `step`), so the resumed loading equals a full one (bit for bit when the paths
+ * with departures before `step` keep their relative order).
+ */
+export interface DnlResume {
+  readonly from: DnlResult;
+  /** Step k0 at which the loading restarts: values at indices 0…k0 are copied from `from`. */
+  readonly step: number;
+  /** Per path of this loading: index of the same path (same links) in `from`, or −1 (no departures before `step`). */
+  readonly pathMap: Int32Array;
+}
+
+/** Per-link FIFO pointers at every `every`-th step, index `j * links + a` for step `j · every`. */
+export interface DnlPointers {
+  readonly every: number;
+  /** Last entry step whose vehicles reached the bottleneck (running part), −1 = none. */
+  readonly run: Int32Array;
+  /** Last entry step whose vehicles have left (FIFO composition of the outflow). */
+  readonly entry: Int32Array;
 }
 
 /**
@@ -64,6 +97,10 @@ export interface DnlResult {
   readonly classCount: number;
   readonly classCumDepartures: Float64Array;
   readonly classCumArrivals: Float64Array;
+  /** FIFO pointers for checkpoints (`DnlOptions.checkpointEvery`), else undefined. */
+  readonly linkPointers?: DnlPointers;
+  /** Steps actually simulated (S, or S − k0 when resumed from a checkpoint at k0). */
+  readonly stepsSimulated: number;
 }
 
 /**
@@ -88,7 +125,10 @@ export interface DnlResult {
  *    cumulative inflow evaluated at x, which is also the next segment's inflow.
  *    Conservation per segment, path and class therefore holds exactly.
  *
- * Cost: O(S · (links + segments)), memory 5 curves per link + 1 per segment + 1 per path.
+ * Cost: O(S · (links + segments)), memory 5 curves per link + 1 per segment + 1 per path
+ * (+ 2 integers per link per `checkpointEvery` steps). Resumed from a checkpoint at k0
+ * (`options.resume`), steps 0…k0 − 1 are copied, not simulated: O((S − k0) · (links +
+ * segments)) plus a copy of the prefix; the result equals a full loading (see `DnlResume`).
  *
  * @param network any network (stations inserted or not)
  * @param paths path departure profiles
@@ -98,6 +138,11 @@ export interface DnlResult {
  * const r = loadNetworkDynamic(net, [{ links: Int32Array.of(0, 1), departureVehByStep: new Float64Array(60).fill(1) }],
  *   { stepSec: 6, horizonSteps: 600 });
  * r.pathCumArrivals[600 * r.pathCount + 0]; // 60 vehicles of path 0 arrived by step 600
+ * // checkpointed: keep pointers every 60 steps, then add a path departing from step 120 on
+ * const full = loadNetworkDynamic(net, paths, { stepSec: 6, horizonSteps: 600, checkpointEvery: 60 });
+ * const more = [...paths, { links: Int32Array.of(0), departureVehByStep: lateDepartures }];
+ * loadNetworkDynamic(net, more, { stepSec: 6, horizonSteps: 600, checkpointEvery: 60,
+ *   resume: { from: full, step: 120, pathMap: Int32Array.of(0, -1) } }); // simulates steps 120…599 only
  */
 export function loadNetworkDynamic(network: Network, paths: readonly DnlPath[], options: DnlOptions): DnlResult {
   const { stepSec, horizonSteps: S } = options;
@@ -166,21 +211,35 @@ export function loadNetworkDynamic(network: Network, paths: readonly DnlPath[], 
     bprScale, capRate, bprPower: network.bprPower, runFree, bottleneck, serviceSteps, colStart, nextCol, nextLink,
     firstCol, firstLink, depProfiles, depLength, ratePerVeh: 3600 / stepSec,
   };
+  const every = options.checkpointEvery;
+  if (every !== undefined && !(Number.isInteger(every) && every >= 1)) {
+    throw new InputError({ source: 'traffic/dynamic/loadNetworkDynamic', field: 'checkpointEvery', value: every }, 'must be an integer ≥ 1');
+  }
+  const pointers: DnlPointers | undefined = every === undefined ? undefined : {
+    every, run: new Int32Array((Math.floor(S / every) + 1) * linkCount), entry: new Int32Array((Math.floor(S / every) + 1) * linkCount),
+  };
+  const k0 = options.resume === undefined ? 0 : restoreCheckpoint(st, paths, segStart, segColumn, options.resume, pointers, stepSec);
   // the step is split into three small functions: V8 optimizes them once and for all,
   // where one long loop body kept deoptimizing on its cold exit paths
-  for (let k = 0; k < S; k++) {
+  for (let k = k0; k < S; k++) {
+    if (pointers !== undefined && k % pointers.every === 0) savePointers(pointers, k / pointers.every, ptrT, ptrA);
     stepLinks(st, k);
     stepSegments(st, k);
     closeStep(st, k);
   }
+  if (pointers !== undefined && S % pointers.every === 0) savePointers(pointers, S / pointers.every, ptrT, ptrA);
   const classCount = paths.reduce((m, p) => Math.max(m, (p.classCode ?? 0) + 1), 1);
   const classCumDepartures = new Float64Array(classCount * W);
   const classCumArrivals = new Float64Array(classCount * W);
+  const classOf = Int32Array.from(paths, (p) => p.classCode ?? 0);
   for (let k = 0; k <= S; k++) {
+    const segRow = k * segCount;
+    const pathRow = k * pathCount;
+    const classRow = k * classCount;
     for (let i = 0; i < pathCount; i++) {
-      const c = k * classCount + (paths[i].classCode ?? 0);
-      classCumDepartures[c] += segIn[k * segCount + firstCol[i]];
-      classCumArrivals[c] += arrivals[k * pathCount + i];
+      const c = classRow + classOf[i];
+      classCumDepartures[c] += segIn[segRow + firstCol[i]];
+      classCumArrivals[c] += arrivals[pathRow + i];
     }
   }
   return {
@@ -188,9 +247,9 @@ export function loadNetworkDynamic(network: Network, paths: readonly DnlPath[], 
     stepSec, steps: S, linkCumIn: A, linkCumAtBottleneck: V, linkCumServiceStart: Sv, linkCumOut: D,
     linkRunExitStep: T, linkServiceSteps: serviceSteps, linkBottleneck: bottleneck,
     pathCount, pathSegStart: segStart, segColumn, segCumIn: segIn, pathCumArrivals: arrivals,
+    linkPointers: pointers, stepsSimulated: S - k0,
   };
 }
-
 
 /** Per-link running time at zero flow, bottleneck size and service time, all in steps. */
 function linkConstants(network: Network, stepSec: number) {

@@ -86,7 +86,8 @@ export function swapRoutes(ctx: DueContext, mu: Float64Array, scratch: SwapScrat
     for (let i = 0; i < n; i++) delta[path.links[i] * slots + slotOf(path.walkSlot[t * n + i])] += amount;
   };
   for (let sweep = 0; sweep < sweeps; sweep++) {
-    for (let t = 0; t < ctx.intervals; t++) {
+    // committed departure intervals (< ctx.committed) are frozen
+    for (let t = ctx.committed; t < ctx.intervals; t++) {
       for (const group of ctx.problem.groups) {
         if (group.demandVeh[t] === 0 || group.paths.length < 2) continue;
         let b = group.paths[0];

@@ -2,9 +2,11 @@
  * Dynamic user equilibrium (DUE) with charging and V2G classes (docs/model.md §2, seed 003
  * §1.1), and its static special case (STA, `propagation: 'instantaneous'`).
  */
-import type { DueOptions, DueResult, DueScenario } from './dueTypes.js';
+import { InputError } from '../../common/errors.js';
+import { USER_CLASSES, UserClassCode, type DueOptions, type DueResult, type DueScenario } from './dueTypes.js';
 import { buildDueResult } from './dueOutputs.js';
-import { dueProblem } from './dueProblem.js';
+import { dueGapSums, overallGap, worstClassGap } from './dueGap.js';
+import { checkCommittedIntervals, dueProblem } from './dueProblem.js';
 import { markQueueEpisodes, swapRoutes, type SwapScratch } from './routeSwap.js';
 import {
   addPath, assignMissingDemand, createDueContext, generateColumns, loadCurrentFlows, pricePath, type DueContext,
@@ -22,9 +24,11 @@ const SWEEPS = 5;
  * 2. Iterate: load the flows (`loadNetworkDynamic`, or interval BPR flows for STA);
  *    price every path as the mean over its interval's departures of the link costs
  *    met on the way (docs/model.md §2); grow the path sets by time-dependent least-cost
- *    trees (column generation); compute the relative gap
- *    Σ f·(g − c_min) / Σ f·|c_min| (|·| because V2G costs can be negative; equal to
- *    docs/model.md's Σ f·c_min when costs are positive); stop at `gapTolerance`.
+ *    trees (column generation); compute the relative gap per class
+ *    Σ f·(g − c_min) / Σ Q·(θ·T_b + |M_b|), b the cheapest path (its time cost plus
+ *    |money|: well scaled for V2G, whose time cost and revenue nearly cancel; equal to
+ *    Σ f·(g − c_min) / Σ Q·c_min when money ≥ 0; `dueGapSums`); stop when every class
+ *    with demand is at `gapTolerance` (`relativeGap` reports all classes together).
  * 3. Route swap (gradient projection, Jayakrishnan et al. 1994, on dynamic costs;
  *    `swapRoutes`): per group and interval move Δ = min(f_p, μ_t·(ĝ_p − ĝ_b)/Σ s)
  *    from each path to the cheapest b, where s are the link cost sensitivities ¥/veh
@@ -43,6 +47,16 @@ const SWEEPS = 5;
  * reuse paths and flows: an unchanged scenario costs one loading, a 10–20 % price
  * change at one interval about half the iterations of a cold start.
  *
+ * Committed past (`committedIntervals` = t0 > 0, with a warm start): the departures of
+ * intervals < t0 keep the warm start's paths, flows and costs (the costs priced when they
+ * were last free); pricing, column generation, route swaps and the gap cover intervals
+ * ≥ t0 only (`byClass` and `relativeGap` too); every loading resumes at step t0 · spi
+ * from a checkpoint (the warm start's final loading, then the solve's previous one),
+ * identical to a full loading by causality. The warm start's flows must meet the
+ * committed demand, and the first loading keeps its horizon (no horizon given), so
+ * t0 = intervals is one loading that reproduces the warm start's station series exactly.
+ * A warm start without a checkpoint (STA, or built by hand) loads from step 0.
+ *
  * @throws InputError for bad scenario values or demand with no path of its class
  * @example
  * const due = solveDue({ network, demand, shares: { charging: 0.2, v2g: 0.1 }, intervalMin: 10, intervals: 12,
@@ -53,8 +67,10 @@ export function solveDue(scenario: DueScenario, options: DueOptions = {}): DueRe
   const tolerance = options.gapTolerance ?? 1e-4;
   const maxIterations = options.maxIterations ?? 500;
   const problem = dueProblem(scenario);
-  const ctx = createDueContext(scenario, problem);
+  const committed = checkCommittedIntervals(options.committedIntervals, options.warmStart?.intervals, scenario.intervals);
+  const ctx = createDueContext(scenario, problem, committed);
   if (options.warmStart) seedFromWarmStart(ctx, options.warmStart);
+  if (committed > 0) checkCommittedDemand(ctx);
   const out = new Float64Array(3);
 
   if (problem.groups.some((g) => g.paths.length === 0)) {
@@ -76,14 +92,15 @@ export function solveDue(scenario: DueScenario, options: DueOptions = {}): DueRe
     const loading = loadCurrentFlows(ctx);
     for (const p of ctx.paths) pricePath(ctx, loading.model, p, out);
     generateColumns(ctx, loading.model, out);
-    gap = relativeGap(ctx, intervalGap);
+    const sums = dueGapSums(ctx, intervalGap);
+    gap = overallGap(sums);
     history.push(gap);
     options.onIteration?.(iterations, gap);
-    if (gap <= tolerance) converged = true;
+    if (worstClassGap(sums) <= tolerance) converged = true;
     if (converged || iterations >= maxIterations) {
       return buildDueResult(ctx, loading, { converged, relativeGap: gap, iterations, gapHistory: history });
     }
-    for (let t = 0; t < ctx.intervals; t++) {
+    for (let t = ctx.committed; t < ctx.intervals; t++) {
       // self-adaptive step per departure interval: shrink by 20 % after a rise of its gap, else
       // grow by 20 % (halving, the textbook choice, stalled in the queue-dominated tail on Nguyen-Dupuis)
       mu[t] = intervalGap[t] > previousIntervalGap[t] ? Math.max(0.02, mu[t] * 0.8) : Math.min(1, mu[t] * 1.2);
@@ -96,43 +113,64 @@ export function solveDue(scenario: DueScenario, options: DueOptions = {}): DueRe
   }
 }
 
-/** Σ_groups,t Σ_p f·(g − c_min) / Σ f·|c_min| over the current path set. */
-function relativeGap(ctx: DueContext, byInterval: Float64Array): number {
-  let excess = 0;
-  let base = 0;
-  byInterval.fill(0);
-  const baseByInterval = new Float64Array(ctx.intervals);
-  for (const group of ctx.problem.groups) {
-    for (let t = 0; t < ctx.intervals; t++) {
-      const q = group.demandVeh[t];
-      if (q === 0) continue;
-      let cmin = Infinity;
-      for (const p of group.paths) cmin = Math.min(cmin, ctx.paths[p].cost[t]);
-      for (const p of group.paths) {
-        const path = ctx.paths[p];
-        excess += path.flow[t] * (path.cost[t] - cmin);
-        byInterval[t] += path.flow[t] * (path.cost[t] - cmin);
-      }
-      base += q * Math.abs(cmin);
-      baseByInterval[t] += q * Math.abs(cmin);
-    }
-  }
-  for (let t = 0; t < ctx.intervals; t++) byInterval[t] = baseByInterval[t] > 0 ? byInterval[t] / baseByInterval[t] : 0;
-  return base > 0 ? excess / base : excess > 0 ? Infinity : 0;
-}
-
-/** Copy the warm start's paths and flows for the groups this scenario has (same network assumed). */
+/**
+ * Copy the warm start's paths and flows for the groups this scenario has (same network
+ * assumed); with committed intervals also their costs there, its checkpoint and its horizon.
+ */
 function seedFromWarmStart(ctx: DueContext, warm: DueResult): void {
   const index = new Map<string, number>();
   ctx.problem.groups.forEach((g, i) => index.set(`${g.originId}>${g.destinationId}>${g.classCode}`, i));
-  const classCode = { regular: 0, charging: 1, v2g: 2 } as const;
   const linkCount = ctx.network.from.length;
-  for (const path of warm.paths) {
-    const g = index.get(`${path.origin}>${path.destination}>${classCode[path.userClass]}`);
-    if (g === undefined || path.flowVehByInterval.length !== ctx.intervals) continue;
-    if (path.links.some((a) => a < 0 || a >= linkCount)) continue;
-    const p = ctx.paths[addPath(ctx, g, path.links)];
+  const t0 = ctx.committed;
+  const ctxIndex = new Int32Array(warm.paths.length).fill(-1);
+  warm.paths.forEach((path, w) => {
+    const g = index.get(`${path.origin}>${path.destination}>${UserClassCode[path.userClass]}`);
+    if (g === undefined || path.flowVehByInterval.length !== ctx.intervals || path.links.some((a) => a < 0 || a >= linkCount)) {
+      for (let t = 0; t < t0; t++) {
+        if (path.flowVehByInterval[t] > 0) {
+          throw new InputError(
+            { source: 'traffic/dynamic/solveDue', field: `options.warmStart.paths[${w}] (${path.origin}→${path.destination}, ${path.userClass})`, value: path.flowVehByInterval[t] },
+            `carries committed vehicles in interval ${t} but matches no group or link of this scenario`,
+          );
+        }
+      }
+      return;
+    }
+    const i = addPath(ctx, g, path.links);
+    const p = ctx.paths[i];
     p.flow.set(path.flowVehByInterval);
+    // committed cohorts keep the costs priced when they were last free
+    if (t0 > 0) {
+      p.cost.set(path.costYuanByInterval.subarray(0, t0));
+      p.time.set(path.travelTimeMinByInterval.subarray(0, t0));
+      p.money.set(path.moneyYuanByInterval.subarray(0, t0));
+    }
+    ctxIndex[w] = i;
+  });
+  if (t0 === 0 || !ctx.dynamic) return;
+  if (warm.checkpoint !== undefined) {
+    ctx.checkpoint = { dnl: warm.checkpoint.dnl, loadedPaths: Int32Array.from(warm.checkpoint.loadedPaths, (w) => ctxIndex[w]) };
   }
+  if (ctx.scenario.horizonSteps === undefined && warm.steps >= ctx.intervals * ctx.spi) ctx.horizon = warm.steps;
 }
 
+/** Committed intervals: the warm start's flows of each group must meet its demand (to 1e-9 relative). */
+function checkCommittedDemand(ctx: DueContext): void {
+  for (const group of ctx.problem.groups) {
+    for (let t = 0; t < ctx.committed; t++) {
+      let sum = 0;
+      for (const p of group.paths) sum += ctx.paths[p].flow[t];
+      const q = group.demandVeh[t];
+      if (Math.abs(sum - q) > 1e-9 * Math.max(1, q)) {
+        throw new InputError(
+          {
+            source: 'traffic/dynamic/solveDue',
+            field: `options.warmStart flows ${group.originId}→${group.destinationId} (${USER_CLASSES[group.classCode]}) in interval ${t}`,
+            value: sum,
+          },
+          `must equal the demand ${q} veh of a committed interval (committedIntervals = ${ctx.committed})`,
+        );
+      }
+    }
+  }
+}

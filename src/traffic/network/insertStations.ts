@@ -1,10 +1,11 @@
 /**
  * Station insertion (docs/model.md §2): model a charging/V2G station at a road node by
- * three parallel links, so that a path either passes, charges or discharges there.
+ * three parallel links, so that a path either passes, charges or discharges there, and a
+ * destination station by one charge link into a sink.
  */
 import { InputError } from '../../common/errors.js';
 import { assembleNetwork } from './assembleNetwork.js';
-import { LinkKind, type Network, type Station } from './network.js';
+import { isDestinationStation, LinkKind, type Network, type Station } from './network.js';
 import { validateStation } from './validateStation.js';
 
 /**
@@ -27,6 +28,11 @@ import { validateStation } from './validateStation.js';
  *    never zones); `stationVirtualNode[s]` gives k' (dense index) and
  *    `stationChargeLink[s]`, `stationV2gLink[s]`, `stationBypassLink[s]` the links.
  *    New stations are appended to `network.stations` (indices continue).
+ * 5. A destination station (`kind: 'destination'`, docs/model.md §2 "Destination
+ *    charging") does not split k: it appends one `charge` link k → k* (capacity =
+ *    chargers, τ = 0) into a new sink node k* without out-links (`stationVirtualNode[s]`
+ *    = k*; its v2g and bypass links are −1). Trips of every class still end at k; the
+ *    DUE (`dueProblem`) ends the charging and V2G trips whose destination is k at k*.
  *
  * Errors (`InputError`): a station at an unknown node, a node that already has a
  * station, a duplicate station id, negative chargers/ports/powers/times.
@@ -57,7 +63,8 @@ export function insertStations(network: Network, stations: readonly Station[]): 
   const nodeCount = network.nodeIds.length;
   const linkCount = network.from.length;
   const added = stations.length;
-  const newLinks = linkCount + 3 * added;
+  const linksOf = (st: Station): number => (isDestinationStation(st) ? 1 : 3);
+  const newLinks = linkCount + stations.reduce((n, st) => n + linksOf(st), 0);
   let maxId = -1;
   for (let i = 0; i < nodeCount; i++) if (network.nodeIds[i] > maxId) maxId = network.nodeIds[i];
 
@@ -80,16 +87,21 @@ export function insertStations(network: Network, stations: readonly Station[]): 
   const linkType = grow(network.linkType, (n) => new Int32Array(n));
   const station = grow(network.station, (n) => new Int32Array(n));
 
+  let next = linkCount;
   for (let j = 0; j < added; j++) {
     const s = stations[j];
     const k = network.nodeIndex.get(s.node)!;
     const kPrime = nodeCount + j;
     nodeIds[kPrime] = maxId + 1 + j;
-    // k' takes over k's out-links (use the original CSR: earlier insertions never touch k).
-    for (let p = network.outStart[k]; p < network.outStart[k + 1]; p++) from[network.outLinks[p]] = kPrime;
-    const service: [number, number][] = [[LinkKind.charge, s.chargers], [LinkKind.v2g, s.v2gPorts], [LinkKind.bypass, Infinity]];
-    service.forEach(([code, cap], m) => {
-      const a = linkCount + 3 * j + m;
+    const destination = isDestinationStation(s);
+    // k' takes over k's out-links (use the original CSR: earlier insertions never touch k);
+    // a destination station's sink k* takes none.
+    if (!destination) for (let p = network.outStart[k]; p < network.outStart[k + 1]; p++) from[network.outLinks[p]] = kPrime;
+    const service: [number, number][] = destination
+      ? [[LinkKind.charge, s.chargers]]
+      : [[LinkKind.charge, s.chargers], [LinkKind.v2g, s.v2gPorts], [LinkKind.bypass, Infinity]];
+    service.forEach(([code, cap]) => {
+      const a = next++;
       from[a] = k;
       to[a] = kPrime;
       kind[a] = code;

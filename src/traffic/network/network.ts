@@ -8,6 +8,8 @@
  * Link kinds (docs/model.md §2): `road` (BPR travel time), `charge` (a charging-station
  * service link), `v2g` (a V2G service link), `bypass` (zero-time dummy past a
  * station). Station links carry `station` ≥ 0, the index in `stations`.
+ * A destination station (`Station.kind === 'destination'`) has one `charge` link k → k*
+ * into a sink node k* (docs/model.md §2 "Destination charging").
  */
 
 /** Numeric link kind codes stored in `Network.kind`. */
@@ -15,10 +17,39 @@ export const LinkKind = { road: 0, charge: 1, v2g: 2, bypass: 3 } as const;
 export type LinkKindName = keyof typeof LinkKind;
 export type LinkKindCode = (typeof LinkKind)[LinkKindName];
 
-/** A charging / V2G station attached at a road node (docs/model.md §2, §6). */
+/**
+ * `en-route`: vehicles pass, charge or discharge on their way (three parallel links);
+ * `destination`: vehicles of the charging and V2G classes whose trip ends at the node
+ * plug in on arrival (one charge link into a sink, docs/model.md §2 "Destination charging").
+ */
+export type StationKind = 'en-route' | 'destination';
+
+/** Energy drawn per visit at a destination station by the charging and V2G classes, kWh. */
+export interface ClassEnergyNeedKwh {
+  readonly charging: number;
+  readonly v2g: number;
+}
+
+/**
+ * A charging / V2G station attached at a road node (docs/model.md §2, §6).
+ *
+ * Destination stations: `chargeServiceMin` is the dwell (charger occupancy per visit),
+ * `energyNeedKwh` the energy drawn per visit (power flows only for need / chargeKw of the
+ * dwell), V2G ports, power and times are 0 and the congestion terms are 0 (the queue in
+ * front of the chargers is modelled physically).
+ */
 export interface Station {
   /** User-facing name, e.g. `CS1`. */
   readonly id: string;
+  /** Default `'en-route'`. */
+  readonly kind?: StationKind;
+  /** Destination stations only (required there): energy need per visit by class, kWh. */
+  readonly energyNeedKwh?: ClassEnergyNeedKwh;
+  /**
+   * Destination stations only: share in (0, 1] of the charging and V2G trips ending at
+   * the node that plug in here (default 1); the others end at the node as before.
+   */
+  readonly plugInShare?: number;
   /** External id of the road node the station sits at. */
   readonly node: number;
   /** Number of chargers (servers of the charge link), c_ch. */
@@ -73,13 +104,23 @@ export interface Network {
   readonly distanceFactor: number;
   /**
    * Per station s (index in `stations`): its link indices (−1 when absent) and the
-   * dense index of its virtual node k' (the head of its service links), filled by
-   * `buildNetwork` / `insertStations` (docs/model.md §2).
+   * dense index of its virtual node k' (the head of its service links; for a destination
+   * station the sink k*), filled by `buildNetwork` / `insertStations` (docs/model.md §2).
    */
   readonly stationChargeLink: Int32Array;
   readonly stationV2gLink: Int32Array;
   readonly stationBypassLink: Int32Array;
   readonly stationVirtualNode: Int32Array;
+}
+
+/**
+ * True for a destination station (its charge link ends in a sink node).
+ *
+ * @example
+ * isDestinationStation({ ...cs1, kind: 'destination' }); // true
+ */
+export function isDestinationStation(station: Station): boolean {
+  return station.kind === 'destination';
 }
 
 /** Demand between one origin and one destination (external node ids), veh/h. */

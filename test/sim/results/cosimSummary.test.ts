@@ -40,14 +40,14 @@ describe('cosimSummary', () => {
     expect(summary.totals.peakStationNetMw).toBeCloseTo(totals[t], 12);
     expect(summary.totals.peakStationNetInterval).toBe(t);
     expect(summary.totals.peakStationNetAt).toBe(result.intervals[t].start);
-    const dlmps = summary.intervals.map((i) => i.maxDlmpUsdPerMwh);
+    const dlmps = summary.intervals.map((i) => i.maxDlmpUsdPerMwh ?? -1);
     expect(summary.totals.maxDlmpInterval).toBe(dlmps.indexOf(Math.max(...dlmps)));
     expect(summary.totals.maxDlmpAt).toBe(summary.intervals[summary.totals.maxDlmpInterval].clock);
   });
 
   it('carries the exchange rate and the tolerances of the scenario', () => {
     expect(summary.exchangeRateYuanPerUsd).toBe(7.2);
-    expect(summary.tolerances).toEqual({ dueRelativeGap: 1e-3, coneGapPu2: 1e-6, fixedPointResidualYuanPerKwh: 1e-3 });
+    expect(summary.tolerances).toEqual({ dueRelativeGap: 1e-4, coneGapPu2: null, coneRelativeGap: 1e-9, fixedPointResidualYuanPerKwh: 1e-3 });
     expect(Object.keys(summary.timing)).toEqual(['wallMs', 'trafficMs', 'gridMs', 'couplingMs', 'dueSolves', 'opfSolves']);
   });
 });

@@ -13,7 +13,7 @@ import { RUN_OUTPUT_DOCS } from '../../../src/sim/index.ts';
 import { RESULT_FILES, writeResults } from '../../../src/sim/results/writeResults.ts';
 import { fakeRun } from '../fixtures/fakeRun.ts';
 
-interface Node { type?: string | string[]; description?: string; properties?: Record<string, Node>; items?: Node; additionalProperties?: Node | boolean }
+interface Node { type?: string | string[]; anyOf?: Node[]; description?: string; properties?: Record<string, Node>; items?: Node; additionalProperties?: Node | boolean }
 
 /** Dotted paths of fields without a description. */
 function undescribed(node: Node, path: string): string[] {
@@ -40,11 +40,12 @@ describe('RUN_OUTPUT_DOCS', () => {
     expect(undescribed(z.toJSONSchema(doc.schema) as Node, '')).toEqual([]);
   });
 
-  it('CSV docs are flat objects of scalar columns (one value per cell)', () => {
+  it('CSV docs are flat objects of scalar columns (one value per cell; a nullable one is an empty cell)', () => {
     for (const doc of RUN_OUTPUT_DOCS.filter((d) => d.format === 'csv')) {
       const node = z.toJSONSchema(doc.schema) as Node;
       for (const [column, child] of Object.entries(node.properties ?? {})) {
-        expect([column, child.type]).toEqual([column, expect.stringMatching(/^(number|integer|string)$/)]);
+        const types = (child.anyOf === undefined ? [child.type].flat() : child.anyOf.map((a) => a.type)).filter((t) => t !== 'null');
+        expect([column, types]).toEqual([column, [expect.stringMatching(/^(number|integer|string)$/)]]);
       }
     }
   });
@@ -67,6 +68,7 @@ describe('RUN_OUTPUT_DOCS', () => {
   });
 });
 
-function castCell(value: string): string | number {
-  return value !== '' && Number.isFinite(Number(value)) ? Number(value) : value;
+function castCell(value: string): string | number | null {
+  if (value === '') return null;
+  return Number.isFinite(Number(value)) ? Number(value) : value;
 }

@@ -57,9 +57,9 @@ describe('textSummary', () => {
     const t = summary.totals;
     const text = textSummary(summary);
     expect(text).toContain(`peak station net load ${t.peakStationNetMw.toFixed(3)} MW at ${t.peakStationNetAt}`);
-    expect(text).toContain(`stations charged ${t.stationEnergyChargedMwh.toFixed(2)} MWh`);
+    expect(text).toContain(`EV charging requested ${t.evEnergyRequestedMwh.toFixed(2)} MWh (window ${t.window.evEnergyRequestedMwh.toFixed(2)})`);
     // The fake grid loses 100 kW for 4 × 10 min: 0.067 MWh.
-    expect(text).toContain('feeder losses 0.067 MWh');
+    expect(text).toContain('losses 0.067 MWh');
     expect(text).toContain(`feeder cost ${t.feederCostUsd.toFixed(0)} $`);
     expect(text).toContain('7.2 ¥/$');
   });

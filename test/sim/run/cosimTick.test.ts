@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { SolverError } from '../../../src/common/errors.ts';
 import { cosimTick } from '../../../src/sim/run/cosimTick.ts';
 import { runTicks } from '../../../src/sim/run/runTicks.ts';
 import { assembleCosimResult } from '../../../src/sim/run/assembleCosimResult.ts';
@@ -69,11 +68,16 @@ describe('cosimTick', () => {
     expect(result.problems[0]).toMatch(/price fixed point did not converge in 2 rounds/);
   });
 
-  it('should throw SolverError when the OPF is infeasible', () => {
-    const { ctx, state, horizon } = fakeContext({ dlmp: false });
-    const failing = { ...ctx, grid: () => ({ ...ctx.grid({}), status: 'infeasible' as const, message: 'no point' }) };
-    expect(() => runTicks(failing, state, horizon)).toThrow(SolverError);
-    expect(() => runTicks(failing, state, horizon)).toThrow(/OPF infeasible: interval 0 \(17:00\): no point/);
+  it('an infeasible OPF stops the run there with status infeasible (not bad input), earlier intervals kept', () => {
+    const { ctx, state, horizon, meta } = fakeContext({ dlmp: false });
+    let calls = 0;
+    const failing = { ...ctx, grid: (i: Parameters<typeof ctx.grid>[0]) => (++calls === 3 ? { ...ctx.grid(i), status: 'infeasible' as const, message: 'no point' } : ctx.grid(i)) };
+    runTicks(failing, state, horizon);
+    const result = assembleCosimResult(failing, state, meta);
+    expect(result.status).toBe('infeasible');
+    expect(result.intervals).toHaveLength(2);
+    expect(calls).toBe(3);
+    expect(result.problems[0]).toMatch(/17:20: OPF infeasible \(no point\); the run stops/);
   });
 
   it('should report link values of the interval and be deterministic', () => {

@@ -34,8 +34,9 @@ describe('prepareCosim', () => {
   });
 
   it('rejects coupon vectors of the wrong length or with negative values', async () => {
-    await expect(prepared.run({ coupons: { chargeYuanPerKWh: new Float64Array(3), v2gYuanPerVisit: new Float64Array(12) } })).rejects.toThrow(InputError);
-    const negative = { chargeYuanPerKWh: new Float64Array(12).fill(-1), v2gYuanPerVisit: new Float64Array(12) };
+    const n = prepared.stationIds.length * prepared.windowIntervals;
+    await expect(prepared.run({ coupons: { chargeYuanPerKWh: new Float64Array(3), v2gYuanPerVisit: new Float64Array(n) } })).rejects.toThrow(InputError);
+    const negative = { chargeYuanPerKWh: new Float64Array(n).fill(-1), v2gYuanPerVisit: new Float64Array(n) };
     await expect(prepared.run({ coupons: negative })).rejects.toThrow(/coupons\.chargeYuanPerKWh\[0\] = -1/);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * Property on the real engines through the CLI: for random small coupled cases
  * (DLMP-linked tariffs, fixed-point feedback), the price fixed point either
- * converges with every residual ≤ tolerance (exit 0) or the run reports
- * non-convergence (status "not-converged", exit 2).
+ * converges with every residual ≤ tolerance (exit 0, status ok or shed) or the run
+ * reports a failure (status "not-converged" or "inexact", exit 2).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,11 +37,11 @@ describe('runCosim fixed point on random small coupled cases (real engines)', ()
           const summary = JSON.parse(stdout);
           const residuals: number[] = summary.intervals.map((i: { fixedPointResidualYuanPerKwh: number }) => i.fixedPointResidualYuanPerKwh);
           if (code === 0) {
-            expect(summary.status).toBe('ok');
+            expect(['ok', 'shed']).toContain(summary.status);
             for (const r of residuals) expect(r).toBeLessThanOrEqual(p.tolerance);
           } else {
             expect(code).toBe(2);
-            expect(summary.status).toBe('not-converged');
+            expect(['not-converged', 'inexact']).toContain(summary.status);
             expect(summary.problems.length).toBeGreaterThan(0);
           }
         },

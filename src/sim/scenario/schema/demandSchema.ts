@@ -19,6 +19,12 @@ export const trafficSchema = z
       .describe(
         '`dynamic`: vehicles take each link at the time they reach it (DTA). `instantaneous`: a trip loads every link of its path in its departure interval (the static special case, docs/model.md §5).',
       ),
+    replan: z
+      .enum(['committed', 'whole-horizon'])
+      .default('committed')
+      .describe(
+        'How the traffic equilibrium follows the prices (docs/model.md §4 "Committed past"). `committed` (default): at tick t the routes and stations of every cohort that departed before t are frozen; only departures at t or later re-equilibrate against the prices published so far, and the loading restarts from the network state at t. `whole-horizon`: every tick re-solves the equilibrium of all departures, past ones included (anticipatory; the reported series is stitched from several traffic solutions).',
+      ),
   })
   .describe('Road network and loading model.');
 
@@ -28,6 +34,20 @@ export const classesSchema = z
     chargingShare: z.number().min(0).max(1).describe('λ: share of travellers who must charge once on their trip (docs/model.md §2).'),
     v2gShare: z.number().min(0).max(1).describe('φ: share of travellers who discharge (V2G) once on their trip.'),
     valueOfTimeYuanPerH: z.number().nonnegative().describe('θ: value of travel time, ¥/h (all classes).'),
+    chargingEnergyNeedKwh: z
+      .number()
+      .nonnegative()
+      .optional()
+      .describe(
+        'Energy a charging-class vehicle draws per visit at a destination station, kWh (required when a station has `kind: "destination"`; docs/model.md §2 "Destination charging").',
+      ),
+    v2gEnergyNeedKwh: z
+      .number()
+      .nonnegative()
+      .optional()
+      .describe(
+        'Energy a V2G-class vehicle draws per visit at a destination station (recharging at home after discharging en route), kWh (required when a station has `kind: "destination"`).',
+      ),
   })
   .refine((c) => c.chargingShare + c.v2gShare <= 1, {
     message: 'chargingShare + v2gShare must be ≤ 1',
@@ -68,5 +88,7 @@ export const demandSchema = z
 
 /** Parsed sections. */
 export type ScenarioTraffic = z.output<typeof trafficSchema>;
+/** `traffic.replan`. */
+export type ReplanMode = ScenarioTraffic['replan'];
 export type ScenarioClasses = z.output<typeof classesSchema>;
 export type ScenarioDemand = z.output<typeof demandSchema>;

@@ -21,7 +21,7 @@ export const horizonSchema = z
       .int()
       .positive()
       .max(1000)
-      .describe('Number of intervals; departures happen in these intervals only.'),
+      .describe('Number of intervals of the study window; departures happen in these intervals only (the tail that follows has none, see `clearanceMin`).'),
     stepSec: z
       .number()
       .positive()
@@ -31,9 +31,9 @@ export const horizonSchema = z
     clearanceMin: z
       .number()
       .nonnegative()
-      .optional()
+      .default(360)
       .describe(
-        'Loading time after the last interval, minutes, with no new departures, so that late travellers finish their trips and their costs are known (not reported as intervals). Absent: loading continues until the network has emptied.',
+        'Longest tail, minutes: after the study window (`intervals`) the run continues interval by interval with no new departures until every vehicle has arrived and every station service has ended (docs/model.md §4 "Window and tail"). Every tail interval gets its OPF and is reported with `phase: "tail"`; the run stops at the first interval boundary where the network is clear. Not clear after `ceil(clearanceMin / intervalMin)` tail intervals → status `not-converged`. In the tail, household load scale, outages, fixed tariffs and coupons hold their last window value.',
       ),
   })
   .describe('Time horizon: start clock time, intervals and loading step.');

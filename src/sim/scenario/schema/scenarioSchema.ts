@@ -40,9 +40,8 @@ const baseSchema = z
     feeder: feederSchema,
     feedback: feedbackSchema.default('next-tick'),
     solver: solverSchema.default({
-      dueGapTolerance: 1e-3,
+      dueGapTolerance: 1e-4,
       dueMaxIterations: 200,
-      coneTolerancePu: 1e-6,
       fixedPointTolerance: 1e-3,
       damping: 0.3,
       maxRounds: 30,

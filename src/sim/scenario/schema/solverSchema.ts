@@ -10,14 +10,22 @@ export const solverSchema = z
     dueGapTolerance: z
       .number()
       .positive()
-      .default(1e-3)
-      .describe('Relative DUE gap Σ f·(g − c_min) / Σ f·c_min at which the traffic equilibrium stops.'),
+      .default(1e-4)
+      .describe('Relative DUE gap Σ f·(g − c_min) / Σ f·|c_min| at which the traffic equilibrium stops (default 1e-4: at 1e-3 the station load of one interval can move by a few tenths of a MW and change which grid limit binds).'),
     dueMaxIterations: z.number().int().positive().default(200).describe('Iteration limit of one DUE solve.'),
     coneTolerancePu: z
       .number()
       .positive()
-      .default(1e-6)
-      .describe('Largest accepted cone gap |P² + Q² − v·ℓ| of the SOCP OPF, pu.'),
+      .optional()
+      .describe(
+        'Absolute cone tolerance |P² + Q² − v·ℓ| of the SOCP OPF, pu². Absent (default): the scale-aware criterion `coneRelTolerance` (docs/model.md §3.3); set, it replaces it (an absolute 1e-6 pu² gives DLMP errors of ~0.02 $/MWh on lightly loaded branches).',
+      ),
+    coneRelTolerance: z
+      .number()
+      .positive()
+      .optional()
+      .describe('Relative tolerance of the OPF cut loop on cones, ratings and quadratic costs (absent: the grid default 1e-9, DLMPs to 0.01 $/MWh).'),
+    maxCutRounds: z.number().int().positive().optional().describe('Most LP solves per interval in the OPF cut loop (absent: the grid default 60); an interval that needs more is `cut-limit`.'),
     fixedPointTolerance: z
       .number()
       .positive()

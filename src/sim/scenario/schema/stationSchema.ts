@@ -1,12 +1,26 @@
 /**
- * Scenario section `stations`: bidirectional charging / V2G stations, each at a
- * road node and a feeder bus (docs/model.md §2 station links, §6 reference stations).
+ * Scenario section `stations`: bidirectional charging / V2G stations on the way and
+ * destination (home) stations, each at a road node and a feeder bus (docs/model.md §2
+ * station links and "Destination charging", §6 reference stations).
  */
 import { z } from 'zod';
+import type { Station } from '../../../traffic/network/network.js';
 
-/** Schema of one station. */
-export const stationSchema = z
+const inverterSMaxMva = z
+  .number()
+  .positive()
+  .optional()
+  .describe(
+    'Station inverter rating S, MVA. When given, the OPF may use the station for reactive support within P² + Q² ≤ S² (docs/model.md §3, seed 001); when absent the station draws no reactive power.',
+  );
+
+/** Schema of an en-route station (the default kind). */
+export const enRouteStationSchema = z
   .strictObject({
+    kind: z
+      .literal('en-route')
+      .default('en-route')
+      .describe('`en-route` (default): vehicles pass, charge or discharge on their way; `destination`: see the destination station.'),
     id: z.string().min(1).describe('Station name used in results, e.g. `"CS1"`.'),
     node: z
       .number()
@@ -27,15 +41,75 @@ export const stationSchema = z
       .number()
       .nonnegative()
       .describe('Congestion term t_v2g_max of the V2G link time τ + t_v2g + t_v2g_max (h/c_v2g)³, minutes (docs/model.md §2).'),
-    inverterSMaxMva: z
+    inverterSMaxMva,
+  })
+  .describe('A bidirectional charging / V2G station on the way (docs/model.md §2 station links).');
+
+/**
+ * Schema of a destination (home) station. Parsing keeps the fields as written (so a parsed
+ * scenario parses again unchanged); {@link stationServiceRecord} gives the en-route field set
+ * the engines read: `chargeServiceMin` = `dwellMin` (charger occupancy per visit), no V2G
+ * ports, no congestion terms (docs/model.md §2 "Destination charging").
+ */
+export const destinationStationSchema = z
+  .strictObject({
+    kind: z
+      .literal('destination')
+      .describe('`destination`: the charging and V2G vehicles whose trip ends at `node` plug in on arrival (docs/model.md §2 "Destination charging").'),
+    id: z.string().min(1).describe('Station name used in results, e.g. `"H2"`.'),
+    node: z
+      .number()
+      .int()
+      .describe('External id of the road node (a trip destination) the station sits at; a charge link leads from it into a sink.'),
+    bus: z.number().int().describe("Feeder bus (the data's own bus number) the station's load is connected to."),
+    chargers: z.number().int().nonnegative().describe('Number of chargers (shared; a FIFO queue forms when all are occupied).'),
+    chargeKw: z.number().nonnegative().describe('Charging power per vehicle, kW.'),
+    dwellMin: z
       .number()
       .positive()
-      .optional()
       .describe(
-        'Station inverter rating S, MVA. When given, the OPF may use the station for reactive support within P² + Q² ≤ S² (docs/model.md §3, seed 001); when absent the station draws no reactive power.',
+        'Dwell: minutes a vehicle occupies a charger per visit; it draws chargeKw for the first need / chargeKw of it (need: `classes.chargingEnergyNeedKwh`, `classes.v2gEnergyNeedKwh`).',
       ),
+    plugInShare: z
+      .number()
+      .gt(0)
+      .max(1)
+      .default(1)
+      .describe(
+        'Share of the charging and V2G trips ending at `node` that plug in here (default 1); the others end at the node without plugging in and charge en route as before.',
+      ),
+    inverterSMaxMva,
   })
-  .describe('A bidirectional charging / V2G station.');
+  .describe('A destination (home) charging station.');
+
+/** Schema of one station: en-route (default) or destination, by `kind`. */
+export const stationSchema = z
+  .discriminatedUnion('kind', [enRouteStationSchema, destinationStationSchema])
+  .describe('A charging station: en-route (bidirectional charging / V2G, the default) or destination (home charging).');
 
 /** A parsed station. */
 export type ScenarioStation = z.output<typeof stationSchema>;
+
+/** The service fields of a station as the engines read them (the traffic engine's en-route field set). */
+export type StationServiceRecord = Pick<
+  Station,
+  'chargers' | 'v2gPorts' | 'chargeKw' | 'chargeServiceMin' | 'v2gKw' | 'v2gServiceMin' | 'chargeCongestionMaxMin' | 'v2gCongestionMaxMin'
+>;
+
+/**
+ * The en-route service fields of any station: an en-route station's own, and for a
+ * destination station `chargeServiceMin` = `dwellMin` with no V2G ports and no congestion terms.
+ *
+ * @example
+ * stationServiceRecord({ kind: 'destination', id: 'H2', node: 2, bus: 25, chargers: 200, chargeKw: 7.4, dwellMin: 180, plugInShare: 0.4 })
+ *   .chargeServiceMin; // 180
+ */
+export function stationServiceRecord(station: ScenarioStation): StationServiceRecord {
+  if (station.kind === 'destination') {
+    return {
+      chargers: station.chargers, v2gPorts: 0, chargeKw: station.chargeKw, chargeServiceMin: station.dwellMin,
+      v2gKw: 0, v2gServiceMin: 0, chargeCongestionMaxMin: 0, v2gCongestionMaxMin: 0,
+    };
+  }
+  return station;
+}
