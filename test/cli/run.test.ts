@@ -63,7 +63,7 @@ describe('ev-cosim run', () => {
     const { code, stdout } = await runMain(['run', REFERENCE, '--out', out, ...SHORT, '--set', 'feeder.dgs=[]', '--set', 'demand.scale=1.5']);
     expect(code).toBe(0);
     const [first, second] = stdout.split('\n');
-    expect(first).toMatch(/^LOAD SHED: \d+\.\d{3} MWh of household load shed, \d+\.\d{3} MWh of EV charging curtailed$/);
+    expect(first).toMatch(/^LOAD SHED: [\d.]+ (MWh|kWh) of household load shed, [\d.]+ (MWh|kWh) of EV charging curtailed$/);
     expect(second).toMatch(/status shed/);
     const summary = cosimSummarySchema.parse(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')));
     expect(summary.status).toBe('shed');

@@ -25,6 +25,7 @@ import { selectStations } from './stationSelection.js';
 import { svgHeatMap } from './svgHeatMap.js';
 import { timeAxis } from './timeAxis.js';
 import { voltageProfileChart } from './voltageProfileChart.js';
+import { formatEnergyMwh } from '../results/formatEnergy.js';
 
 /** Options of `renderReport`. */
 export interface ReportOptions {
@@ -80,7 +81,7 @@ export function renderReport(result: CosimResult, summary: CosimSummary, options
   const t = summary.totals;
   // shedding exits 0, so it is the first thing the report says
   const shedBanner = summary.statuses.includes('shed')
-    ? `<div class="problems" data-status="shed"><strong>LOAD SHED: ${t.householdShedMwh.toFixed(3)} MWh of household load shed, ${t.evEnergyCurtailedMwh.toFixed(3)} MWh of EV charging curtailed.</strong></div>\n`
+    ? `<div class="problems" data-status="shed"><strong>LOAD SHED: ${formatEnergyMwh(t.householdShedMwh)} of household load shed, ${formatEnergyMwh(t.evEnergyCurtailedMwh)} of EV charging curtailed.</strong></div>\n`
     : '';
   const tail = h.tailIntervals > 0 ? ` + tail ${h.tailIntervals} × ${h.intervalMin} min (no new departures)` : '';
   const clear = h.clearAt === null ? 'the network was NOT clear at the end' : `network clear at ${escapeXml(h.clearAt)}`;

@@ -2,6 +2,7 @@
  * The one-screen text summary printed by `ev-cosim run` (without `--json`).
  */
 import type { CosimSummary } from './cosimSummary.js';
+import { formatEnergyMwh } from './formatEnergy.js';
 
 /** Station columns shown individually up to this many stations (then only the total). */
 const MAX_STATION_COLUMNS = 5;
@@ -26,7 +27,7 @@ export function textSummary(summary: CosimSummary, outDir?: string): string {
   // shedding comes first: the run exits 0, so this line is what tells the user
   if (summary.statuses.includes('shed')) {
     lines.push(
-      `LOAD SHED: ${fixed(t.householdShedMwh, 3)} MWh of household load shed, ${fixed(t.evEnergyCurtailedMwh, 3)} MWh of EV charging curtailed`,
+      `LOAD SHED: ${formatEnergyMwh(t.householdShedMwh)} of household load shed, ${formatEnergyMwh(t.evEnergyCurtailedMwh)} of EV charging curtailed`,
     );
   }
   const also = summary.statuses.length > 1 ? ` (also: ${summary.statuses.slice(1).join(', ')})` : '';

@@ -5,6 +5,7 @@
 import type { CosimContext, CosimState } from './cosimContext.js';
 import type { CosimResult, DueOutcome, LinkTable } from './cosimTypes.js';
 import { runStatuses, SHED_THRESHOLD_KW, shedEnergyMwh } from './runStatus.js';
+import { formatEnergyMwh } from '../results/formatEnergy.js';
 
 /** Static facts of the run that the state does not carry. */
 export interface CosimResultMeta {
@@ -33,7 +34,7 @@ export function assembleCosimResult<D extends DueOutcome>(ctx: CosimContext<D>, 
   if (statuses.includes('shed')) {
     const shed = shedEnergyMwh(state.results, meta.intervalMin);
     problems.unshift(
-      `load shed: ${shed.householdMwh.toFixed(3)} MWh of household load shed and ${shed.evCurtailedMwh.toFixed(3)} MWh of EV charging curtailed (intervals above ${SHED_THRESHOLD_KW} kW)`,
+      `load shed: ${formatEnergyMwh(shed.householdMwh)} of household load shed and ${formatEnergyMwh(shed.evCurtailedMwh)} of EV charging curtailed (intervals above ${SHED_THRESHOLD_KW} kW)`,
     );
   }
   return {

@@ -11,28 +11,11 @@ import { CutPool } from '../../../src/grid/formulations/distFlowCuts.ts';
 import { loadBundledFeeder } from '../../../src/grid/io/loadFeeder.ts';
 import type { Feeder } from '../../../src/grid/model/feeder.ts';
 import type { FeederInterval } from '../../../src/grid/model/injection.ts';
-import { OpfSession } from '../../../src/grid/problems/opfSession.ts';
 import type { OpfResult } from '../../../src/grid/problems/opfResult.ts';
+import { maxDlmpDiff, solveAllWith } from './switchedSolve.ts';
 
-async function solveAll(feeder: Feeder, intervals: FeederInterval[], handover: boolean): Promise<OpfResult[]> {
-  CutPool.basisHandoverDefault = handover;
-  try {
-    const opf = await OpfSession.create(feeder);
-    const out = intervals.map((it) => opf.solve(it));
-    opf.dispose();
-    return out;
-  } finally {
-    CutPool.basisHandoverDefault = true;
-  }
-}
-
-function maxDlmpDiff(a: OpfResult, b: OpfResult): number {
-  let d = 0;
-  for (const bus of Object.keys(a.dlmpP).map(Number)) {
-    d = Math.max(d, Math.abs(a.dlmpP[bus] - b.dlmpP[bus]), Math.abs(a.dlmpQ[bus] - b.dlmpQ[bus]));
-  }
-  return d;
-}
+const solveAll = (feeder: Feeder, intervals: FeederInterval[], handover: boolean): Promise<OpfResult[]> =>
+  solveAllWith((on) => { CutPool.basisHandoverDefault = on; }, handover, feeder, intervals);
 
 describe('basis hand-over', () => {
   const cases: [string, Feeder, FeederInterval[]][] = [

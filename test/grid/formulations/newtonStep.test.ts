@@ -12,28 +12,11 @@ import { sparseSolveDynamic, type SparseRows } from '../../../src/grid/formulati
 import { loadBundledFeeder } from '../../../src/grid/io/loadFeeder.ts';
 import type { Feeder } from '../../../src/grid/model/feeder.ts';
 import type { FeederInterval } from '../../../src/grid/model/injection.ts';
-import { OpfSession } from '../../../src/grid/problems/opfSession.ts';
 import type { OpfResult } from '../../../src/grid/problems/opfResult.ts';
+import { maxDlmpDiff, solveAllWith } from './switchedSolve.ts';
 
-async function solveAll(feeder: Feeder, intervals: FeederInterval[], newton: boolean): Promise<OpfResult[]> {
-  DistFlowModel.newtonStepDefault = newton;
-  try {
-    const opf = await OpfSession.create(feeder);
-    const out = intervals.map((it) => opf.solve(it));
-    opf.dispose();
-    return out;
-  } finally {
-    DistFlowModel.newtonStepDefault = true;
-  }
-}
-
-function maxDlmpDiff(a: OpfResult, b: OpfResult): number {
-  let d = 0;
-  for (const bus of Object.keys(a.dlmpP).map(Number)) {
-    d = Math.max(d, Math.abs(a.dlmpP[bus] - b.dlmpP[bus]), Math.abs(a.dlmpQ[bus] - b.dlmpQ[bus]));
-  }
-  return d;
-}
+const solveAll = (feeder: Feeder, intervals: FeederInterval[], newton: boolean): Promise<OpfResult[]> =>
+  solveAllWith((on) => { DistFlowModel.newtonStepDefault = on; }, newton, feeder, intervals);
 
 /** Dense Gaussian elimination with partial pivoting (independent reference). */
 function denseSolve(a: number[][], f: number[]): number[] {

@@ -91,7 +91,7 @@ describe('status', () => {
     expect(result.status).toBe('shed');
     expect(result.statuses).toEqual(['shed']);
     // 120 kW and 30 kW for 10 min: 0.020 and 0.005 MWh
-    expect(result.problems[0]).toBe('load shed: 0.020 MWh of household load shed and 0.005 MWh of EV charging curtailed (intervals above 0.001 kW)');
+    expect(result.problems[0]).toBe('load shed: 20 kWh of household load shed and 5 kWh of EV charging curtailed (intervals above 0.001 kW)');
   });
 
   it('precedence infeasible > inexact > not-converged > shed > ok, every status listed', () => {
