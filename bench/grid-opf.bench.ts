@@ -23,6 +23,7 @@ import { CutPool } from '../src/grid/formulations/distFlowCuts.ts';
 import { DistFlowModel } from '../src/grid/formulations/distFlowInternals.ts';
 import { OpfSession } from '../src/grid/problems/opfSession.ts';
 import type { OpfOptions, OpfResult } from '../src/grid/problems/opfResult.ts';
+import { spawnSync } from 'node:child_process';
 import { dlmpErrorAgainstReference } from '../test/grid/reference/scsDistFlow.ts';
 
 const QUICK = process.env.EV_COSIM_BENCH_QUICK === '1';
@@ -128,5 +129,19 @@ async function benchFeeder(name: 'case33bw' | 'ieee123', stationBuses: number[])
   }
 }
 
+console.log(interiorPointReferenceLine());
 await benchFeeder('case33bw', [22, 16, 30]);
 await benchFeeder('ieee123', [35, 60, 95]);
+
+/**
+ * Say whether an interior-point conic solver (Python cvxpy + Clarabel) is installed for a
+ * side-by-side re-solve. None is on npm; when Python has it, this is where a re-solve of the same
+ * model would be timed beside the cut loop.
+ */
+function interiorPointReferenceLine(): string {
+  const probe = spawnSync('python3', ['-c', 'import cvxpy, clarabel; print(cvxpy.__version__, clarabel.__version__)'], { encoding: 'utf8' });
+  if (probe.status === 0) {
+    return `interior-point reference: cvxpy/clarabel ${probe.stdout.trim()} found, but no re-solve script is bundled yet: no side-by-side timing in this run`;
+  }
+  return 'interior-point reference: not installed (python3 with cvxpy and clarabel not found): no side-by-side timing in this run; DLMP errors are against the scs-solver reference';
+}
