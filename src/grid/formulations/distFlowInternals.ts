@@ -29,6 +29,7 @@ import { CutPool } from './distFlowCuts.js';
 import { currentBoxPu } from './currentBox.js';
 import { DistFlowSweepPoint } from './distFlowSweepPoint.js';
 import { kktNewtonPoint, newtonLinearPart, type MutableNewtonLinearPart, type NewtonActiveSet } from './kktNewtonPoint.js';
+import { distFlowSolution, failedDistFlowSolution } from './distFlowSolution.js';
 
 /** Options of {@link DistFlowModel}. */
 export interface DistFlowModelOptions extends FormulationOptions {
@@ -256,7 +257,7 @@ export class DistFlowModel {
           continue;
         }
         const infeasible = run.modelStatus === MODEL_STATUS_INFEASIBLE;
-        return this.failed(infeasible ? 'infeasible' : 'error', `HiGHS model status ${run.modelStatus}`, lpSolves);
+        return failedDistFlowSolution(this.net, infeasible ? 'infeasible' : 'error', `HiGHS model status ${run.modelStatus}`, lpSolves);
       }
       sol = this.model.getSolution();
       objective = this.model.getObjectiveValue();
@@ -298,7 +299,7 @@ export class DistFlowModel {
       this.cuts.handoverEnabled = handoverWas;
       this.pendingHandover = newtonPending ? 0 : this.cuts.handedOver;
     }
-    const out = this.extract(sol, objective, lpSolves);
+    const out = distFlowSolution({ net: this.net, layout: this.layout, withLosses: this.options.withLosses, currentBox: this.currentBox }, sol, this.cuts.aggregateDuals(sol.rowDual), objective, lpSolves);
     if (!exhausted) {
       this.lastX = sol.colValue;
       this.lastDemandP.set(interval.pDemandPu);
@@ -468,67 +469,4 @@ export class DistFlowModel {
   dispose(): void {
     this.model.dispose();
   }
-
-  private extract(sol: { colValue: Float64Array; colDual: Float64Array; rowDual: Float64Array }, objective: number, lpSolves: number): BranchFlowSolution {
-    const n = this.net.nBus;
-    const L = this.layout;
-    const x = sol.colValue;
-    const nGen = this.net.genBus.length;
-    const duals = this.cuts.aggregateDuals(sol.rowDual);
-    const vSqPu = x.slice(L.colV, L.colV + n);
-    const pFlowPu = x.slice(L.colP, L.colP + n);
-    const qFlowPu = x.slice(L.colQ, L.colQ + n);
-    const lSqPu = x.slice(L.colL, L.colL + n);
-    const coneGapPu = new Float64Array(n);
-    let maxConeGapPu = 0;
-    let maxConeGapBranchIndex: number | null = null;
-    const currentBoxBindingIndex: number[] = [];
-    if (this.options.withLosses) {
-      for (let b = 0; b < n; b++) {
-        const a = this.net.parent[b];
-        if (a < 0) continue;
-        const gap = Math.abs(pFlowPu[b] ** 2 + qFlowPu[b] ** 2 - vSqPu[a] * lSqPu[b]);
-        coneGapPu[b] = gap;
-        if (gap > maxConeGapPu) {
-          maxConeGapPu = gap;
-          maxConeGapBranchIndex = this.net.branchIndex[b];
-        }
-        if (lSqPu[b] >= this.currentBox * (1 - 1e-9)) currentBoxBindingIndex.push(this.net.branchIndex[b]);
-      }
-    }
-    return {
-      status: 'optimal',
-      objectiveUsdPerH: objective,
-      lpSolves,
-      maxConeGapPu,
-      maxConeGapBranchIndex,
-      currentBoxBindingIndex,
-      vSqPu, pFlowPu, qFlowPu, lSqPu, coneGapPu,
-      shedPu: x.slice(L.colShed, L.colShed + n).map((v, b) => v + x[L.colShedStation + b]),
-      qInverterPu: x.slice(L.colQInv, L.colQInv + n),
-      pGenPu: x.slice(L.colPg, L.colPg + nGen),
-      qGenPu: x.slice(L.colQg, L.colQg + nGen),
-      lambdaP: sol.rowDual.slice(L.rowBalP, L.rowBalP + n),
-      lambdaQ: sol.rowDual.slice(L.rowBalQ, L.rowBalQ + n),
-      mu: sol.rowDual.slice(L.rowDrop, L.rowDrop + n),
-      ...duals,
-      vBoundDual: sol.colDual.slice(L.colV, L.colV + n),
-      genPReducedCost: sol.colDual.slice(L.colPg, L.colPg + nGen),
-      genQReducedCost: sol.colDual.slice(L.colQg, L.colQg + nGen),
-    };
-  }
-
-  private failed(status: 'infeasible' | 'error', message: string, lpSolves: number): BranchFlowSolution {
-    const n = this.net.nBus;
-    const nGen = this.net.genBus.length;
-    const z = (): Float64Array => new Float64Array(n);
-    return {
-      status, message, objectiveUsdPerH: NaN, lpSolves, maxConeGapPu: NaN, maxConeGapBranchIndex: null, currentBoxBindingIndex: [],
-      vSqPu: z(), pFlowPu: z(), qFlowPu: z(), lSqPu: z(), coneGapPu: z(), shedPu: z(), qInverterPu: z(),
-      pGenPu: new Float64Array(nGen), qGenPu: new Float64Array(nGen),
-      lambdaP: z(), lambdaQ: z(), mu: z(), lossP: z(), lossQ: z(), lossV: z(), congP: z(), congQ: z(), vBoundDual: z(),
-      genPReducedCost: new Float64Array(nGen), genQReducedCost: new Float64Array(nGen),
-    };
-  }
 }
-
