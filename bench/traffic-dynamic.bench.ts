@@ -1,11 +1,15 @@
 /**
  * Dynamic traffic benchmarks; prints figures, asserts nothing.
  *
- * 1. DNL on Sioux Falls: its trip table departing uniformly over one hour at demand
- *    scale 0.5 and 1.0, δ = 6 s, 3 h horizon, one free-flow shortest path per OD
- *    (all-or-nothing: the loading alone is timed). Reports wall time (median of 5),
- *    vehicle-link traversals per second and vehicles still on the network at 3 h.
- *    Reference: UXsim C++ engine, one thread, same cases: 0.82 s (0.5), 11.0 s (1.0).
+ * 1. DNL (`dnl`): trip tables departing uniformly over one hour, δ = 6 s, 3 h horizon, one
+ *    free-flow shortest path per OD (all-or-nothing: the loading alone is timed).
+ *    a. Sioux Falls ×0.5 and ×1.0 with both loadings (`point-queue`, `ltm`): CPU (median of
+ *       3, workspace reused), vehicles left at 3 h and total travel time, beside UXsim's figures
+ *       (C++ engine, one thread, same routes: 0.82 s at ×0.5, 11.0 s at ×1.0; kinematic wave:
+ *       27,876 vehicles left at 3 h at ×0.5).
+ *    b. Scaling on three network sizes (Sioux Falls 76 links, Anaheim 914, a generated 33 × 33
+ *       grid of 4,224 links), ×1.0: ns and bytes per link-step for both loadings.
+ *    c. Peak RSS of one loading, each in a child process (`dnl-child`).
  * 2. DUE on Nguyen-Dupuis with 3 stations, 12 ten-minute intervals, 3 classes
  *    (`ndDueScenario`): iterations and wall time to relative gap 1e-4, then a warm
  *    re-solve after a price change (the co-simulator's pattern). Target < 2 s.
@@ -17,12 +21,15 @@
  *    `committedIntervals = t`, once re-solving the whole horizon. Reports CPU, loading steps
  *    simulated and iterations per mode, and their ratios (same run, same price books).
  *
- * Run: npx tsx bench/traffic-dynamic.bench.ts [dnl|due|committed …] (default: all)
+ * Run: npx tsx bench/traffic-dynamic.bench.ts [dnl|due|committed …] (default: all; `dnl-child` is internal)
  */
+import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { loadBundledNetwork } from '../src/traffic/io/loadBundledNetwork.ts';
 import { shortestPathTree, createShortestPathTree } from '../src/traffic/network/shortestPathTree.ts';
-import { loadNetworkDynamic, type DnlPath } from '../src/traffic/dynamic/loadNetworkDynamic.ts';
+import { createDnlWorkspace, loadNetworkDynamic, type DnlLoadingModel, type DnlPath, type DnlWorkspace } from '../src/traffic/dynamic/loadNetworkDynamic.ts';
+import { buildNetwork } from '../src/traffic/network/buildNetwork.ts';
 import { solveDue } from '../src/traffic/dynamic/solveDue.ts';
 import type { DueResult, DueScenario } from '../src/traffic/dynamic/dueTypes.ts';
 import { ndDueScenario } from '../test/traffic/dynamic/ndDueScenario.ts';
@@ -35,12 +42,15 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-function siouxFallsPaths(scale: number, stepSec: number): { paths: DnlPath[]; network: ReturnType<typeof loadBundledNetwork>['network'] } {
-  const { network, demand } = loadBundledNetwork('SiouxFalls');
+type Net = ReturnType<typeof loadBundledNetwork>['network'];
+type Demand = ReturnType<typeof loadBundledNetwork>['demand'];
+
+/** One free-flow shortest path per OD pair, departing uniformly over 1 h at `scale` × the trip table (veh/h). */
+function odPaths(network: Net, demand: Demand, scale: number, stepSec: number): DnlPath[] {
   const tree = createShortestPathTree(network.nodeIds.length);
   const departSteps = Math.round(3600 / stepSec);
   const paths: DnlPath[] = [];
-  const byOrigin = new Map<number, typeof demand[number][]>();
+  const byOrigin = new Map<number, Demand[number][]>();
   for (const d of demand) {
     if (d.vehPerH <= 0 || d.origin === d.destination) continue;
     const list = byOrigin.get(d.origin) ?? [];
@@ -52,42 +62,124 @@ function siouxFallsPaths(scale: number, stepSec: number): { paths: DnlPath[]; ne
     for (const d of list) {
       const links: number[] = [];
       for (let n = network.nodeIndex.get(d.destination)!; tree.predLink[n] >= 0; n = network.from[tree.predLink[n]]) links.push(tree.predLink[n]);
+      if (links.length === 0) continue;
       paths.push({ links: Int32Array.from(links.reverse()), departureVehByStep: new Float64Array(departSteps).fill((d.vehPerH * scale) / departSteps) });
     }
   }
-  return { paths, network };
+  return paths;
+}
+
+/**
+ * A 33 × 33 grid (1,089 nodes, 4,224 directed links: 0.5 km, 1 min, 1,800 veh/h) and 528
+ * OD pairs of 60 veh/h between random nodes (fixed seed).
+ */
+function gridCase(): { network: Net; demand: Demand } {
+  const n = 33;
+  const id = (r: number, c: number) => r * n + c + 1;
+  const links: { from: number; to: number; capacity: number; freeFlowMin: number; lengthKm: number }[] = [];
+  for (let r = 0; r < n; r++) {
+    for (let c = 0; c < n; c++) {
+      const road = (to: number) => links.push({ from: id(r, c), to, capacity: 1800, freeFlowMin: 1, lengthKm: 0.5 });
+      if (c + 1 < n) road(id(r, c + 1));
+      if (c > 0) road(id(r, c - 1));
+      if (r + 1 < n) road(id(r + 1, c));
+      if (r > 0) road(id(r - 1, c));
+    }
+  }
+  const network = buildNetwork({ name: 'grid33', source: 'bench', links });
+  let seed = 12345;
+  const rand = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+  const demand: { origin: number; destination: number; vehPerH: number }[] = [];
+  while (demand.length < 528) {
+    const o = 1 + Math.floor(rand() * n * n);
+    const d = 1 + Math.floor(rand() * n * n);
+    if (o !== d) demand.push({ origin: o, destination: d, vehPerH: 60 });
+  }
+  return { network, demand };
+}
+
+function benchCase(name: string): { network: Net; demand: Demand } {
+  return name === 'grid33' ? gridCase() : loadBundledNetwork(name as 'SiouxFalls');
+}
+
+interface DnlFigures {
+  cpuSec: number; departed: number; leftAt3h: number; travelVehH: number; linkSteps: number;
+  bytes: number; peakPackets: number; links: number;
+}
+
+/** One loading of `case` at `scale` with `loading`; CPU seconds, vehicles left at 3 h, total travel time. */
+function dnlRun(network: Net, paths: DnlPath[], loading: DnlLoadingModel, stepSec: number, horizonSteps: number, workspace?: DnlWorkspace): DnlFigures {
+  const c0 = process.cpuUsage();
+  const r = loadNetworkDynamic(network, paths, { stepSec, horizonSteps, loading, workspace });
+  const c = process.cpuUsage(c0);
+  const C = r.classCount;
+  let travel = 0;
+  for (let k = 0; k < horizonSteps; k++) {
+    for (let cl = 0; cl < C; cl++) travel += (r.classCumDepartures[k * C + cl] - r.classCumArrivals[k * C + cl]) * (stepSec / 3600);
+  }
+  let departed = 0;
+  let arrived = 0;
+  for (let cl = 0; cl < C; cl++) { departed += r.classCumDepartures[horizonSteps * C + cl]; arrived += r.classCumArrivals[horizonSteps * C + cl]; }
+  const arrays = [r.linkCumIn, r.linkCumAtBottleneck, r.linkCumServiceStart, r.linkCumOut, r.linkRunExitStep, r.classCumDepartures, r.classCumArrivals, r.stationClassCumIn];
+  const bytes = arrays.reduce((sum, a) => sum + a.byteLength, 0) + r.peakPackets * 24;
+  const links = network.from.length;
+  return { cpuSec: (c.user + c.system) / 1e6, departed, leftAt3h: departed - arrived, travelVehH: travel, linkSteps: links * horizonSteps, bytes, peakPackets: r.peakPackets, links };
+}
+
+const STEP_SEC = 6;
+const HORIZON_STEPS = Math.round((3 * 3600) / STEP_SEC);
+
+/** Child process: one loading, then its figures and peak RSS as JSON on stdout. */
+function dnlChild(name: string, scale: number, loading: DnlLoadingModel): void {
+  const { network, demand } = benchCase(name);
+  const paths = odPaths(network, demand, scale, STEP_SEC);
+  const rssBefore = process.memoryUsage().rss;
+  const f = dnlRun(network, paths, loading, STEP_SEC, HORIZON_STEPS);
+  console.log(JSON.stringify({ ...f, maxRssMb: process.resourceUsage().maxRSS / 1024, rssBeforeMb: rssBefore / 2 ** 20 }));
+}
+
+function childFigures(name: string, scale: number, loading: DnlLoadingModel): DnlFigures & { maxRssMb: number; rssBeforeMb: number } {
+  // through a shell that forks (`; :`): on Linux a child's maxRSS starts from the RSS of the
+  // process it was forked from, and this one is large by now
+  const command = `"${process.execPath}" --import tsx "${fileURLToPath(import.meta.url)}" dnl-child ${name} ${scale} ${loading}; :`;
+  const out = execFileSync('/bin/sh', ['-c', command], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').pop()!);
 }
 
 function benchDnl(): void {
-  const stepSec = 6;
-  const horizonSteps = Math.round((3 * 3600) / stepSec);
-  console.log('DNL, Sioux Falls, trips over 1 h, δ = 6 s, horizon 3 h, free-flow shortest paths');
+  console.log(`DNL: trip tables departing uniformly over 1 h, δ = ${STEP_SEC} s, horizon 3 h, one free-flow shortest path per OD (the loading alone is timed)`);
+  console.log('  UXsim (kinematic wave, C++ engine, one thread) on Sioux Falls, same routes: 0.82 s (×0.5), 11.0 s (×1.0); 27,876 vehicles left at 3 h at ×0.5 (issue 13)');
+  const sf = loadBundledNetwork('SiouxFalls');
   for (const scale of [0.5, 1.0]) {
-    const { paths, network } = siouxFallsPaths(scale, stepSec);
-    const times: number[] = [];
-    const cpu: number[] = [];
-    let result = loadNetworkDynamic(network, paths, { stepSec, horizonSteps });
-    for (let r = 0; r < 5; r++) {
-      const c0 = process.cpuUsage();
-      const t0 = performance.now();
-      result = loadNetworkDynamic(network, paths, { stepSec, horizonSteps });
-      times.push((performance.now() - t0) / 1000);
-      const c = process.cpuUsage(c0);
-      cpu.push((c.user + c.system) / 1e6);
+    const paths = odPaths(sf.network, sf.demand, scale, STEP_SEC);
+    for (const loading of ['point-queue', 'ltm'] as const) {
+      const ws = createDnlWorkspace();
+      const runs = [0, 1, 2].map(() => dnlRun(sf.network, paths, loading, STEP_SEC, HORIZON_STEPS, ws));
+      const f = runs[0];
+      const cpu = median(runs.map((x) => x.cpuSec));
+      console.log(`  Sioux Falls ×${scale.toFixed(1)} ${loading.padEnd(11)}: CPU ${cpu.toFixed(3)} s (median of 3, workspace reused), ${f.departed.toFixed(0)} departed, `
+        + `${f.leftAt3h.toFixed(0)} left at 3 h, total travel ${(f.travelVehH / 1000).toFixed(1)} k veh·h (to 3 h, origin waits included)`);
     }
-    const W = horizonSteps + 1;
-    let departed = 0;
-    let arrived = 0;
-    let traversals = 0;
-    for (let p = 0; p < paths.length; p++) {
-      departed += result.segCumIn[horizonSteps * result.segColumn.length + result.segColumn[result.pathSegStart[p]]];
-      arrived += result.pathCumArrivals[horizonSteps * paths.length + p];
+  }
+  console.log('  Comparable with UXsim: vehicles left at 3 h and total travel time of `ltm` (both kinematic-wave models with spillback,');
+  console.log('  same routes and departures; UXsim discretizes vehicles in platoons and uses its own default jam density and node');
+  console.log('  priority, so agreement in magnitude, not to the vehicle, is what to expect). `point-queue` has no spillback: not comparable.');
+  console.log('Scaling in links × steps (3 h at 6 s = 1,800 steps; one loading, CPU; bytes = curves + peak packets × 24 B):');
+  for (const name of ['SiouxFalls', 'Anaheim', 'grid33']) {
+    const { network, demand } = benchCase(name);
+    const paths = odPaths(network, demand, 1.0, STEP_SEC);
+    for (const loading of ['point-queue', 'ltm'] as const) {
+      const f = dnlRun(network, paths, loading, STEP_SEC, HORIZON_STEPS);
+      console.log(`  ${name.padEnd(10)} ${loading.padEnd(11)} ${String(f.links).padStart(5)} links, ${paths.length} paths: CPU ${f.cpuSec.toFixed(2)} s, `
+        + `${((f.cpuSec * 1e9) / f.linkSteps).toFixed(0)} ns/link-step, ${(f.bytes / f.linkSteps).toFixed(1)} B/link-step, peak packets ${f.peakPackets}, ${f.leftAt3h.toFixed(0)} left at 3 h`);
     }
-    for (let a = 0; a < network.from.length; a++) traversals += result.linkCumOut[a * W + horizonSteps];
-    const sec = median(times);
-    const uxsim = scale === 0.5 ? 0.82 : 11.0;
-    console.log(`  scale ${scale.toFixed(1)}: ${sec.toFixed(3)} s wall (median of 5; CPU ${median(cpu).toFixed(3)} s), ${(traversals / sec / 1e6).toFixed(2)} M veh-link traversals/s, `
-      + `${departed.toFixed(0)} departed, ${(departed - arrived).toFixed(0)} still on the network at 3 h; UXsim C++ ${uxsim} s → ${(uxsim / sec).toFixed(1)}× faster`);
+  }
+  console.log('Peak RSS of one loading (child process each, ×1.0):');
+  for (const name of ['SiouxFalls', 'Anaheim', 'grid33']) {
+    for (const loading of ['point-queue', 'ltm'] as const) {
+      const f = childFigures(name, 1.0, loading);
+      console.log(`  ${name.padEnd(10)} ${loading.padEnd(11)}: max RSS ${f.maxRssMb.toFixed(0)} MB (process before loading ${f.rssBeforeMb.toFixed(0)} MB), CPU ${f.cpuSec.toFixed(2)} s`);
+    }
   }
 }
 
@@ -195,8 +287,12 @@ async function benchCommitted(): Promise<void> {
     + `(${whole[0].steps - committed[0].steps} steps saved)`);
 }
 
-console.log(`load average ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs (other processes inflate wall times)`);
 const only = process.argv.slice(2);
+if (only[0] === 'dnl-child') {
+  dnlChild(only[1], Number(only[2]), only[3] as DnlLoadingModel);
+  process.exit(0);
+}
+console.log(`load average ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs (other processes inflate wall times)`);
 if (only.length === 0 || only.includes('dnl')) benchDnl();
 if (only.length === 0 || only.includes('due')) benchDue();
 if (only.length === 0 || only.includes('committed')) await benchCommitted();

@@ -4,22 +4,33 @@
  * names against the network, so errors name the scenario file and field.
  */
 import { existsSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { InputError } from '../../common/errors.js';
-import type { DynamicDemand } from '../../traffic/dynamic/dueTypes.js';
+import type { DynamicDemand, UserClass } from '../../traffic/dynamic/dueTypes.js';
 import { BUNDLED_NETWORKS, loadBundledNetwork, type BundledNetworkName } from '../../traffic/io/loadBundledNetwork.js';
+import { readOdCsv } from '../../traffic/io/readOdCsv.js';
 import { readTntpNetwork } from '../../traffic/io/readTntpNetwork.js';
+import { readTntpTrips } from '../../traffic/io/readTntpTrips.js';
+import { parseClockTime } from '../clock/clockTime.js';
 import { insertStations } from '../../traffic/network/insertStations.js';
 import type { Network, OdDemand, Station } from '../../traffic/network/network.js';
 import type { Scenario } from '../scenario/schema/scenarioSchema.js';
 import { stationServiceRecord } from '../scenario/schema/stationSchema.js';
 
+/**
+ * Demand of one OD pair per interval, veh/h. `userClass` set: all of it is of that class
+ * (rows of a CSV table with a `class` cell); absent: split by the class shares.
+ */
+export interface ScenarioDemandEntry extends DynamicDemand {
+  readonly userClass?: UserClass;
+}
+
 /** What the DUE needs from the scenario's traffic side. */
 export interface TrafficInputs {
   /** Road network with the scenario's stations inserted (station s = scenario station s). */
   readonly network: Network;
-  /** Demand per OD pair per interval, veh/h (all classes). */
-  readonly demand: DynamicDemand[];
+  /** Demand per OD pair per interval, veh/h (all classes, or one class when `userClass` is set). */
+  readonly demand: ScenarioDemandEntry[];
 }
 
 /**
@@ -27,11 +38,16 @@ export interface TrafficInputs {
  * stations and expand the demand profile.
  *
  * 1. `traffic.network`: a bundled name, else a TNTP `_net` file relative to
- *    `baseDir` (its trips file is `demand.od`, required then).
- * 2. Every station node and OD node must be a node of the network.
- * 3. Demand of OD pair k in interval t: `vehPerHByInterval[t]·scale`, or
- *    `vehPerH·profile[t]·scale` (profile absent = 1).
- * 4. Destination stations (docs/model.md §2 "Destination charging") get the class energy
+ *    `baseDir` (a demand source is required then).
+ * 2. Demand source (docs/demand.md), at most one: inline `demand.od`; a TNTP
+ *    `demand.tripsFile` (intrazonal entries dropped: they use no link); a CSV
+ *    `demand.csvFile`; none = the bundled network's own trip table. Files resolve
+ *    against `baseDir`, and their errors name the file and line.
+ * 3. Every station node and OD node must be a node of the network.
+ * 4. Demand of OD pair k in interval t: `vehPerHByInterval[t]·scale`, or
+ *    `vehPerH·profile[t]·scale` (profile absent = 1); a CSV table's vehicles of interval
+ *    t become `vehicles·60/Δt·scale` veh/h.
+ * 5. Destination stations (docs/model.md §2 "Destination charging") get the class energy
  *    needs (`classes.chargingEnergyNeedKwh`, `classes.v2gEnergyNeedKwh`: required, and at
  *    most chargeKw · dwellMin / 60) and must sit at a node where some trip of the
  *    charging or V2G class ends.
@@ -45,12 +61,14 @@ export interface TrafficInputs {
  */
 export function buildTrafficInputs(scenario: Scenario, baseDir: string, source: string): TrafficInputs {
   const spec = scenario.traffic.network;
+  const { tripsFile, csvFile } = scenario.demand;
+  const ownDemand = scenario.demand.od === undefined && tripsFile === undefined && csvFile === undefined;
   let road: Network;
   let baseOd: OdDemand[] | undefined;
   if ((BUNDLED_NETWORKS as readonly string[]).includes(spec)) {
     const bundled = loadBundledNetwork(spec as BundledNetworkName);
     road = bundled.network;
-    baseOd = scenario.demand.od === undefined ? bundled.demand : undefined;
+    baseOd = ownDemand ? bundled.demand : undefined;
   } else {
     const path = isAbsolute(spec) ? spec : resolve(baseDir, spec);
     if (!existsSync(path)) {
@@ -59,10 +77,14 @@ export function buildTrafficInputs(scenario: Scenario, baseDir: string, source: 
         `not a bundled network (${BUNDLED_NETWORKS.join(', ')}) nor an existing file`,
       );
     }
-    if (scenario.demand.od === undefined) {
-      throw new InputError({ source, field: 'demand.od' }, 'is required when traffic.network is a file');
+    if (ownDemand) {
+      throw new InputError({ source, field: 'demand' }, 'needs od, tripsFile or csvFile when traffic.network is a file');
     }
     road = readTntpNetwork(path);
+  }
+  if (tripsFile !== undefined) {
+    const path = demandFile(tripsFile, 'demand.tripsFile', baseDir, source);
+    baseOd = readTntpTrips(path, { nodes: road.nodeIndex, networkName: road.name }).filter((od) => od.origin !== od.destination);
   }
   scenario.stations.forEach((st, s) => {
     if (!road.nodeIndex.has(st.node)) {
@@ -77,7 +99,7 @@ export function buildTrafficInputs(scenario: Scenario, baseDir: string, source: 
     ...stationServiceRecord(st),
   }));
   const network = insertStations(road, stations);
-  const demand = expandDemand(scenario, baseOd, road, source);
+  const demand = csvFile === undefined ? expandDemand(scenario, baseOd, road, source) : csvDemand(scenario, road, baseDir, source);
   checkDestinationsServed(scenario, demand, source);
   return { network, demand };
 }
@@ -125,6 +147,44 @@ function checkDestinationsServed(scenario: Scenario, demand: readonly DynamicDem
       'no trip of the charging or V2G class ends at this node (a destination station serves the trips ending there)',
     );
   });
+}
+
+/** A demand file's path (relative to the scenario's folder), checked to exist so the error names the scenario field. */
+function demandFile(spec: string, field: string, baseDir: string, source: string): string {
+  const path = isAbsolute(spec) ? spec : join(baseDir, spec);
+  if (!existsSync(path)) throw new InputError({ source, field, value: spec }, `file not found (${path})`);
+  return path;
+}
+
+/**
+ * The CSV departure table as demand (docs/demand.md): vehicles per interval → veh/h × scale.
+ * An OD pair with class cells gets one entry per class; its rows without a class are split
+ * by the shares into those entries, so each OD pair and class has one entry.
+ */
+function csvDemand(scenario: Scenario, road: Network, baseDir: string, source: string): ScenarioDemandEntry[] {
+  const h = scenario.horizon;
+  const path = demandFile(scenario.demand.csvFile!, 'demand.csvFile', baseDir, source);
+  const entries = readOdCsv(path, { startMin: parseClockTime(h.start), intervalMin: h.intervalMin, intervals: h.intervals, nodes: road.nodeIndex, networkName: road.name });
+  const perVehicle = (60 / h.intervalMin) * scenario.demand.scale;
+  const classed = new Set<string>();
+  for (const e of entries) if (e.userClass !== undefined) classed.add(`${e.origin}>${e.destination}`);
+  const { chargingShare, v2gShare } = scenario.classes;
+  const shareOf: Record<UserClass, number> = { regular: 1 - chargingShare - v2gShare, charging: chargingShare, v2g: v2gShare };
+  const out = new Map<string, { origin: number; destination: number; userClass?: UserClass; rates: number[] }>();
+  const add = (origin: number, destination: number, userClass: UserClass | undefined, vehicles: Float64Array, factor: number): void => {
+    const key = `${origin}>${destination}>${userClass ?? ''}`;
+    let entry = out.get(key);
+    if (entry === undefined) {
+      entry = { origin, destination, ...(userClass === undefined ? {} : { userClass }), rates: new Array<number>(h.intervals).fill(0) };
+      out.set(key, entry);
+    }
+    for (let t = 0; t < h.intervals; t++) entry.rates[t] += vehicles[t] * perVehicle * factor;
+  };
+  for (const e of entries) {
+    if (e.userClass !== undefined || !classed.has(`${e.origin}>${e.destination}`)) add(e.origin, e.destination, e.userClass, e.vehiclesByInterval, 1);
+    else for (const c of ['regular', 'charging', 'v2g'] as const) if (shareOf[c] > 0) add(e.origin, e.destination, c, e.vehiclesByInterval, shareOf[c]);
+  }
+  return [...out.values()].map(({ rates, ...od }) => ({ ...od, vehPerHByInterval: rates }));
 }
 
 function expandDemand(scenario: Scenario, baseOd: OdDemand[] | undefined, road: Network, source: string): DynamicDemand[] {

@@ -45,6 +45,8 @@ export interface CosimRunOptions {
   readonly warmStart?: DueResult;
   /** Progress callback after each interval. */
   readonly onInterval?: (result: IntervalResult) => void;
+  /** Progress callback after every DUE iteration (its number, 0 = the starting point, and relative gap), e.g. for a progress line. */
+  readonly onDueIteration?: (iteration: number, relativeGap: number) => void;
   /**
    * Reuse the prepared OPF session (warm LP bases from earlier runs) instead of a
    * fresh one. Faster for many runs, but HiGHS warm starts make results agree only
@@ -171,12 +173,14 @@ export async function prepareCosim(scenario: Scenario, options: PrepareCosimOpti
           prices: { chargeYuanPerKWh: book.chargeYuanPerKWh.slice(), v2gYuanPerKWh: book.v2gYuanPerKWh.slice() },
           coupons: { chargeYuanPerKWh: coupons.chargeYuanPerKWh, v2gYuanPerVisit: coupons.v2gYuanPerVisit },
           propagation: scenario.traffic.propagation,
+          loading: scenario.traffic.loading,
         },
         {
           gapTolerance: scenario.solver.dueGapTolerance,
           maxIterations: scenario.solver.dueMaxIterations,
           warmStart,
           ...(committedIntervals > 0 ? { committedIntervals } : {}),
+          ...(runOptions.onDueIteration === undefined ? {} : { onIteration: runOptions.onDueIteration }),
         },
       ));
     // The prepared session serves the first run; later runs get a fresh one with the same

@@ -10,6 +10,7 @@ import { isDestinationStation, type Network, type Station } from '../network/net
 import { type DuePath, UserClassCode } from './dueTypes.js';
 import type { DueContext, DueLoading } from './dueState.js';
 import type { DnlResult } from './loadNetworkDynamic.js';
+import { occupancyWeights, staStationService } from './staStationQueue.js';
 
 /** A loaded path as the DNL saw it: its links and class code (index = DNL path index). */
 export interface LoadedPathClass {
@@ -55,8 +56,8 @@ export function destinationDrawingSteps(network: Network, dnl: DnlResult, paths:
   const nS = network.stations.length;
   const drawing = new Float64Array(nS * steps);
   const W = dnl.steps + 1;
-  const segCount = dnl.segColumn.length;
   const stepMin = dnl.stepSec / 60;
+  const C = Math.min(dnl.classCount, CLASS_COUNT);
   const classIn = new Float64Array(CLASS_COUNT * W);
   const started = new Float64Array(CLASS_COUNT * W);
   for (let s = 0; s < nS; s++) {
@@ -64,12 +65,9 @@ export function destinationDrawingSteps(network: Network, dnl: DnlResult, paths:
     const a = network.stationChargeLink[s];
     if (!isDestinationStation(station) || a < 0) continue;
     classIn.fill(0);
-    paths.forEach((p, i) => {
-      if (p.links[p.links.length - 1] !== a) return;
-      const col = dnl.segColumn[dnl.pathSegStart[i + 1] - 1];
-      const row = Math.min(Math.max(p.classCode, 0), CLASS_COUNT - 1) * W;
-      for (let k = 0; k < W; k++) classIn[row + k] += dnl.segCumIn[k * segCount + col];
-    });
+    // every vehicle entering a destination charge link ends its trip there (the link ends in a sink)
+    const stationRow = dnl.stationLinkRow[a];
+    for (let c = 0; c < C; c++) classIn.set(dnl.stationClassCumIn.subarray((stationRow * dnl.classCount + c) * W, (stationRow * dnl.classCount + c + 1) * W), c * W);
     const base = a * W;
     let q = 0;
     for (let k = 0; k < W; k++) {
@@ -113,7 +111,7 @@ export function loadedPathClasses(ctx: DueContext, loading: DueLoading): LoadedP
     return { links: p.links, classCode: ctx.problem.groups[p.group].classCode };
   });
   const consistent = loaded.length === dnl.pathCount
-    && loaded.every((p, i) => dnl.pathSegStart[i + 1] - dnl.pathSegStart[i] === p.links.length);
+    && loaded.every((p, i) => dnl.pathLength[i] === p.links.length);
   if (!consistent) throw new Error('destinationCharging: the loaded paths do not match the DNL (loading order changed?)');
   return loaded;
 }
@@ -133,7 +131,9 @@ export interface DestinationSeries {
  * Dynamic: `destinationDrawingSteps`; V2G arrivals in interval t are the class's entries
  * into the charge link, the last interval also counting later entries (as
  * `stationChargeArrivals`). STA (`propagation: 'instantaneous'`): Little's law on the
- * drawing time, drawing = Σ_c rate_c · need_c / chargeKw, plugged in = rate · dwell.
+ * services started (`staStationService`: hard chargers, carried FIFO queue, split by class in
+ * `staServedByClass`): a start of class c draws for the occupancy weights of need_c / chargeKw
+ * (`occupancyWeights`), plugged in = the charge link's occupancy ≤ chargers.
  *
  * @param series the result arrays written by `buildDueResult` (charging in service per
  *   step `s * steps + k` and per interval `s * intervals + t`), overwritten for destination stations
@@ -155,7 +155,7 @@ export function applyDestinationCharging(
     const dnl = loading.dnl!;
     const loaded = loadedPathClasses(ctx, loading);
     const drawing = destinationDrawingSteps(net, dnl, loaded, steps);
-    const segCount = dnl.segColumn.length;
+    const W = dnl.steps + 1;
     for (const s of destinations) {
       series.inService.set(drawing.subarray(s * steps, (s + 1) * steps), s * steps);
       for (let t = 0; t < I; t++) {
@@ -164,34 +164,81 @@ export function applyDestinationCharging(
         series.inServiceByInterval[s * I + t] = sum / spi;
       }
       const a = net.stationChargeLink[s];
-      loaded.forEach((p, i) => {
-        if (p.classCode !== UserClassCode.v2g || p.links[p.links.length - 1] !== a) return;
-        const col = dnl.segColumn[dnl.pathSegStart[i + 1] - 1];
+      // V2G-class entries into the charge link (all of them end their trip there)
+      if (UserClassCode.v2g < dnl.classCount) {
+        const o = (dnl.stationLinkRow[a] * dnl.classCount + UserClassCode.v2g) * W;
         for (let t = 0; t < I; t++) {
           const end = t === I - 1 ? dnl.steps : Math.min((t + 1) * spi, dnl.steps);
-          chargeArrivalsV2gClass[s * I + t] += dnl.segCumIn[end * segCount + col] - dnl.segCumIn[Math.min(t * spi, dnl.steps) * segCount + col];
+          chargeArrivalsV2gClass[s * I + t] += dnl.stationClassCumIn[o + end] - dnl.stationClassCumIn[o + Math.min(t * spi, dnl.steps)];
         }
-      });
+      }
     }
     return { pluggedIn, chargeArrivalsV2gClass };
   }
-  const perH = 60 / ctx.scenario.intervalMin;
+  const T = ctx.scenario.intervalMin;
+  const service = staStationService(net, ctx.econ, loading.linkFlowVeh!);
   for (const s of destinations) {
     const a = net.stationChargeLink[s];
     const station = net.stations[s];
-    for (let t = 0; t < I; t++) {
-      let h = 0;
-      for (const p of ctx.paths) {
-        if (p.links[p.links.length - 1] !== a || !(p.flow[t] > 0)) continue;
-        const classCode = ctx.problem.groups[p.group].classCode;
-        h += (p.flow[t] * perH * drawingMin(station, classCode)) / 60;
-        if (classCode === UserClassCode.v2g) chargeArrivalsV2gClass[s * I + t] += p.flow[t];
+    const served = staServedByClass(ctx, a, service.servedVeh.subarray(a * I, (a + 1) * I));
+    for (let t = 0; t < I; t++) chargeArrivalsV2gClass[s * I + t] = served.arrivalsVeh[t * CLASS_COUNT + UserClassCode.v2g];
+    const drawingByInterval = new Float64Array(I);
+    for (let c = 0; c < CLASS_COUNT; c++) {
+      const minutes = drawingMin(station, c);
+      if (!(minutes > 0)) continue;
+      const w = occupancyWeights(minutes, T);
+      for (let u = 0; u < I; u++) {
+        const started = served.servedVeh[u * CLASS_COUNT + c];
+        for (let k = 0; k < w.length && u + k < I; k++) drawingByInterval[u + k] += started * w[k];
       }
-      series.inServiceByInterval[s * I + t] = h;
-      series.inService.fill(h, s * steps + t * spi, s * steps + (t + 1) * spi);
+    }
+    for (let t = 0; t < I; t++) {
+      series.inServiceByInterval[s * I + t] = drawingByInterval[t];
+      series.inService.fill(drawingByInterval[t], s * steps + t * spi, s * steps + (t + 1) * spi);
     }
   }
   return { pluggedIn, chargeArrivalsV2gClass };
+}
+
+/**
+ * STA (`propagation: 'instantaneous'`) services started per interval and class at station
+ * link `a`, index `t * 3 + classCode`, and the class arrivals (index alike): the link's
+ * services started per interval (`servedVeh`, from `staStationService`) split FIFO by class —
+ * the carried queue is served first, in its class mix, then the interval's arrivals in theirs.
+ *
+ * @param servedVeh services started per interval at the link (length = intervals)
+ * @example
+ * const { servedVeh } = staServedByClass(ctx, a, service.servedVeh.subarray(a * I, (a + 1) * I));
+ */
+export function staServedByClass(
+  ctx: DueContext, a: number, servedVeh: Float64Array,
+): { readonly servedVeh: Float64Array; readonly arrivalsVeh: Float64Array } {
+  const I = ctx.intervals;
+  const arrivalsVeh = new Float64Array(I * CLASS_COUNT);
+  for (const p of ctx.paths) {
+    if (p.links[p.links.length - 1] !== a) continue;
+    const c = Math.min(Math.max(ctx.problem.groups[p.group].classCode, 0), CLASS_COUNT - 1);
+    for (let t = 0; t < I; t++) if (p.flow[t] > 0) arrivalsVeh[t * CLASS_COUNT + c] += p.flow[t];
+  }
+  const byClass = new Float64Array(I * CLASS_COUNT);
+  const queue = new Float64Array(CLASS_COUNT);
+  for (let t = 0; t < I; t++) {
+    let queued = 0;
+    let arriving = 0;
+    for (let c = 0; c < CLASS_COUNT; c++) {
+      queued += queue[c];
+      arriving += arrivalsVeh[t * CLASS_COUNT + c];
+    }
+    const total = servedVeh[t];
+    const fromQueue = queued > 0 ? Math.min(1, total / queued) : 0;
+    const fromArrivals = arriving > 0 ? Math.min(1, Math.max(0, total - queued) / arriving) : 0;
+    for (let c = 0; c < CLASS_COUNT; c++) {
+      const arr = arrivalsVeh[t * CLASS_COUNT + c];
+      byClass[t * CLASS_COUNT + c] = fromQueue * queue[c] + fromArrivals * arr;
+      queue[c] = (1 - fromQueue) * queue[c] + (1 - fromArrivals) * arr;
+    }
+  }
+  return { servedVeh: byClass, arrivalsVeh };
 }
 
 /**

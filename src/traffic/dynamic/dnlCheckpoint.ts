@@ -1,140 +1,133 @@
 /**
- * Checkpoints of the dynamic loading (`loadNetworkDynamic`, `DnlOptions.resume`): the FIFO
- * pointers recorded every few steps, and the restore of an earlier loading's state at a step
- * k0 (curves at indices 0…k0, pointers), so that steps before k0 are not simulated again.
+ * Checkpoints of the dynamic loading (`loadNetworkDynamic`, `DnlOptions.resume`): the network
+ * state at a step (`DnlState`: FIFO pointers, packet queue contents, per-path departures) and
+ * its restore into a new loading together with the curves at indices 0…k0, so that steps
+ * before k0 are not simulated again. One mechanism for the committed past of the
+ * co-simulation and for restarts when only later departures change.
  */
 import { InputError } from '../../common/errors.js';
+import { restorePackets, snapshotPackets } from './dnlPackets.js';
 import type { StepState } from './dnlSteps.js';
-import type { DnlPath, DnlPointers, DnlResult, DnlResume } from './loadNetworkDynamic.js';
+import type { DnlLoadingModel, DnlPath, DnlResume, DnlState } from './loadNetworkDynamic.js';
 
 /**
- * Segment and arrival curves of the mapped paths at steps 0…k0 (both step-major). Columns
- * that map to consecutive checkpoint columns are copied as runs (one block when the layout
- * is unchanged, the usual case between two iterations of a solve).
- */
-function copyPrefix(st: StepState, segStart: Int32Array, segColumn: Int32Array, from: DnlResult, pathMap: Int32Array, k0: number): void {
-  const segCount = st.segCount;
-  const pathCount = st.pathCount;
-  // column of the new loading → column of the checkpoint (−1: a new path, zero prefix)
-  const srcCol = new Int32Array(segCount).fill(-1);
-  for (let i = 0; i < pathCount; i++) {
-    const j = pathMap[i];
-    if (j < 0) continue;
-    const o = from.pathSegStart[j];
-    for (let s = segStart[i]; s < segStart[i + 1]; s++) srcCol[segColumn[s]] = from.segColumn[o + s - segStart[i]];
-  }
-  copyRows(st.segIn, segCount, from.segCumIn, from.segColumn.length, srcCol, k0);
-  copyRows(st.arrivals, pathCount, from.pathCumArrivals, from.pathCount, pathMap, k0);
-}
-
-/** to[k·n + c] = src[k·m + map[c]] for k ≤ k0 and map[c] ≥ 0, by runs of consecutive columns. */
-function copyRows(to: Float64Array, n: number, src: Float64Array, m: number, map: Int32Array, k0: number): void {
-  const runs: number[] = []; // triples: first column, first source column, length
-  for (let c = 0; c < n; c++) {
-    if (map[c] < 0) continue;
-    const r = runs.length - 3;
-    if (r >= 0 && runs[r] + runs[r + 2] === c && runs[r + 1] + runs[r + 2] === map[c]) runs[r + 2]++;
-    else runs.push(c, map[c], 1);
-  }
-  if (runs.length === 3 && runs[0] === 0 && runs[1] === 0 && runs[2] === n && n === m) {
-    to.set(src.subarray(0, (k0 + 1) * n));
-    return;
-  }
-  for (let k = 0; k <= k0; k++) {
-    const row = k * n;
-    const srcRow = k * m;
-    for (let r = 0; r < runs.length; r += 3) {
-      const c0 = row + runs[r];
-      const s0 = srcRow + runs[r + 1];
-      const len = runs[r + 2];
-      for (let x = 0; x < len; x++) to[c0 + x] = src[s0 + x];
-    }
-  }
-}
-
-/**
- * Record the FIFO pointers at the start of step `row · every`.
+ * The state at the start of step k (O(links + packets + paths)).
  *
  * @example
- * if (k % pointers.every === 0) savePointers(pointers, k / pointers.every, ptrT, ptrA);
+ * if (k === keepAt) states.push(captureState(st, k, paths));
  */
-export function savePointers(pointers: DnlPointers, row: number, ptrT: Int32Array, ptrA: Int32Array): void {
-  pointers.run.set(ptrT, row * ptrT.length);
-  pointers.entry.set(ptrA, row * ptrA.length);
+export function captureState(st: StepState, k: number, paths: readonly DnlPath[]): DnlState {
+  return {
+    step: k, run: st.ptrT.slice(), entry: st.ptrA.slice(), packets: snapshotPackets(st.packets),
+    pathDeparted: st.depCum.slice(), pathLength: Int32Array.from(paths, (p) => p.links.length),
+    originBacklog: st.backlog === undefined ? new Float64Array(0) : st.backlog.slice(),
+  };
 }
 
 /**
- * Copy a checkpoint into a fresh loading: link curves, segment and arrival curves of the
- * mapped paths at indices 0…k0, and the FIFO pointers at k0. Returns k0. Checks (`InputError`)
- * the network size, δ, the step, the pointer spacing and every path's departures before k0.
+ * Copy a checkpoint into a fresh loading: link, class and station-link curves at indices
+ * 0…k0 (skipped when the loading runs in place on the checkpoint's own buffers), the FIFO
+ * pointers and the packets at k0 (paths renumbered). Returns k0. Checks (`InputError`) the
+ * network size, δ, link model, the step and every path's departures before k0.
  *
  * @example
- * const k0 = options.resume === undefined ? 0 : restoreCheckpoint(st, paths, segStart, segColumn, options.resume, pointers, stepSec);
+ * const k0 = options.resume === undefined ? 0 : restoreCheckpoint(st, paths, options.resume, stepSec, model);
  */
-export function restoreCheckpoint(
-  st: StepState, paths: readonly DnlPath[], segStart: Int32Array, segColumn: Int32Array, resume: DnlResume,
-  pointers: DnlPointers | undefined, stepSec: number,
-): number {
+export function restoreCheckpoint(st: StepState, paths: readonly DnlPath[], resume: DnlResume, stepSec: number, model: DnlLoadingModel): number {
   const source = 'traffic/dynamic/loadNetworkDynamic';
   const { from, step: k0, pathMap } = resume;
   const L = st.linkCount;
-  const fromPointers = from.linkPointers;
-  if (from.stepSec !== stepSec || from.linkServiceSteps.length !== L) {
-    throw new InputError({ source, field: 'resume.from', value: `${from.linkServiceSteps.length} links, δ = ${from.stepSec} s` }, `must be a loading of the same network with δ = ${stepSec} s`);
+  if (from.stepSec !== stepSec || from.linkServiceSteps.length !== L || from.loading !== model) {
+    throw new InputError(
+      { source, field: 'resume.from', value: `${from.linkServiceSteps.length} links, δ = ${from.stepSec} s, ${from.loading}` },
+      `must be a loading of the same network with δ = ${stepSec} s and loading '${model}'`,
+    );
   }
   if (!(Number.isInteger(k0) && k0 >= 0 && k0 <= from.steps && k0 <= st.W - 1)) {
     throw new InputError({ source, field: 'resume.step', value: k0 }, `must be an integer in [0, ${Math.min(from.steps, st.W - 1)}]`);
   }
-  if (fromPointers === undefined || k0 % fromPointers.every !== 0) {
-    throw new InputError({ source, field: 'resume.step', value: k0 }, 'the checkpoint loading has no FIFO pointers at this step (checkpointEvery)');
+  const state = from.states.find((s) => s.step === k0);
+  if (state === undefined) {
+    throw new InputError({ source, field: 'resume.step', value: k0 }, 'the checkpoint loading kept no state at this step (checkpointEvery / checkpointSteps)');
   }
   if (pathMap.length !== paths.length) {
     throw new InputError({ source, field: 'resume.pathMap.length', value: pathMap.length }, `must be the path count ${paths.length}`);
   }
-  const oldSegCount = from.segColumn.length;
-  const oldDeparted = (j: number): number => from.segCumIn[k0 * oldSegCount + from.segColumn[from.pathSegStart[j]]];
-  const used = new Uint8Array(from.pathCount);
+  const oldCount = state.pathDeparted.length;
+  const used = new Uint8Array(oldCount);
+  const newOf = new Int32Array(oldCount).fill(-1);
   paths.forEach((p, i) => {
     // cumulative departures before k0, summed in the loader's own order (bit-equal when unchanged)
     let departed = 0;
     const dep = p.departureVehByStep;
-    for (let k = 0; k < k0; k++) departed += k < dep.length ? dep[k] : 0;
+    for (let k = 0; k < k0 && k < dep.length; k++) if (dep[k] > 0) departed += dep[k];
+    st.depCum[i] = departed;
     const j = pathMap[i];
     if (j < 0) {
       if (departed !== 0) throw new InputError({ source, field: `resume.pathMap[${i}]`, value: j }, `an unmapped path must not depart before step ${k0} (${departed} vehicles do)`);
       return;
     }
-    const n = p.links.length;
-    const sameLinks = j < from.pathCount && used[j] === 0 && from.pathSegStart[j + 1] - from.pathSegStart[j] === n;
+    const sameLinks = j < oldCount && used[j] === 0 && state.pathLength[j] === p.links.length;
     if (!sameLinks) throw new InputError({ source, field: `resume.pathMap[${i}]`, value: j }, 'must name a distinct checkpoint path with the same links');
     used[j] = 1;
-    const old = oldDeparted(j);
+    newOf[j] = i;
+    const old = state.pathDeparted[j];
     if (Math.abs(old - departed) > 1e-12 * Math.max(1, Math.abs(old))) {
       throw new InputError({ source, field: `paths[${i}].departureVehByStep`, value: departed }, `departs ${departed} vehicles before step ${k0}, the checkpoint ${old}`);
     }
   });
-  for (let j = 0; j < from.pathCount; j++) {
-    if (used[j] === 0 && oldDeparted(j) !== 0) {
-      throw new InputError({ source, field: 'resume.pathMap', value: j }, `checkpoint path ${j} departed ${oldDeparted(j)} vehicles before step ${k0} and is not mapped`);
+  for (let j = 0; j < oldCount; j++) {
+    if (used[j] === 0 && state.pathDeparted[j] !== 0) {
+      throw new InputError({ source, field: 'resume.pathMap', value: j }, `checkpoint path ${j} departed ${state.pathDeparted[j]} vehicles before step ${k0} and is not mapped`);
     }
   }
-  // link curves, link-major: one contiguous block per link and curve
+  if (!st.inPlace) copyCurves(st, resume, k0);
+  st.ptrT.set(state.run);
+  st.ptrA.set(state.entry);
+  restorePackets(st.packets, state.packets, newOf);
+  if (st.backlog !== undefined) newOf.forEach((i, j) => { if (i >= 0) st.backlog![i] = state.originBacklog[j]; });
+  return k0;
+}
+
+/**
+ * An earlier state of `resume.from` (step ≤ k0) renumbered to this loading's paths, so the
+ * resumed result keeps the checkpoints before k0 too.
+ *
+ * @example
+ * const kept = resume.from.states.filter((s) => s.step < k0).map((s) => renumberState(s, resume.pathMap, paths));
+ */
+export function renumberState(s: DnlState, pathMap: Int32Array, paths: readonly DnlPath[]): DnlState {
+  const newOf = new Int32Array(s.pathDeparted.length).fill(-1);
+  pathMap.forEach((j, i) => { if (j >= 0) newOf[j] = i; });
+  const packets = { ...s.packets, path: Int32Array.from(s.packets.path, (j) => newOf[j]) };
+  const pathDeparted = Float64Array.from(pathMap, (j) => (j >= 0 ? s.pathDeparted[j] : 0));
+  const originBacklog = s.originBacklog.length === 0 ? s.originBacklog : Float64Array.from(pathMap, (j) => (j >= 0 ? s.originBacklog[j] : 0));
+  return { ...s, packets, pathDeparted, originBacklog, pathLength: Int32Array.from(paths, (p) => p.links.length) };
+}
+
+/** Link curves (link-major), class curves (step-major) and station-link curves (row-major) at indices 0…k0. */
+function copyCurves(st: StepState, resume: DnlResume, k0: number): void {
+  const { from } = resume;
   const Wo = from.steps + 1;
-  const curves: [Float64Array, Float64Array][] = [
+  const W = st.W;
+  const L = st.linkCount;
+  const links: [Float64Array, Float64Array][] = [
     [st.A, from.linkCumIn], [st.V, from.linkCumAtBottleneck], [st.Sv, from.linkCumServiceStart], [st.D, from.linkCumOut], [st.T, from.linkRunExitStep],
   ];
-  for (const [to, src] of curves) for (let a = 0; a < L; a++) to.set(src.subarray(a * Wo, a * Wo + k0 + 1), a * st.W);
-  // segments (step-major) and arrivals of the mapped paths; new paths keep their zero prefix
-  copyPrefix(st, segStart, segColumn, from, pathMap, k0);
-  const row = k0 / fromPointers.every;
-  st.ptrT.set(fromPointers.run.subarray(row * L, (row + 1) * L));
-  st.ptrA.set(fromPointers.entry.subarray(row * L, (row + 1) * L));
-  if (pointers !== undefined) {
-    if (pointers.every !== fromPointers.every) {
-      throw new InputError({ source, field: 'checkpointEvery', value: pointers.every }, `must equal the checkpoint's ${fromPointers.every} when resuming`);
+  for (const [to, src] of links) for (let a = 0; a < L; a++) to.set(src.subarray(a * Wo, a * Wo + k0 + 1), a * W);
+  const C = st.classCount;
+  const Co = from.classCount;
+  for (let k = 0; k <= k0; k++) {
+    for (let c = 0; c < C && c < Co; c++) {
+      st.classCumDep[k * C + c] = from.classCumDepartures[k * Co + c];
+      st.classCumArr[k * C + c] = from.classCumArrivals[k * Co + c];
     }
-    pointers.run.set(fromPointers.run.subarray(0, (row + 1) * L));
-    pointers.entry.set(fromPointers.entry.subarray(0, (row + 1) * L));
   }
-  return k0;
+  const rows = st.stationCumIn.length / (C * W);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < C && c < Co; c++) {
+      const o = (r * Co + c) * Wo;
+      st.stationCumIn.set(from.stationClassCumIn.subarray(o, o + k0 + 1), (r * C + c) * W);
+    }
+  }
 }

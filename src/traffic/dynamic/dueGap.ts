@@ -91,6 +91,22 @@ export function worstClassGap(sums: DueGapSums): number {
 }
 
 /**
+ * Average excess cost Σ f·(g − c_min) / Σ Q over all classes, ¥ per vehicle (0 with no free demand).
+ *
+ * @example
+ * excessPerVehicle(dueGapSums(ctx)); // e.g. 0.004 ¥ per vehicle
+ */
+export function excessPerVehicle(sums: DueGapSums): number {
+  let excess = 0;
+  let vehicles = 0;
+  for (let c = 0; c < sums.vehicles.length; c++) {
+    excess += sums.excessYuan[c];
+    vehicles += sums.vehicles[c];
+  }
+  return vehicles > 0 ? excess / vehicles : 0;
+}
+
+/**
  * `DueResult.byClass`: vehicles, relative gap and average excess cost per vehicle (¥ and,
  * with θ > 0, minutes = ¥ / θ · 60) of each class over the free intervals.
  *

@@ -5,6 +5,8 @@
  */
 import { LinkKind } from '../network/network.js';
 import { applyDestinationCharging } from './destinationCharging.js';
+import { curveAt } from './dnlSteps.js';
+import { staStationService } from './staStationQueue.js';
 import { USER_CLASSES, type DueResult } from './dueTypes.js';
 import { dueClassAccuracy } from './dueGap.js';
 import type { DueContext, DueLoading } from './dueState.js';
@@ -22,8 +24,9 @@ export interface DueStatus {
  *
  * Dynamic: in service = S − D and queue = V − S of each station link at kδ; arrivals
  * in interval t = entries A((t+1)·spi) − A(t·spi), the last interval also counting
- * later entries (they pay its price). STA: per interval, in service = h = rate ×
- * (τ + t_svc) (Little's law), no queue.
+ * later entries (they pay its price). STA: per interval, the hard-server service of
+ * `staStationService` (in service = services started × t_svc / Δt ≤ servers, queue = its
+ * mean carried queue; what is still queued after the last interval counts as on the network).
  *
  * @example
  * const result = buildDueResult(ctx, loading, status);
@@ -60,8 +63,11 @@ export function buildDueResult(ctx: DueContext, loading: DueLoading, status: Due
     const fill = (a: number, s: number, inServ: Float64Array, queue: Float64Array, avg: Float64Array, arr: Float64Array) => {
       if (a < 0) return;
       const o = a * W;
+      const L = dnl.linkServiceSteps[a];
       for (let k = 0; k < steps; k++) {
-        inServ[s * steps + k] = dnl.linkCumServiceStart[o + k] - dnl.linkCumOut[o + k];
+        // in service = started in the last L steps, S(k) − S(k − L): equal to S − D with point
+        // queues; with the LTM a vehicle done with service may wait for room downstream (not charging)
+        inServ[s * steps + k] = dnl.linkCumServiceStart[o + k] - curveAt(dnl.linkCumServiceStart, o, k - L);
         queue[s * steps + k] = dnl.linkCumAtBottleneck[o + k] - dnl.linkCumServiceStart[o + k];
       }
       for (let t = 0; t < I; t++) {
@@ -91,11 +97,8 @@ export function buildDueResult(ctx: DueContext, loading: DueLoading, status: Due
         linkTravelTimeMin[a * I + t] = veh > 1e-12 ? vehMin / veh : (loading.model.exit(a, mid) - mid) * stepMin;
       }
     }
-    const nSeg = dnl.segColumn.length;
-    for (let p = 0; p < dnl.pathCount; p++) {
-      const first = dnl.segColumn[dnl.pathSegStart[p]];
-      vehiclesOnNetworkAtEnd += dnl.segCumIn[dnl.steps * nSeg + first] - dnl.pathCumArrivals[dnl.steps * dnl.pathCount + p];
-    }
+    const C = dnl.classCount;
+    for (let c = 0; c < C; c++) vehiclesOnNetworkAtEnd += dnl.classCumDepartures[dnl.steps * C + c] - dnl.classCumArrivals[dnl.steps * C + c];
   } else {
     const flow = loading.linkFlowVeh!;
     for (let a = 0; a < linkCount; a++) {
@@ -106,19 +109,23 @@ export function buildDueResult(ctx: DueContext, loading: DueLoading, status: Due
         linkTravelTimeMin[a * I + t] = ctx.econ.thetaPerMin > 0 ? (loading.model.cost(a, mid) - money) / ctx.econ.thetaPerMin : 0;
       }
     }
-    const fill = (a: number, s: number, inServ: Float64Array, avg: Float64Array, arr: Float64Array) => {
+    // hard servers and a carried FIFO queue, as the dynamic loading (staStationQueue.ts)
+    const service = staStationService(net, ctx.econ, flow);
+    const fill = (a: number, s: number, inServ: Float64Array, queue: Float64Array, avg: Float64Array, arr: Float64Array) => {
       if (a < 0) return;
-      const holdH = (net.freeFlowMin[a] + ctx.econ.serviceMin[a]) / 60;
       for (let t = 0; t < I; t++) {
-        const h = flow[a * I + t] * perH * holdH;
+        const h = service.inServiceVeh[a * I + t];
         avg[s * I + t] = h;
         arr[s * I + t] = flow[a * I + t];
         inServ.fill(h, s * steps + t * spi, s * steps + (t + 1) * spi);
+        queue.fill(service.meanQueueVeh[a * I + t], s * steps + t * spi, s * steps + (t + 1) * spi);
       }
+      // still queued at the end of the horizon: on the network, not yet served
+      vehiclesOnNetworkAtEnd += service.queueEndVeh[a * I + I - 1];
     };
     for (let s = 0; s < nS; s++) {
-      fill(chargeLink[s], s, r.chIn, r.chAvg, r.chArr);
-      fill(v2gLink[s], s, r.v2gIn, r.v2gAvg, r.v2gArr);
+      fill(chargeLink[s], s, r.chIn, r.chQ, r.chAvg, r.chArr);
+      fill(v2gLink[s], s, r.v2gIn, r.v2gQ, r.v2gAvg, r.v2gArr);
     }
   }
 

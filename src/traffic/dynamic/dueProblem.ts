@@ -92,7 +92,8 @@ export function dueProblem(scenario: DueScenario): DueProblem {
     const total = d.vehPerHByInterval.reduce((x, y) => x + y, 0);
     if (total === 0) return;
     if (o === s) fail(`demand[${i}].destination`, d.destination, 'equals the origin');
-    classShares.forEach((share, classCode) => {
+    const entryShares = d.userClass === undefined ? classShares : USER_CLASSES.map((c) => (c === d.userClass ? 1 : 0));
+    entryShares.forEach((share, classCode) => {
       if (!(share > 1e-15)) return;
       const vehicles = (r: number, part: number) => (r * share * part * scenario.intervalMin) / 60;
       // charging and V2G trips ending at a destination station plug in there: they end in its sink

@@ -11,7 +11,7 @@ import { experiencedLinkTimes, type ExperiencedLinkTimes } from './experiencedLi
 import {
   dynamicCostModel, instantaneousCostModel, linkEconomics, walkPath, type LinkCostModel, type LinkEconomics,
 } from './linkCostModel.js';
-import { loadNetworkDynamic, type DnlPath, type DnlResult, type DnlResume } from './loadNetworkDynamic.js';
+import { createDnlWorkspace, loadNetworkDynamic, type DnlPath, type DnlResult, type DnlResume, type DnlWorkspace } from './loadNetworkDynamic.js';
 
 /**
  * One path of a group with per-interval flow (veh), cost (¥), time (min) and money (¥),
@@ -96,14 +96,14 @@ function minHorizon(ctx: DueContext): number {
 }
 
 /** First step at which all `total` departed vehicles of the loading have arrived. */
-function lastArrivalStep(dnl: DnlResult, pathCount: number, total: number): number {
+function lastArrivalStep(dnl: DnlResult, total: number): number {
   const target = total - 1e-9 * Math.max(1, total);
   let lo = 0;
   let hi = dnl.steps;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     let arrived = 0;
-    for (let i = 0; i < pathCount; i++) arrived += dnl.pathCumArrivals[mid * pathCount + i];
+    for (let c = 0; c < dnl.classCount; c++) arrived += dnl.classCumArrivals[mid * dnl.classCount + c];
     if (arrived >= target) hi = mid;
     else lo = mid + 1;
   }
@@ -174,17 +174,22 @@ export function loadCurrentFlows(ctx: DueContext): DueLoading {
   const resume = resumePoint(ctx, loadedIdx);
   const maxHorizon = 50 * I * spi + ctx.horizon;
   for (;;) {
-    const dnl = loadNetworkDynamic(net, loaded, { stepSec: ctx.scenario.stepSec, horizonSteps: ctx.horizon, checkpointEvery: spi, resume });
+    const dnl = loadNetworkDynamic(net, loaded, {
+      stepSec: ctx.scenario.stepSec, horizonSteps: ctx.horizon, loading: ctx.scenario.loading, resume, workspace: process.env.TLOAD_NOWS ? undefined : workspaceOf(ctx),
+      // the states a resume may need: this solve's next loading (committed · spi) and a later
+      // solve's committed past (any later interval boundary of the departure window)
+      checkpointSteps: Array.from({ length: I - ctx.committed }, (_, i) => (ctx.committed + 1 + i) * spi).concat(ctx.committed > 0 ? [ctx.committed * spi] : []),
+    });
     ctx.loadingSteps += dnl.stepsSimulated;
     let arrived = 0;
-    for (let i = 0; i < loaded.length; i++) arrived += dnl.pathCumArrivals[ctx.horizon * loaded.length + i];
+    for (let c = 0; c < dnl.classCount; c++) arrived += dnl.classCumArrivals[ctx.horizon * dnl.classCount + c];
     const empty = total - arrived <= 1e-9 * Math.max(1, total);
     if (empty || ctx.scenario.horizonSteps !== undefined || ctx.horizon >= maxHorizon) {
       const times = experiencedLinkTimes(dnl);
       if (empty && ctx.scenario.horizonSteps === undefined) {
         // next loading: a quarter more than the time the network needed to empty, so that
         // early congested iterations do not make every later loading long
-        const emptyStep = lastArrivalStep(dnl, loaded.length, total);
+        const emptyStep = lastArrivalStep(dnl, total);
         ctx.horizon = Math.max(minHorizon(ctx), Math.ceil(emptyStep * 1.25) + 2);
       }
       // the committed prefix never changes within a solve: this loading is the next one's checkpoint
@@ -196,6 +201,15 @@ export function loadCurrentFlows(ctx: DueContext): DueLoading {
   }
 }
 
+/** The loading buffers of a solve, reused by all its loadings (owned by the context, dropped with it). */
+const workspaces = new WeakMap<DueContext, DnlWorkspace>();
+
+function workspaceOf(ctx: DueContext): DnlWorkspace {
+  let ws = workspaces.get(ctx);
+  if (ws === undefined) { ws = createDnlWorkspace(); workspaces.set(ctx, ws); }
+  return ws;
+}
+
 /**
  * Where the next loading may resume: the checkpoint at step committed · spi, with the
  * loaded paths matched to the checkpoint's by their index in `ctx.paths`.
@@ -203,7 +217,8 @@ export function loadCurrentFlows(ctx: DueContext): DueLoading {
 function resumePoint(ctx: DueContext, loadedIdx: readonly number[]): DnlResume | undefined {
   const cp = ctx.checkpoint;
   const step = ctx.committed * ctx.spi;
-  if (cp === undefined || step === 0 || cp.dnl.steps < step || cp.dnl.linkPointers?.every !== ctx.spi) return undefined;
+  if (cp === undefined || step === 0 || cp.dnl.steps < step || !cp.dnl.states.some((s) => s.step === step)
+    || cp.dnl.loading !== (ctx.scenario.loading ?? 'point-queue')) return undefined;
   const position = new Int32Array(ctx.paths.length).fill(-1);
   cp.loadedPaths.forEach((p, j) => { if (p >= 0) position[p] = j; });
   return { from: cp.dnl, step, pathMap: Int32Array.from(loadedIdx, (p) => position[p]) };
@@ -222,7 +237,7 @@ function intervalCost(ctx: DueContext, model: LinkCostModel, links: Int32Array, 
 
 /**
  * Price path `p` in every interval with demand: mean over the interval's departure
- * samples of cost, time and money, and the link sensitivities met by the middle one.
+ * samples of cost, time and money, and (groups with 2+ paths) the link sensitivities met by the middle one.
  *
  * @example
  * for (const p of ctx.paths) pricePath(ctx, model, p, out);
@@ -232,6 +247,7 @@ export function pricePath(ctx: DueContext, model: LinkCostModel, p: DuePathState
   const n = model.samplesPerInterval;
   const spi = ctx.spi;
   const theta = ctx.econ.thetaPerMin;
+  const alone = ctx.problem.groups[p.group].paths.length < 2;
   for (let t = ctx.committed; t < ctx.intervals; t++) {
     if (demand[t] === 0) continue;
     let cost = 0, time = 0, money = 0;
@@ -244,7 +260,10 @@ export function pricePath(ctx: DueContext, model: LinkCostModel, p: DuePathState
     p.cost[t] = cost / n;
     p.time[t] = time / n;
     p.money[t] = money / n;
-    // sensitivities at the interval's middle departure, walking the path's own times
+    // sensitivities at the interval's middle departure, walking the path's own times; only the
+    // route swap reads them, and it leaves groups with one path alone (`generateColumns` prices
+    // the first path again when it adds a second)
+    if (alone) continue;
     let x = t * spi + spi / 2;
     const o = t * p.links.length;
     for (let i = 0; i < p.links.length; i++) {
@@ -293,7 +312,9 @@ export function generateColumns(ctx: DueContext, model: LinkCostModel, out: Floa
         let best = Infinity;
         for (const p of group.paths) best = Math.min(best, ctx.paths[p].cost[t]);
         if (group.paths.length > 0 && intervalCost(ctx, model, links, t, out) >= best - 1e-12 * Math.abs(best)) continue;
+        const first = group.paths.length === 1 ? group.paths[0] : -1;
         pricePath(ctx, model, ctx.paths[addPath(ctx, g, links)], out);
+        if (first >= 0) pricePath(ctx, model, ctx.paths[first], out); // its sensitivities, now that the swap needs them
         added++;
       }
     }

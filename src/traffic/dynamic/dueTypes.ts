@@ -8,7 +8,7 @@
  * - per link per interval: `link * intervals + t`.
  */
 import type { Network } from '../network/network.js';
-import type { DnlResult } from './loadNetworkDynamic.js';
+import type { DnlLoadingModel, DnlResult } from './loadNetworkDynamic.js';
 
 /** User classes of docs/model.md §2: regular (no station), charging (one charge link), V2G (one v2g link). */
 export type UserClass = 'regular' | 'charging' | 'v2g';
@@ -26,6 +26,11 @@ export interface DynamicDemand {
   readonly destination: number;
   /** Departure rate in each departure interval, veh/h (length = `intervals`). */
   readonly vehPerHByInterval: readonly number[];
+  /**
+   * All of the demand is of this class (a CSV table's classed rows, docs/demand.md); absent:
+   * split by the shares. At most one entry per OD pair and class.
+   */
+  readonly userClass?: UserClass;
 }
 
 /** Everything `solveDue` needs (docs/model.md §2). */
@@ -51,6 +56,8 @@ export interface DueScenario {
   readonly coupons: { readonly chargeYuanPerKWh: Float64Array; readonly v2gYuanPerVisit: Float64Array };
   /** `'dynamic'` (default): point-queue loading; `'instantaneous'`: STA, BPR on interval flows. */
   readonly propagation?: 'dynamic' | 'instantaneous';
+  /** Dynamic propagation: link model of the loading, `'point-queue'` (default) or `'ltm'` (physical queues with spillback, docs/model.md §2.5). */
+  readonly loading?: DnlLoadingModel;
 }
 
 /** Solver controls of `solveDue`. */
@@ -73,8 +80,17 @@ export interface DueOptions {
    * `byClass` cover the free intervals only. `intervals` commits everything: one loading.
    */
   readonly committedIntervals?: number;
-  /** Called after every iteration's gap evaluation. */
-  readonly onIteration?: (iteration: number, relativeGap: number) => void;
+  /**
+   * Called after every iteration's gap evaluation, with the worst class gap (the convergence
+   * measure) and the average excess cost Σ f·(g − c_min) / Σ Q over all classes, ¥ per vehicle.
+   */
+  readonly onIteration?: (iteration: number, relativeGap: number, progress: DueIterationProgress) => void;
+}
+
+/** Accuracy of one DUE iteration (`DueOptions.onIteration`). */
+export interface DueIterationProgress {
+  readonly worstClassGap: number;
+  readonly excessCostYuanPerVeh: number;
 }
 
 /** One used or generated path of an OD pair and class. */

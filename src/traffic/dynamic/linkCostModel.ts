@@ -8,6 +8,7 @@ import { LinkKind, type Network } from '../network/network.js';
 import type { DueScenario } from './dueTypes.js';
 import type { ExperiencedLinkTimes } from './experiencedLinkTimes.js';
 import type { DnlResult } from './loadNetworkDynamic.js';
+import { staStationService, type StaStationService } from './staStationQueue.js';
 
 /** Costs of entering link `a` at time `x` (in loading steps, fractional). */
 export interface LinkCostModel {
@@ -178,18 +179,27 @@ export function dynamicCostModel(
 
 /**
  * Cost model of the STA special case (docs/model.md §2 "Static special cases"): each interval is a static
- * equilibrium; links cost BPR on the interval's flow rate, stations
- * τ + t_svc + t_max (h/c)³ with h = rate × (τ + t_svc) (Little's law), and vehicles
- * reach every link of their path in their departure interval (no propagation).
+ * equilibrium; links cost BPR on the interval's flow rate; stations have the dynamic loading's
+ * hard servers and FIFO queue (`staStationService`: at most c·T/s services per interval, the
+ * rest carried to the next interval) and cost τ + t_svc + wait + t_max·min(h_b/c, 1)³, h_b the
+ * mean vehicles at the bottleneck (in service + queued), exactly the dynamic crowding term;
+ * vehicles reach every link of their path in their departure interval (no propagation).
  *
  * @param linkFlowVeh vehicles entering each link per interval, index `a * intervals + t`
+ * @param service the station service of these flows (default: computed here)
  * @example
  * const model = instantaneousCostModel(net, econ, flows);
  * model.cost(a, 0); // ¥ of link a in interval 0
  */
-export function instantaneousCostModel(network: Network, econ: LinkEconomics, linkFlowVeh: Float64Array): LinkCostModel {
+export function instantaneousCostModel(
+  network: Network, econ: LinkEconomics, linkFlowVeh: Float64Array,
+  service: StaStationService = staStationService(network, econ, linkFlowVeh),
+): LinkCostModel {
   const I = econ.intervals;
   const perH = 60 / econ.intervalMin;
+  const atBottleneck = (i: number): number => service.inServiceVeh[i] + service.meanQueueVeh[i];
+  const queued = (a: number, t: number): boolean =>
+    service.queueEndVeh[a * I + t] > 1e-9 || (t > 0 && service.queueEndVeh[a * I + t - 1] > 1e-9);
   const timeMin = (a: number, t: number): number => {
     const w = linkFlowVeh[a * I + t] * perH;
     const kind = network.kind[a];
@@ -201,8 +211,9 @@ export function instantaneousCostModel(network: Network, econ: LinkEconomics, li
     }
     if (kind === LinkKind.charge || kind === LinkKind.v2g) {
       const c = econ.servers[a];
-      const h = (w * (tau + econ.serviceMin[a])) / 60;
-      return tau + econ.serviceMin[a] + (c > 0 ? econ.crowdMaxMin[a] * Math.pow(h / c, 3) : 0);
+      const i = a * I + t;
+      const r = c > 0 && econ.crowdMaxMin[a] > 0 ? Math.min(1, atBottleneck(i) / c) : 0;
+      return tau + econ.serviceMin[a] + service.waitMin[i] + econ.crowdMaxMin[a] * r * r * r;
     }
     return tau;
   };
@@ -218,7 +229,12 @@ export function instantaneousCostModel(network: Network, econ: LinkEconomics, li
       out[1] = m;
       return x;
     },
-    queueCoefficient: () => 0,
+    // as the dynamic point queue: a vehicle moved into an earlier interval of the same queue episode delays this one by s/c
+    queueCoefficient(a, x) {
+      const kind = network.kind[a];
+      if ((kind !== LinkKind.charge && kind !== LinkKind.v2g) || !(econ.servers[a] > 0)) return 0;
+      return queued(a, intervalOf(econ, x)) ? (econ.thetaPerMin * econ.serviceMin[a]) / econ.servers[a] : 0;
+    },
     cost: (a, x) => econ.thetaPerMin * timeMin(a, intervalOf(econ, x)) + money(a, x),
     sensitivity(a, x) {
       const t = intervalOf(econ, x);
@@ -232,10 +248,14 @@ export function instantaneousCostModel(network: Network, econ: LinkEconomics, li
           minPerVeh = ((network.freeFlowMin[a] * network.bprB[a] * P * Math.pow(w / c, P - 1)) / c) * perH;
         }
       } else if (kind === LinkKind.charge || kind === LinkKind.v2g) {
+        // the dynamic model's terms: half of s/c per vehicle once queued (phased in near capacity), crowding below c
         const c = econ.servers[a];
-        const hold = (network.freeFlowMin[a] + econ.serviceMin[a]) / 60;
-        const h = w * hold;
-        if (c > 0) minPerVeh = ((3 * econ.crowdMaxMin[a] * h * h) / (c * c * c)) * hold * perH;
+        if (c > 0) {
+          const h = atBottleneck(a * I + t);
+          const near = queued(a, t) ? 1 : Math.min(1, (h / c) ** 4);
+          minPerVeh += (econ.serviceMin[a] / (2 * c)) * near;
+          if (h < c) minPerVeh += ((3 * econ.crowdMaxMin[a] * h * h) / (c * c * c)) * Math.min(1, econ.serviceMin[a] / econ.intervalMin);
+        }
       }
       return econ.thetaPerMin * minPerVeh;
     },

@@ -1,14 +1,23 @@
 /**
  * Dynamic network loading (DNL, docs/model.md §2): propagate given path departure profiles
- * through the network in time steps δ and record cumulative counts per link,
- * per path segment and per path.
+ * through the network in time steps δ and record cumulative counts per link and per class.
+ * Path composition travels in per-link FIFO packet queues (`dnlPackets.ts`), so memory is
+ * links × steps plus the packets of the vehicles on the network, never segments × steps.
  */
 import { InputError } from '../../common/errors.js';
 import { LinkKind, type Network } from '../network/network.js';
-import { restoreCheckpoint, savePointers } from './dnlCheckpoint.js';
-import { closeStep, stepLinks, stepSegments, type StepState } from './dnlSteps.js';
+import { captureState, renumberState, restoreCheckpoint } from './dnlCheckpoint.js';
+import { closeStep, propagatePackets, stepLinks, type StepState } from './dnlSteps.js';
+import { acquireCurves, type DnlWorkspace } from './dnlWorkspace.js';
+import { closeStepLtm, stepLinksLtm } from './ltmStep.js';
+import { ltmLinkParams } from './ltmLinkParams.js';
+import type { PacketSnapshot } from './dnlPackets.js';
 
 export { curveAt } from './dnlSteps.js';
+export { createDnlWorkspace, type DnlWorkspace } from './dnlWorkspace.js';
+
+/** Link model of the loading: point queues with BPR running time, or the link transmission model with spillback. */
+export type DnlLoadingModel = 'point-queue' | 'ltm';
 
 /** One path to load: its links and its departures per loading step. */
 export interface DnlPath {
@@ -26,18 +35,27 @@ export interface DnlOptions {
   readonly stepSec: number;
   /** Number of steps S to simulate; curves have S + 1 points (times 0, δ, …, Sδ). */
   readonly horizonSteps: number;
-  /**
-   * Record the per-link FIFO pointers every this many steps (`DnlResult.linkPointers`), so the
-   * result can serve as a checkpoint at any multiple of it. Default: none.
-   */
+  /** Link model, default `'point-queue'` (docs/model.md §2.5; `'ltm'`: §2.5 "Physical queues"). */
+  readonly loading?: DnlLoadingModel;
+  /** Keep the network state (`DnlState`) at every multiple of this step count, so the result can be resumed there. */
   readonly checkpointEvery?: number;
-  /** Resume from a checkpoint instead of step 0 (see `DnlResume`). */
+  /** Keep the network state at these steps (in addition to `checkpointEvery`). */
+  readonly checkpointSteps?: readonly number[];
+  /** Resume from a kept state instead of step 0 (see `DnlResume`). */
   readonly resume?: DnlResume;
+  /**
+   * Buffers reused across loadings (`createDnlWorkspace`). The result's curves then live in
+   * the workspace: they stay valid until the next loading with it, except `resume.from`,
+   * whose curves up to the resume step are kept.
+   */
+  readonly workspace?: DnlWorkspace;
+  /** Also record per-segment and per-path curves (`DnlResult.pathCurves`; segments × steps memory: tests and small cases only). */
+  readonly recordPathCurves?: boolean;
 }
 
 /**
- * Resume a loading at step `step` from an earlier loading `from` of the same network and δ
- * (`from.linkPointers` must hold `step`). The caller guarantees that every path departs
+ * Resume a loading at step `step` from an earlier loading `from` of the same network, δ and
+ * link model (`from.states` must hold `step`). The caller guarantees that every path departs
  * exactly as in `from` before `step` (checked on each path's cumulative departures at
  * `step`); loading is causal (departures at steps ≥ `step` cannot change any curve value at
  * indices ≤ `step`), so the resumed loading equals a full one (bit for bit when the paths
@@ -51,25 +69,48 @@ export interface DnlResume {
   readonly pathMap: Int32Array;
 }
 
-/** Per-link FIFO pointers at every `every`-th step, index `j * links + a` for step `j · every`. */
-export interface DnlPointers {
-  readonly every: number;
-  /** Last entry step whose vehicles reached the bottleneck (running part), −1 = none. */
+/**
+ * The network state at the start of step `step` (the one checkpoint mechanism): with the
+ * curves at indices 0…step it is everything a loading needs to go on from there.
+ */
+export interface DnlState {
+  readonly step: number;
+  /** Per link: last entry step whose vehicles reached the bottleneck (running part, −1 = none), and the FIFO exit pointer. */
   readonly run: Int32Array;
-  /** Last entry step whose vehicles have left (FIFO composition of the outflow). */
   readonly entry: Int32Array;
+  /** Packet queue contents (path composition of the vehicles on each link). */
+  readonly packets: PacketSnapshot;
+  /** Per path: vehicles departed before `step` (summed in the loader's order) and link count. */
+  readonly pathDeparted: Float64Array;
+  /** LTM: per path, departed vehicles still waiting at the origin for room on the first link (empty for point queues). */
+  readonly originBacklog: Float64Array;
+  readonly pathLength: Int32Array;
+}
+
+/** @deprecated former name of the checkpoint state; see `DnlState`. */
+export type DnlPointers = DnlState;
+
+/** Per-segment and per-path curves (`DnlOptions.recordPathCurves`), path-major `i * (steps + 1) + k`. */
+export interface DnlPathCurves {
+  /** Segment j of path p is `pathSegStart[p] + j`; `pathSegStart[pathCount]` = segment count. */
+  readonly pathSegStart: Int32Array;
+  /** Cumulative inflow of each segment (segment s at kδ: `s * (steps + 1) + k`). */
+  readonly segCumIn: Float64Array;
+  /** Cumulative arrivals of each path at its destination (`p * (steps + 1) + k`). */
+  readonly pathCumArrivals: Float64Array;
 }
 
 /**
- * Cumulative curves of one loading. Every curve has `steps + 1` points, value at
- * time kδ, stored link-major (`a * (steps + 1) + k`), segment-major or path-major.
+ * Cumulative curves of one loading. Link curves have `steps + 1` points, value at time kδ,
+ * stored link-major (`a * (steps + 1) + k`).
  */
 export interface DnlResult {
   readonly stepSec: number;
   readonly steps: number;
+  readonly loading: DnlLoadingModel;
   /** A_a: vehicles that entered link a. */
   readonly linkCumIn: Float64Array;
-  /** V_a: vehicles that reached the link's bottleneck (road exit queue or station server queue). */
+  /** V_a: vehicles that reached the link's bottleneck (road exit queue or station server queue; LTM: the downstream end at free speed). */
   readonly linkCumAtBottleneck: Float64Array;
   /** Station links: vehicles that started service; other links: equal to `linkCumOut`. */
   readonly linkCumServiceStart: Float64Array;
@@ -82,173 +123,165 @@ export interface DnlResult {
   /** Per link: bottleneck discharge per step (roads: capacity·δ; +∞ when none), or servers for station links. */
   readonly linkBottleneck: Float64Array;
   readonly pathCount: number;
-  /** Segment i of path p (its i-th link) is `pathSegStart[p] + i`; `pathSegStart[pathCount]` = segment count. */
-  readonly pathSegStart: Int32Array;
-  /** Storage column of each segment (columns are grouped by link so a step reads contiguous memory). */
-  readonly segColumn: Int32Array;
-  /**
-   * Cumulative inflow of each segment (= cumulative outflow of the previous one), STEP-major:
-   * segment s at time kδ is `segCumIn[k * segCount + segColumn[s]]`.
-   */
-  readonly segCumIn: Float64Array;
-  /** Cumulative arrivals of each path at its destination, step-major: `k * pathCount + p`. */
-  readonly pathCumArrivals: Float64Array;
+  /** Per path: number of links (what a resume or a consumer checks the path list against). */
+  readonly pathLength: Int32Array;
   /** Number of classes (1 + largest `classCode`), and cumulative departures / arrivals per class, `k * classCount + c`. */
   readonly classCount: number;
   readonly classCumDepartures: Float64Array;
   readonly classCumArrivals: Float64Array;
-  /** FIFO pointers for checkpoints (`DnlOptions.checkpointEvery`), else undefined. */
-  readonly linkPointers?: DnlPointers;
+  /** Per link: row of a station link (charge / v2g) in `stationClassCumIn`, −1 for other links. */
+  readonly stationLinkRow: Int32Array;
+  /** Cumulative inflow per station link and class, `(row * classCount + c) * (steps + 1) + k`. */
+  readonly stationClassCumIn: Float64Array;
+  /** Kept network states, by increasing step (`checkpointEvery`, `checkpointSteps`). */
+  readonly states: readonly DnlState[];
+  /** Per-segment and per-path curves when `recordPathCurves`. */
+  readonly pathCurves?: DnlPathCurves;
   /** Steps actually simulated (S, or S − k0 when resumed from a checkpoint at k0). */
   readonly stepsSimulated: number;
+  /** Largest number of packets held at once (path composition memory: 24 bytes each). */
+  readonly peakPackets: number;
 }
 
 /**
- * Load path flows on the network with a point-queue model with BPR running time and
- * multi-server stations (the DNL of docs/model.md §2, seed 003 §1.1 propagation equations).
+ * Load path flows on the network (the DNL of docs/model.md §2, seed 003 §1.1 propagation
+ * equations), with point queues (default) or the link transmission model.
  *
- * Model (fluid vehicles, piecewise-linear cumulative curves, FIFO per link):
+ * Point-queue model (fluid vehicles, piecewise-linear cumulative curves, FIFO per link):
  * 1. Running part. A vehicle entering link a at time x reaches the link's
  *    bottleneck at T_a(x) = max(x + r_a(x), T_a(earlier)) — never earlier than its
  *    free-flow time (FIFO-monotone). Roads: r = τ[1 + B·min(w/c, 1)^P] with w the
- *    inflow rate veh/h of the entry step (BPR below capacity; the queue takes over
- *    above it). Station and bypass links: r = τ. Every link takes at least one step
- *    δ (the discrete model needs a one-step lag; a bypass or charge link with τ = 0
- *    costs δ, the same for every class passing the station).
- * 2. Bottleneck. Roads: a point queue discharging at most c·δ vehicles per step
- *    (c = capacity, veh/h). Charge / V2G links: c servers (chargers, ports) with a
- *    fixed service time L (≥ one step), FIFO queue in front: service starts
- *    S(k) = min(V(k), D(k) + c), departures D(k) = S(k − L). Bypass: no bottleneck.
+ *    inflow rate veh/h of the entry step. Station and bypass links: r = τ. Every link takes
+ *    at least one step δ.
+ * 2. Bottleneck. Roads: a point queue discharging at most c·δ vehicles per step.
+ *    Charge / V2G links: c servers with a fixed service time L (≥ one step), FIFO queue in
+ *    front: S(k) = min(V(k), D(k) + c), D(k) = S(k − L). Bypass: no bottleneck.
  * 3. Nodes pass vehicles on within the step (no spillback: point queues are vertical).
- * 4. Path composition of a link's outflow follows FIFO: the D_a(k)-th vehicle out
- *    entered at x = A_a⁻¹(D_a(k)), so a segment's cumulative outflow is its own
- *    cumulative inflow evaluated at x, which is also the next segment's inflow.
- *    Conservation per segment, path and class therefore holds exactly.
+ * 4. Path composition of a link's outflow follows FIFO: the D_a(k)-th vehicle out entered at
+ *    x = A_a⁻¹(D_a(k)); the packets of entry steps before ⌊x⌋ leave, and the fraction
+ *    x − ⌊x⌋ of those of step ⌊x⌋, each entering the next link of its path.
  *
- * Cost: O(S · (links + segments)), memory 5 curves per link + 1 per segment + 1 per path
- * (+ 2 integers per link per `checkpointEvery` steps). Resumed from a checkpoint at k0
- * (`options.resume`), steps 0…k0 − 1 are copied, not simulated: O((S − k0) · (links +
- * segments)) plus a copy of the prefix; the result equals a full loading (see `DnlResume`).
+ * LTM (`loading: 'ltm'`, Yperman 2007, `ltmStep.ts`): triangular fundamental diagram per road
+ * link (`ltmLinkParams`), sending flow min(A(k+1 − L/v_f) − D(k), cδ), receiving flow
+ * min(D(k+1 − L/w) + k_jam·L − A(k), cδ), and a FIFO node model with demand-proportional
+ * merges; queues take physical room and spill back. Station links keep servers + queue (a
+ * point queue inside the station area).
+ *
+ * Cost: O(S · links + packets moved), memory 5 curves per link + class and station-link
+ * curves + the packet pool. Resumed from a state at k0 (`options.resume`), steps 0…k0 − 1
+ * are copied (or kept in place in a workspace), not simulated.
  *
  * @param network any network (stations inserted or not)
  * @param paths path departure profiles
- * @param options δ and horizon
+ * @param options δ, horizon, link model, checkpoints, workspace
  * @returns cumulative curves; occupancy of link a at k is `linkCumIn − linkCumOut`
  * @example
  * const r = loadNetworkDynamic(net, [{ links: Int32Array.of(0, 1), departureVehByStep: new Float64Array(60).fill(1) }],
  *   { stepSec: 6, horizonSteps: 600 });
- * r.pathCumArrivals[600 * r.pathCount + 0]; // 60 vehicles of path 0 arrived by step 600
- * // checkpointed: keep pointers every 60 steps, then add a path departing from step 120 on
- * const full = loadNetworkDynamic(net, paths, { stepSec: 6, horizonSteps: 600, checkpointEvery: 60 });
+ * r.classCumArrivals[600 * r.classCount + 0]; // 60 vehicles of class 0 arrived by step 600
+ * // checkpointed at step 120, then a path departing from step 120 on
+ * const full = loadNetworkDynamic(net, paths, { stepSec: 6, horizonSteps: 600, checkpointSteps: [120] });
  * const more = [...paths, { links: Int32Array.of(0), departureVehByStep: lateDepartures }];
- * loadNetworkDynamic(net, more, { stepSec: 6, horizonSteps: 600, checkpointEvery: 60,
+ * loadNetworkDynamic(net, more, { stepSec: 6, horizonSteps: 600,
  *   resume: { from: full, step: 120, pathMap: Int32Array.of(0, -1) } }); // simulates steps 120…599 only
  */
 export function loadNetworkDynamic(network: Network, paths: readonly DnlPath[], options: DnlOptions): DnlResult {
+  const source = 'traffic/dynamic/loadNetworkDynamic';
   const { stepSec, horizonSteps: S } = options;
-  if (!(stepSec > 0 && Number.isFinite(stepSec))) {
-    throw new InputError({ source: 'traffic/dynamic/loadNetworkDynamic', field: 'stepSec', value: stepSec }, 'must be > 0');
-  }
-  if (!(Number.isInteger(S) && S >= 1)) {
-    throw new InputError({ source: 'traffic/dynamic/loadNetworkDynamic', field: 'horizonSteps', value: S }, 'must be an integer ≥ 1');
-  }
+  const model: DnlLoadingModel = options.loading ?? 'point-queue';
+  if (!(stepSec > 0 && Number.isFinite(stepSec))) throw new InputError({ source, field: 'stepSec', value: stepSec }, 'must be > 0');
+  if (!(Number.isInteger(S) && S >= 1)) throw new InputError({ source, field: 'horizonSteps', value: S }, 'must be an integer ≥ 1');
+  if (model !== 'point-queue' && model !== 'ltm') throw new InputError({ source, field: 'loading', value: model }, "must be 'point-queue' or 'ltm'");
+  checkPaths(network, paths);
+  const stateSteps = checkpointSteps(options, S);
   const W = S + 1;
   const linkCount = network.from.length;
-  const { runFree, bottleneck, serviceSteps } = linkConstants(network, stepSec);
-  const segStart = new Int32Array(paths.length + 1);
-  paths.forEach((p, i) => { segStart[i + 1] = segStart[i] + p.links.length; });
-  checkPaths(network, paths);
-
-  const A = new Float64Array(linkCount * W);
-  const V = new Float64Array(linkCount * W);
-  const Sv = new Float64Array(linkCount * W);
-  const D = new Float64Array(linkCount * W);
-  const T = new Float64Array(linkCount * W);
-  // Segments are stored in columns grouped by link, step-major, so that each step reads
-  // and writes contiguous rows (a path-major layout thrashes the cache on large networks).
   const pathCount = paths.length;
+  const { runFree, bottleneck, serviceSteps } = linkConstants(network, stepSec);
+  const segStart = new Int32Array(pathCount + 1);
+  paths.forEach((p, i) => { segStart[i + 1] = segStart[i] + p.links.length; });
   const segCount = segStart[pathCount];
-  const colStart = new Int32Array(linkCount + 1);
-  for (const p of paths) for (let j = 0; j < p.links.length; j++) colStart[p.links[j] + 1]++;
-  for (let a = 0; a < linkCount; a++) colStart[a + 1] += colStart[a];
-  const fillAt = colStart.slice(0, linkCount);
-  const segColumn = new Int32Array(segCount);
-  paths.forEach((p, i) => { for (let j = 0; j < p.links.length; j++) segColumn[segStart[i] + j] = fillAt[p.links[j]]++; });
-  const nextCol = new Int32Array(segCount); // column of the next segment, or −1 − path at the path's end
-  const firstCol = new Int32Array(pathCount);
-  paths.forEach((p, i) => {
-    firstCol[i] = segColumn[segStart[i]];
-    for (let j = 0; j < p.links.length; j++) {
-      const seg = segStart[i] + j;
-      nextCol[segColumn[seg]] = j + 1 < p.links.length ? segColumn[seg + 1] : -1 - i;
-    }
-  });
-  const colLinkOf = (c: number): number => { let a = 0; while (colStart[a + 1] <= c) a++; return a; };
-  const firstLink = Int32Array.from(firstCol, colLinkOf);
-  const nextLink = Int32Array.from(nextCol, (c) => (c >= 0 ? colLinkOf(c) : -1));
-  const segIn = new Float64Array(segCount * W);
-  const arrivals = new Float64Array(pathCount * W);
-  const depProfiles = paths.map((p) => p.departureVehByStep);
-  const depLength = Int32Array.from(paths, (p) => p.departureVehByStep.length);
-  // scratch, allocated once (docs/architecture.md)
-  const ptrT = new Int32Array(linkCount).fill(-1);
-  const ptrA = new Int32Array(linkCount);
-  const exitPos = new Float64Array(linkCount);
-  const inc = new Float64Array(linkCount);
+  const pathLinks = new Int32Array(segCount);
+  paths.forEach((p, i) => pathLinks.set(p.links, segStart[i]));
+  const classCount = paths.reduce((m, p) => Math.max(m, (p.classCode ?? 0) + 1), 1);
+  const stationLinkRow = new Int32Array(linkCount).fill(-1);
+  let stationRows = 0;
+  for (let a = 0; a < linkCount; a++) {
+    if (network.kind[a] === LinkKind.charge || network.kind[a] === LinkKind.v2g) stationLinkRow[a] = stationRows++;
+  }
+  const curves = acquireCurves(options.workspace, { linkCount, W, classCount, stationRows, avoid: options.resume?.from });
   const isStation = new Uint8Array(linkCount);
   const bprScale = new Float64Array(linkCount);
   const capRate = new Float64Array(linkCount);
   for (let a = 0; a < linkCount; a++) {
     const kind = network.kind[a];
     isStation[a] = kind === LinkKind.charge || kind === LinkKind.v2g ? 1 : 0;
-    T[a * W] = runFree[a];
     const road = kind === LinkKind.road && network.capacity[a] > 0 && Number.isFinite(network.capacity[a]);
     bprScale[a] = road ? network.bprB[a] : 0;
     capRate[a] = road ? network.capacity[a] : 1;
   }
+  const record = options.recordPathCurves === true;
   const st: StepState = {
-    W, linkCount, segCount, pathCount, A, V, Sv, D, T, segIn, arrivals, ptrT, ptrA, exitPos, inc, isStation,
-    bprScale, capRate, bprPower: network.bprPower, runFree, bottleneck, serviceSteps, colStart, nextCol, nextLink,
-    firstCol, firstLink, depProfiles, depLength, ratePerVeh: 3600 / stepSec,
+    W, linkCount, pathCount, classCount, ...curves, isStation, bprScale, capRate, bprPower: network.bprPower,
+    runFree, bottleneck, serviceSteps, segStart, pathLinks, stationLinkRow,
+    classOf: Int32Array.from(paths, (p) => p.classCode ?? 0),
+    depProfiles: paths.map((p) => p.departureVehByStep), depLength: Int32Array.from(paths, (p) => p.departureVehByStep.length),
+    depCum: new Float64Array(pathCount), ratePerVeh: 3600 / stepSec,
+    ptrT: new Int32Array(linkCount).fill(-1), ptrA: new Int32Array(linkCount), exitPos: new Float64Array(linkCount), inc: new Float64Array(linkCount),
+    classStepDep: new Float64Array(classCount), classStepArr: new Float64Array(classCount), stationStepIn: new Float64Array(stationRows * classCount),
+    pendStamp: new Int32Array(segCount).fill(-1), pendId: new Int32Array(segCount),
+    segStepIn: record ? new Float64Array(segCount) : undefined, pathStepArr: record ? new Float64Array(pathCount) : undefined,
+    segCumIn: record ? new Float64Array(segCount * W) : undefined, pathCumArrivals: record ? new Float64Array(pathCount * W) : undefined,
+    ltm: model === 'ltm' ? ltmLinkParams(network, stepSec) : undefined,
+    backlog: model === 'ltm' ? new Float64Array(pathCount) : undefined,
+    originDemand: model === 'ltm' ? new Float64Array(linkCount) : undefined,
+    originShare: model === 'ltm' ? new Float64Array(linkCount) : undefined,
+    network,
   };
+  for (let a = 0; a < linkCount; a++) st.T[a * W] = runFree[a];
+  const k0 = options.resume === undefined ? 0 : restoreCheckpoint(st, paths, options.resume, stepSec, model);
+  const states: DnlState[] = options.resume === undefined ? [] : options.resume.from.states.filter((s) => s.step < k0).map((s) => renumberState(s, options.resume!.pathMap, paths));
+  let next = 0;
+  while (next < stateSteps.length && stateSteps[next] < k0) next++;
+  let peakPackets = st.packets.used;
+  const ltm = st.ltm !== undefined;
+  for (let k = k0; k < S; k++) {
+    if (next < stateSteps.length && stateSteps[next] === k) { states.push(captureState(st, k, paths)); next++; }
+    if (ltm) stepLinksLtm(st, k);
+    else stepLinks(st, k);
+    propagatePackets(st, k);
+    if (ltm) closeStepLtm(st, k);
+    else closeStep(st, k);
+    if (st.packets.used > peakPackets) peakPackets = st.packets.used;
+  }
+  if (next < stateSteps.length && stateSteps[next] === S) states.push(captureState(st, S, paths));
+  return {
+    stepSec, steps: S, loading: model,
+    linkCumIn: st.A, linkCumAtBottleneck: st.V, linkCumServiceStart: st.Sv, linkCumOut: st.D, linkRunExitStep: st.T,
+    linkServiceSteps: serviceSteps, linkBottleneck: bottleneck,
+    pathCount, pathLength: Int32Array.from(paths, (p) => p.links.length),
+    classCount, classCumDepartures: st.classCumDep, classCumArrivals: st.classCumArr,
+    stationLinkRow, stationClassCumIn: st.stationCumIn,
+    states,
+    pathCurves: record ? { pathSegStart: segStart, segCumIn: st.segCumIn!, pathCumArrivals: st.pathCumArrivals! } : undefined,
+    stepsSimulated: S - k0, peakPackets,
+  };
+}
+
+/** Sorted distinct steps at which to keep the state. */
+function checkpointSteps(options: DnlOptions, S: number): number[] {
+  const source = 'traffic/dynamic/loadNetworkDynamic';
   const every = options.checkpointEvery;
   if (every !== undefined && !(Number.isInteger(every) && every >= 1)) {
-    throw new InputError({ source: 'traffic/dynamic/loadNetworkDynamic', field: 'checkpointEvery', value: every }, 'must be an integer ≥ 1');
+    throw new InputError({ source, field: 'checkpointEvery', value: every }, 'must be an integer ≥ 1');
   }
-  const pointers: DnlPointers | undefined = every === undefined ? undefined : {
-    every, run: new Int32Array((Math.floor(S / every) + 1) * linkCount), entry: new Int32Array((Math.floor(S / every) + 1) * linkCount),
-  };
-  const k0 = options.resume === undefined ? 0 : restoreCheckpoint(st, paths, segStart, segColumn, options.resume, pointers, stepSec);
-  // the step is split into three small functions: V8 optimizes them once and for all,
-  // where one long loop body kept deoptimizing on its cold exit paths
-  for (let k = k0; k < S; k++) {
-    if (pointers !== undefined && k % pointers.every === 0) savePointers(pointers, k / pointers.every, ptrT, ptrA);
-    stepLinks(st, k);
-    stepSegments(st, k);
-    closeStep(st, k);
+  const set = new Set<number>();
+  if (every !== undefined) for (let k = 0; k <= S; k += every) set.add(k);
+  for (const k of options.checkpointSteps ?? []) {
+    if (!(Number.isInteger(k) && k >= 0)) throw new InputError({ source, field: 'checkpointSteps', value: k }, 'must be integers ≥ 0');
+    if (k <= S) set.add(k);
   }
-  if (pointers !== undefined && S % pointers.every === 0) savePointers(pointers, S / pointers.every, ptrT, ptrA);
-  const classCount = paths.reduce((m, p) => Math.max(m, (p.classCode ?? 0) + 1), 1);
-  const classCumDepartures = new Float64Array(classCount * W);
-  const classCumArrivals = new Float64Array(classCount * W);
-  const classOf = Int32Array.from(paths, (p) => p.classCode ?? 0);
-  for (let k = 0; k <= S; k++) {
-    const segRow = k * segCount;
-    const pathRow = k * pathCount;
-    const classRow = k * classCount;
-    for (let i = 0; i < pathCount; i++) {
-      const c = classRow + classOf[i];
-      classCumDepartures[c] += segIn[segRow + firstCol[i]];
-      classCumArrivals[c] += arrivals[pathRow + i];
-    }
-  }
-  return {
-    classCount, classCumDepartures, classCumArrivals,
-    stepSec, steps: S, linkCumIn: A, linkCumAtBottleneck: V, linkCumServiceStart: Sv, linkCumOut: D,
-    linkRunExitStep: T, linkServiceSteps: serviceSteps, linkBottleneck: bottleneck,
-    pathCount, pathSegStart: segStart, segColumn, segCumIn: segIn, pathCumArrivals: arrivals,
-    linkPointers: pointers, stepsSimulated: S - k0,
-  };
+  return [...set].sort((x, y) => x - y);
 }
 
 /** Per-link running time at zero flow, bottleneck size and service time, all in steps. */
@@ -298,4 +331,3 @@ function checkPaths(network: Network, paths: readonly DnlPath[]): void {
     }
   });
 }
-

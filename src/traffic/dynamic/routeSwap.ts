@@ -14,6 +14,14 @@ export interface SwapScratch {
   queueFrom: Int32Array;
   /** Per link and slot: ¥ of delay per vehicle ahead while queued, else 0. */
   queueCoef: Float64Array;
+  /** Per cohort (group × interval, `g * intervals + t`): self-adaptive step factor in (0, 1]. */
+  cohortMu?: Float64Array;
+  /** Per cohort: the path that received flow in the last swap, −1 = none. */
+  cohortTo?: Int32Array;
+  /** Per cohort: largest estimated cost difference ¥ a move of the last swap closed. */
+  cohortDiff?: Float64Array;
+  /** Per path and interval (`p * intervals + t`): flow moved in the last swap (< 0: given away). */
+  moved?: Float64Array;
 }
 
 /**
@@ -50,17 +58,19 @@ export function markQueueEpisodes(ctx: DueContext, model: LinkCostModel, scratch
  *    plus, on a queued bottleneck, (1/c-delay) · Σ δ(link, earlier slots of the same
  *    queue episode); δ accumulates the flow moved since the loading and s_i is the
  *    link's cost sensitivity (¥/veh) met by the path (linearized Gauss–Seidel).
- * 2. Each path p with flow moves Δ = min(f_p, μ·(ĝ_p − ĝ_b) / Σ_{p ⊕ b} s) to the
+ * 2. Each path p with flow moves Δ = min(f_p, μ_c·(ĝ_p − ĝ_b) / Σ_{p ⊕ b} s) to the
  *    cheapest path b, the denominator summing sensitivities over the link-intervals
  *    not shared by p and b (Jayakrishnan et al. 1994 gradient projection).
+ * 3. μ_c is the cohort's (OD × class × departure interval) self-adaptive step, a secant
+ *    correction of the sensitivity estimate from the cohort's response to its last swap
+ *    (`adaptCohortSteps`; start ½, in [1/256, 1]).
  *
- * @param mu step factor in (0, 1] per departure interval
- * @param scratch δ buffer and queue episodes (`markQueueEpisodes` first)
+ * @param scratch δ buffer and queue episodes (`markQueueEpisodes` first); keeps the cohort steps across calls
  * @example
  * markQueueEpisodes(ctx, loading.model, scratch);
- * swapRoutes(ctx, mu, scratch, 5);
+ * swapRoutes(ctx, scratch, 5);
  */
-export function swapRoutes(ctx: DueContext, mu: Float64Array, scratch: SwapScratch, sweeps: number): void {
+export function swapRoutes(ctx: DueContext, scratch: SwapScratch, sweeps: number): void {
   const { delta, slots, queueFrom, queueCoef } = scratch;
   delta.fill(0);
   const paths = ctx.paths;
@@ -85,11 +95,20 @@ export function swapRoutes(ctx: DueContext, mu: Float64Array, scratch: SwapScrat
     path.flow[t] += amount;
     for (let i = 0; i < n; i++) delta[path.links[i] * slots + slotOf(path.walkSlot[t * n + i])] += amount;
   };
+  const I = ctx.intervals;
+  const groups = ctx.problem.groups;
+  const cohortMu = ensureCohorts(ctx, scratch);
+  const cohortTo = scratch.cohortTo!;
+  const moved = scratch.moved!;
+  const cohortDiff = scratch.cohortDiff!;
+  adaptCohortSteps(ctx, cohortMu, cohortTo, cohortDiff, moved);
   for (let sweep = 0; sweep < sweeps; sweep++) {
     // committed departure intervals (< ctx.committed) are frozen
-    for (let t = ctx.committed; t < ctx.intervals; t++) {
-      for (const group of ctx.problem.groups) {
+    for (let t = ctx.committed; t < I; t++) {
+      for (let gi = 0; gi < groups.length; gi++) {
+        const group = groups[gi];
         if (group.demandVeh[t] === 0 || group.paths.length < 2) continue;
+        const step = cohortMu[gi * I + t];
         let b = group.paths[0];
         let gb = estimate(b, t);
         for (const p of group.paths) {
@@ -101,13 +120,69 @@ export function swapRoutes(ctx: DueContext, mu: Float64Array, scratch: SwapScrat
           const diff = estimate(p, t) - estimate(b, t);
           if (diff <= 0) continue;
           const scale = distinctSensitivity(ctx, p, b, t);
-          const shift = scale > 0 ? Math.min(paths[p].flow[t], (mu[t] * diff) / scale) : paths[p].flow[t];
+          const shift = scale > 0 ? Math.min(paths[p].flow[t], (step * diff) / scale) : paths[p].flow[t];
+          if (!(shift > 0)) continue;
           move(p, t, -shift);
           move(b, t, shift);
+          moved[p * I + t] -= shift;
+          moved[b * I + t] += shift;
+          cohortTo[gi * I + t] = b;
+          if (diff > cohortDiff[gi * I + t]) cohortDiff[gi * I + t] = diff;
         }
       }
     }
   }
+}
+
+/** Grow the cohort buffers of `scratch` to the current groups and paths (new cohorts start at μ = ½). */
+function ensureCohorts(ctx: DueContext, scratch: SwapScratch): Float64Array {
+  const I = ctx.intervals;
+  const cells = ctx.problem.groups.length * I;
+  if (scratch.cohortMu === undefined || scratch.cohortMu.length < cells) {
+    scratch.cohortMu = new Float64Array(cells).fill(0.5);
+    scratch.cohortTo = new Int32Array(cells).fill(-1);
+    scratch.cohortDiff = new Float64Array(cells);
+  }
+  const need = ctx.paths.length * I;
+  if (scratch.moved === undefined || scratch.moved.length < need) {
+    const grown = new Float64Array(Math.max(need, 2 * (scratch.moved?.length ?? 0)));
+    if (scratch.moved !== undefined) grown.set(scratch.moved);
+    scratch.moved = grown;
+  }
+  return scratch.cohortMu;
+}
+
+/**
+ * Self-adaptive step per cohort (OD × class × departure interval), a secant on the route swap's
+ * sensitivity estimate. The last swap moved flow to path b with step μ, to close an estimated
+ * cost difference d (the largest of its moves); the new loading gives r = (g_b − g_donor) / d,
+ * g_donor the cheapest path that gave flow. A Newton step on the true slope would leave r = 0;
+ * the swap's estimated slope was off by (1 + r) / μ, so the next step is μ / (1 + r):
+ * r > 0 (overshot) shrinks it (floor 1/256), −1 < r < 0 (short) grows it by at most a quarter,
+ * r ≤ −1 (the difference grew: other cohorts moved onto b) grows it by a quarter; cap 1.
+ * The per-interval step of earlier versions, adapted on the interval's gap, let the many
+ * well-behaved cohorts of a city mask the few that overshoot (Sioux Falls ×0.5 stalled at
+ * 2e-3). Clears the cohort's record of the swap.
+ */
+function adaptCohortSteps(ctx: DueContext, cohortMu: Float64Array, cohortTo: Int32Array, cohortDiff: Float64Array, moved: Float64Array): void {
+  const I = ctx.intervals;
+  const paths = ctx.paths;
+  ctx.problem.groups.forEach((group, gi) => {
+    for (let t = ctx.committed; t < I; t++) {
+      const c = gi * I + t;
+      const b = cohortTo[c];
+      if (b < 0) continue;
+      let donor = Infinity;
+      for (const p of group.paths) if (moved[p * I + t] < 0 && paths[p].cost[t] < donor) donor = paths[p].cost[t];
+      const r = (paths[b].cost[t] - donor) / cohortDiff[c];
+      if (r > 0) cohortMu[c] = Math.max(1 / 256, cohortMu[c] / (1 + r));
+      else if (r > -1) cohortMu[c] = Math.min(1, cohortMu[c] / Math.max(0.8, 1 + r));
+      else cohortMu[c] = Math.min(1, cohortMu[c] * 1.25);
+      cohortTo[c] = -1;
+      cohortDiff[c] = 0;
+      for (const p of group.paths) moved[p * I + t] = 0;
+    }
+  });
 }
 
 /** Σ s over link-intervals used by exactly one of paths p and b (departing in t). */

@@ -5,7 +5,7 @@
 import { InputError } from '../../common/errors.js';
 import { USER_CLASSES, UserClassCode, type DueOptions, type DueResult, type DueScenario } from './dueTypes.js';
 import { buildDueResult } from './dueOutputs.js';
-import { dueGapSums, overallGap, worstClassGap } from './dueGap.js';
+import { dueGapSums, excessPerVehicle, overallGap, worstClassGap } from './dueGap.js';
 import { checkCommittedIntervals, dueProblem } from './dueProblem.js';
 import { markQueueEpisodes, swapRoutes, type SwapScratch } from './routeSwap.js';
 import {
@@ -30,20 +30,22 @@ const SWEEPS = 5;
  *    Σ f·(g − c_min) / Σ Q·c_min when money ≥ 0; `dueGapSums`); stop when every class
  *    with demand is at `gapTolerance` (`relativeGap` reports all classes together).
  * 3. Route swap (gradient projection, Jayakrishnan et al. 1994, on dynamic costs;
- *    `swapRoutes`): per group and interval move Δ = min(f_p, μ_t·(ĝ_p − ĝ_b)/Σ s)
+ *    `swapRoutes`): per group and interval move Δ = min(f_p, μ_c·(ĝ_p − ĝ_b)/Σ s)
  *    from each path to the cheapest b, where s are the link cost sensitivities ¥/veh
  *    estimated from the loading (BPR slope, 1/(2c) per (nearly) queued bottleneck,
  *    crowding slope) over the link-intervals the two paths do not share. ĝ updates
  *    the priced cost linearly for flow already moved in this swap, incl. the 1/c
  *    delay a vehicle imposes on later entrants of the same queue episode; the swap
  *    makes 5 such sweeps per loading (a Newton-like step on the linearization).
- *    μ_t ∈ [0.02, 1] adapts per departure interval: ×0.8 when the interval's gap
- *    rose, ×1.2 otherwise.
+ *    μ_c ∈ [1/256, 1] is self-adaptive per cohort c (OD × class × departure interval):
+ *    a secant correction from the cohort's response to its previous swap (overshoot
+ *    shrinks it, a short step grows it; `routeSwap.ts`).
  *
  * Convergence is not guaranteed (point-queue DUE is not monotone); a run that hits
  * `maxIterations` returns `converged: false` with the gap reached. Heavy, long
- * queues converge slowly (Nguyen-Dupuis at 0.3× its OD rates: ~30 iterations to
- * 1e-4; at 0.5×: ~75). Warm starts (the co-simulator re-solves with new prices)
+ * queues converge slowly (Nguyen-Dupuis at 0.3× its OD rates: ~45 iterations to
+ * 1e-4; at 0.5×: ~60; Sioux Falls ×0.5 over 2 h: gap 5e-4 after 15 iterations,
+ * bench/traffic-due-scale.bench.ts). Warm starts (the co-simulator re-solves with new prices)
  * reuse paths and flows: an unchanged scenario costs one loading, a 10–20 % price
  * change at one interval about half the iterations of a cold start.
  *
@@ -82,9 +84,6 @@ export function solveDue(scenario: DueScenario, options: DueOptions = {}): DueRe
 
   const history: number[] = [];
   const scratch: SwapScratch = { delta: new Float64Array(0), slots: 1, queueFrom: new Int32Array(0), queueCoef: new Float64Array(0) };
-  const mu = new Float64Array(ctx.intervals).fill(1);
-  const intervalGap = new Float64Array(ctx.intervals);
-  const previousIntervalGap = new Float64Array(ctx.intervals).fill(Infinity);
   let iterations = 0;
   let gap = Infinity;
   let converged = false;
@@ -92,23 +91,18 @@ export function solveDue(scenario: DueScenario, options: DueOptions = {}): DueRe
     const loading = loadCurrentFlows(ctx);
     for (const p of ctx.paths) pricePath(ctx, loading.model, p, out);
     generateColumns(ctx, loading.model, out);
-    const sums = dueGapSums(ctx, intervalGap);
+    const sums = dueGapSums(ctx);
     gap = overallGap(sums);
     history.push(gap);
-    options.onIteration?.(iterations, gap);
-    if (worstClassGap(sums) <= tolerance) converged = true;
+    const worst = worstClassGap(sums);
+    options.onIteration?.(iterations, gap, { worstClassGap: worst, excessCostYuanPerVeh: excessPerVehicle(sums) });
+    if (worst <= tolerance) converged = true;
     if (converged || iterations >= maxIterations) {
       return buildDueResult(ctx, loading, { converged, relativeGap: gap, iterations, gapHistory: history });
     }
-    for (let t = ctx.committed; t < ctx.intervals; t++) {
-      // self-adaptive step per departure interval: shrink by 20 % after a rise of its gap, else
-      // grow by 20 % (halving, the textbook choice, stalled in the queue-dominated tail on Nguyen-Dupuis)
-      mu[t] = intervalGap[t] > previousIntervalGap[t] ? Math.max(0.02, mu[t] * 0.8) : Math.min(1, mu[t] * 1.2);
-      previousIntervalGap[t] = intervalGap[t];
-    }
     scratch.slots = Math.ceil(ctx.horizon / ctx.spi) + 2;
     markQueueEpisodes(ctx, loading.model, scratch);
-    swapRoutes(ctx, mu, scratch, SWEEPS);
+    swapRoutes(ctx, scratch, SWEEPS);
     iterations++;
   }
 }

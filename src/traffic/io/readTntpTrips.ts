@@ -5,6 +5,14 @@ import { InputError } from '../../common/errors.js';
 import type { OdDemand } from '../network/network.js';
 import { metadataInteger, parseMetadata, readLines, stripComment } from './tntpText.js';
 
+/** Options of `readTntpTrips`. */
+export interface ReadTntpTripsOptions {
+  /** Node ids of the road network the table is for: a zone that is not one is an error at its line. */
+  readonly nodes?: { has(id: number): boolean };
+  /** Network name shown in the unknown-node message. */
+  readonly networkName?: string;
+}
+
 /**
  * Read a TNTP trip table into OD demands (external zone ids, flows in the file's
  * unit, usually veh/h).
@@ -16,13 +24,17 @@ import { metadataInteger, parseMetadata, readLines, stripComment } from './tntpT
  *    entries (o = d) are kept (assignment skips them: they use no link).
  * 4. Errors (`InputError` naming file, line, field, value): an entry before any
  *    `Origin`, a malformed entry, a non-number, a negative flow, an origin or
- *    destination outside 1…<NUMBER OF ZONES>, a repeated OD pair.
+ *    destination outside 1…<NUMBER OF ZONES>, a repeated OD pair, and (with
+ *    `options.nodes`) a zone that is not a node of the road network; an empty file
+ *    fails on its missing metadata.
  *
+ * @param path - the file, shown as given in messages.
+ * @param options - `nodes`: the road network's node ids (each zone must be one) and `networkName` for the message.
  * @example
  * const demand = readTntpTrips('scenarios/data/transport/SiouxFalls/SiouxFalls_trips.tntp');
  * demand.reduce((s, d) => s + d.vehPerH, 0); // 360600
  */
-export function readTntpTrips(path: string): OdDemand[] {
+export function readTntpTrips(path: string, options: ReadTntpTripsOptions = {}): OdDemand[] {
   const lines = readLines(path);
   const meta = parseMetadata(lines, path);
   const zoneCount = metadataInteger(meta, 'NUMBER OF ZONES', path);
@@ -37,6 +49,9 @@ export function readTntpTrips(path: string): OdDemand[] {
     if (raw === '' || !Number.isInteger(id)) throw new InputError({ source: path, field: `${at}: ${field}`, value: raw }, 'not an integer zone id');
     if (id < 1 || id > zoneCount) {
       throw new InputError({ source: path, field: `${at}: ${field}`, value: id }, `not a zone (zones are 1…${zoneCount}): demand cannot reach it`);
+    }
+    if (options.nodes !== undefined && !options.nodes.has(id)) {
+      throw new InputError({ source: path, field: `${at}: ${field}`, value: id }, `no such node in road network ${options.networkName ?? ''}`.trimEnd());
     }
     return id;
   };

@@ -85,6 +85,11 @@ export interface Network {
   /** Capacity: veh/h for road links; for station links the server count. */
   readonly capacity: Float64Array;
   readonly lengthKm: Float64Array;
+  /**
+   * Jam density per link, veh/km, for the LTM loading (`traffic.loading: "ltm"`); absent or
+   * ≤ 0 = the default 150 veh/km/lane × max(1, capacity / 1,800) lanes (`ltmLinkParams`).
+   */
+  readonly jamDensityVehPerKm?: Float64Array;
   /** Free-flow travel time τ_a, minutes. */
   readonly freeFlowMin: Float64Array;
   /** BPR t = τ (1 + b (w/c)^power). */

@@ -55,8 +55,9 @@ describe('destination drawing series', () => {
     for (let k = 0; k < steps; k++) expect(plugged(k), `step ${k}`).toBeCloseTo(expectedPlugged(k), 12);
   });
 
-  it('STA: drawing = rate × need / kW (Little\'s law), plugged in = rate × dwell, per interval (1e-9)', () => {
-    const net = twoNodes();
+  it('STA: drawing = rate × need / kW (Little\'s law), plugged in = rate × dwell, per interval, below the chargers (1e-9)', () => {
+    // 100 chargers: the 25 and 50 occupied stay below the hard server limit (staServers.test.ts covers the queue)
+    const net = insertStations(buildNetwork({ name: 'two', source: 'test', links: [{ from: 1, to: 2, capacity: 1e6, freeFlowMin: 1 }] }), [{ ...HOME, chargers: 100 }]);
     const cells = 2;
     const due = solveDue({
       network: net, demand: [{ origin: 1, destination: 2, vehPerHByInterval: [300, 600] }], shares: { charging: 0.5, v2g: 0 },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadNetworkDynamic, type DnlResult } from '../../../src/traffic/dynamic/loadNetworkDynamic.ts';
+import { loadNetworkDynamic, type DnlLoadingModel, type DnlResult } from '../../../src/traffic/dynamic/loadNetworkDynamic.ts';
 import { experiencedLinkTimes } from '../../../src/traffic/dynamic/experiencedLinkTimes.ts';
 import { caseArb, type RandomCase } from './randomCases.ts';
 
@@ -11,30 +11,34 @@ function check(ok: boolean, what: string, ...values: number[]): void {
   if (!ok) throw new Error(`${what}: ${values.join(', ')}`);
 }
 
-function load(c: RandomCase): DnlResult {
-  return loadNetworkDynamic(c.network, c.paths, { stepSec: c.stepSec, horizonSteps: c.horizonSteps });
+function load(c: RandomCase, loading: DnlLoadingModel): DnlResult {
+  return loadNetworkDynamic(c.network, c.paths, { stepSec: c.stepSec, horizonSteps: c.horizonSteps, recordPathCurves: true, loading });
 }
 
 /** Cumulative inflow of segment s at step k, and of the path's destination (arrivals) after its last segment. */
 function segIn(r: DnlResult, s: number, k: number): number {
-  return r.segCumIn[k * r.segColumn.length + r.segColumn[s]];
+  return r.pathCurves!.segCumIn[s * (r.steps + 1) + k];
 }
 
-describe('loadNetworkDynamic properties (random DAGs with stations, docs/model.md §2 invariants)', () => {
+// both link models: point queues, and the LTM (physical queues with spillback; fewer runs, it is the slower one)
+describe.each([['point-queue', 1], ['ltm', 0.5]] as const)('loadNetworkDynamic properties, %s loading (random DAGs with stations, docs/model.md §2 invariants)', (loading, runs) => {
   it('conserves vehicles per segment, path, class and link at every step, with non-negative, non-decreasing curves', () => {
     fc.assert(fc.property(caseArb, (c) => {
-      const r = load(c);
+      const r = load(c, loading);
       const S = r.steps;
       const W = S + 1;
       const linkOcc = new Float64Array(c.network.from.length * W);
-      const classBalance = new Float64Array(3 * W); // departed − arrived − on network
+      const classBalance = new Float64Array(3 * W); // entered − arrived − on the links
       c.paths.forEach((p, i) => {
-        const first = r.pathSegStart[i];
+        const first = r.pathCurves!.pathSegStart[i];
         let dep = 0;
         for (let k = 0; k <= S; k++) {
           if (k > 0) dep += k - 1 < p.departureVehByStep.length ? p.departureVehByStep[k - 1] : 0;
-          check(Math.abs(segIn(r, first, k) - dep) < 1e-9, 'departures', k, segIn(r, first, k), dep);
-          const arrived = r.pathCumArrivals[k * r.pathCount + i];
+          // point queues: departures enter the first link at once; LTM: they may wait at the origin for room
+          const entered = segIn(r, first, k);
+          if (loading === 'point-queue') check(Math.abs(entered - dep) < 1e-9, 'departures', k, entered, dep);
+          else check(entered <= dep + 1e-9, 'origin queue ≥ 0', k, entered, dep);
+          const arrived = r.pathCurves!.pathCumArrivals[i * (r.steps + 1) + k];
           let onNetwork = 0;
           for (let j = 0; j < p.links.length; j++) {
             const inflow = segIn(r, first + j, k);
@@ -46,7 +50,7 @@ describe('loadNetworkDynamic properties (random DAGs with stations, docs/model.m
             onNetwork += occ;
           }
           check(arrived >= -TOL, 'arrivals ≥ 0', i, k, arrived);
-          classBalance[p.classCode * W + k] += dep - arrived - onNetwork;
+          classBalance[p.classCode * W + k] += entered - arrived - onNetwork;
         }
       });
       for (const x of classBalance) check(Math.abs(x) < 1e-6, 'class balance', x);
@@ -57,8 +61,8 @@ describe('loadNetworkDynamic properties (random DAGs with stations, docs/model.m
           let arr = 0;
           c.paths.forEach((p, i) => {
             if (p.classCode !== cl) return;
-            dep += segIn(r, r.pathSegStart[i], k);
-            arr += r.pathCumArrivals[k * r.pathCount + i];
+            for (let j = 0; j < k && j < p.departureVehByStep.length; j++) dep += p.departureVehByStep[j];
+            arr += r.pathCurves!.pathCumArrivals[i * (r.steps + 1) + k];
           });
           check(Math.abs(r.classCumDepartures[k * r.classCount + cl] - dep) < 1e-9, 'class departures', cl, k);
           check(Math.abs(r.classCumArrivals[k * r.classCount + cl] - arr) < 1e-9, 'class arrivals', cl, k);
@@ -77,12 +81,12 @@ describe('loadNetworkDynamic properties (random DAGs with stations, docs/model.m
           check(Math.abs(linkOcc[o] - (r.linkCumIn[o] - r.linkCumOut[o])) < 1e-6, 'link = Σ segments', a, k, linkOcc[o], r.linkCumIn[o] - r.linkCumOut[o]);
         }
       }
-    }), { numRuns: 40 });
+    }), { numRuns: Math.ceil(40 * runs) });
   });
 
   it('is FIFO on every link: all segments leave in the order they entered, never before free-flow time', () => {
     fc.assert(fc.property(caseArb, (c) => {
-      const r = load(c);
+      const r = load(c, loading);
       const S = r.steps;
       const W = S + 1;
       const times = experiencedLinkTimes(r);
@@ -97,7 +101,7 @@ describe('loadNetworkDynamic properties (random DAGs with stations, docs/model.m
       c.paths.forEach((p, i) => {
         for (let j = 0; j < p.links.length; j++) {
           const a = p.links[j];
-          const seg = r.pathSegStart[i] + j;
+          const seg = r.pathCurves!.pathSegStart[i] + j;
           for (let k = 1; k <= S; k += 7) {
             const d = r.linkCumOut[a * W + k];
             let m = 0;
@@ -106,30 +110,30 @@ describe('loadNetworkDynamic properties (random DAGs with stations, docs/model.m
             const a1 = m < S ? r.linkCumIn[a * W + m + 1] : a0;
             const f = a1 > a0 ? Math.min(1, Math.max(0, (d - a0) / (a1 - a0))) : 0;
             const expected = segIn(r, seg, m) + f * ((m < S ? segIn(r, seg, m + 1) : segIn(r, seg, m)) - segIn(r, seg, m));
-            const out = j + 1 < p.links.length ? segIn(r, seg + 1, k) : r.pathCumArrivals[k * r.pathCount + i];
+            const out = j + 1 < p.links.length ? segIn(r, seg + 1, k) : r.pathCurves!.pathCumArrivals[i * (r.steps + 1) + k];
             check(Math.abs(out - expected) < 1e-6, 'FIFO composition', a, k, out, expected);
           }
         }
       });
-    }), { numRuns: 30 });
+    }), { numRuns: Math.ceil(30 * runs) });
   });
 
   it('empties the network after demand stops, and no path arrives before its free-flow time', () => {
     fc.assert(fc.property(caseArb, (c) => {
-      const r = load(c);
+      const r = load(c, loading);
       const S = r.steps;
       c.paths.forEach((p, i) => {
         const total = p.departureVehByStep.reduce((x, y) => x + y, 0);
-        expect(r.pathCumArrivals[S * r.pathCount + i]).toBeCloseTo(total, 6);
+        expect(r.pathCurves!.pathCumArrivals[i * (r.steps + 1) + S]).toBeCloseTo(total, 6);
         let lagSteps = 0;
         for (const a of p.links) lagSteps += Math.max(1, (c.network.freeFlowMin[a] * 60) / c.stepSec);
         for (let k = 0; k <= S; k++) {
           const t = k - lagSteps;
           let dep = 0;
           for (let j = 0; j < p.departureVehByStep.length && j < t; j++) dep += p.departureVehByStep[j] * Math.min(1, t - j);
-          check(r.pathCumArrivals[k * r.pathCount + i] <= dep + 1e-6, 'no arrival before free-flow time', i, k);
+          check(r.pathCurves!.pathCumArrivals[i * (r.steps + 1) + k] <= dep + 1e-6, 'no arrival before free-flow time', i, k);
         }
       });
-    }), { numRuns: 40 });
+    }), { numRuns: Math.ceil(40 * runs) });
   });
 });

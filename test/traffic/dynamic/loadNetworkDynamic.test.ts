@@ -24,7 +24,7 @@ describe('loadNetworkDynamic', () => {
     const net = oneLink();
     const r = loadNetworkDynamic(net, [{ links: Int32Array.of(0), departureVehByStep: uniform(200, 10) }], { stepSec: STEP_SEC, horizonSteps: 40 * perMin });
     const W = r.steps + 1;
-    const arrived = (min: number) => r.pathCumArrivals[min * perMin * r.pathCount];
+    const arrived = (min: number) => r.classCumArrivals[min * perMin * r.classCount];
     // the bottleneck discharges 10 veh/min from minute 5 on; the last vehicle leaves at 5 + 200/10 = 25 min
     expect(arrived(5)).toBeCloseTo(0, 6);
     expect(arrived(10)).toBeCloseTo(50, 6);
@@ -46,7 +46,7 @@ describe('loadNetworkDynamic', () => {
     for (let k = 0; k <= r.steps; k++) {
       expect(r.linkCumAtBottleneck[k] - r.linkCumOut[k]).toBeCloseTo(0, 9);
       const shifted = k - 5 * perMin;
-      expect(r.pathCumArrivals[k]).toBeCloseTo(shifted <= 0 ? 0 : Math.min(50, (50 * shifted) / (10 * perMin)), 9);
+      expect(r.classCumArrivals[k * r.classCount]).toBeCloseTo(shifted <= 0 ? 0 : Math.min(50, (50 * shifted) / (10 * perMin)), 9);
     }
     const times = experiencedLinkTimes(r);
     for (let k = 0; k < 10 * perMin; k++) expect(times.exitStep[k] - k).toBeCloseTo(5 * perMin, 9);
@@ -99,7 +99,7 @@ describe('loadNetworkDynamic', () => {
     };
     for (const n of [5, 10, 15, 20]) expect(Math.abs(firstMinute(r.linkCumServiceStart, a * W, n) - start(n))).toBeLessThanOrEqual(delta + 1e-9);
     expect(start(20)).toBeCloseTo(93.6, 9);
-    const doneMinute = firstMinute(r.pathCumArrivals, 0, 20);
+    const doneMinute = firstMinute(r.classCumArrivals, 0, 20);
     expect(Math.abs(doneMinute - (start(20) + 30 + 1))).toBeLessThanOrEqual(delta + 1e-9);
   });
 

@@ -28,4 +28,14 @@ describe('readTntpTrips', () => {
     expect(() => readTntpTrips(path)).toThrow(InputError);
     expect(() => readTntpTrips(path)).toThrow(message);
   });
+
+  it('checks every zone against the road network when given its node ids (options.nodes), naming the line', () => {
+    const path = writeTemp('n_trips.tntp', trips('Origin 1\n  2 : 4;\nOrigin 3\n  1 : 5;'));
+    expect(readTntpTrips(path, { nodes: new Set([1, 2, 3]) })).toHaveLength(2);
+    expect(() => readTntpTrips(path, { nodes: new Set([1, 2]), networkName: 'Tiny' })).toThrow(/n_trips\.tntp: line 7: origin = 3: no such node in road network Tiny$/);
+  });
+
+  it('rejects an empty file (no metadata)', () => {
+    expect(() => readTntpTrips(writeTemp('e_trips.tntp', ''))).toThrow(/e_trips\.tntp: <END OF METADATA>: missing/);
+  });
 });

@@ -25,6 +25,12 @@ export const trafficSchema = z
       .describe(
         'How the traffic equilibrium follows the prices (docs/model.md §4 "Committed past"). `committed` (default): at tick t the routes and stations of every cohort that departed before t are frozen; only departures at t or later re-equilibrate against the prices published so far, and the loading restarts from the network state at t. `whole-horizon`: every tick re-solves the equilibrium of all departures, past ones included (anticipatory; the reported series is stitched from several traffic solutions).',
       ),
+    loading: z
+      .enum(['point-queue', 'ltm'])
+      .default('point-queue')
+      .describe(
+        'Link model of the dynamic loading (docs/model.md §2.5). `point-queue` (default): BPR running time and vertical queues at each link exit, no spillback. `ltm`: link transmission model (Yperman) with a triangular fundamental diagram per road (free speed = length / free-flow time, lanes = capacity / 1,800 veh/h, jam density 150 veh/km/lane): queues take physical room and spill back to upstream links; stations keep their servers and a queue inside the station area. Ignored by `propagation: instantaneous`.',
+      ),
   })
   .describe('Road network and loading model.');
 
@@ -78,13 +84,36 @@ export const demandSchema = z
       .array(odEntrySchema)
       .optional()
       .describe("Explicit OD table replacing the network's own (absent: use the bundled or file OD table)."),
+    tripsFile: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'A TNTP `_trips.tntp` OD table (veh/h per OD pair, zones = road node ids), relative to the scenario file; the rates are multiplied by `profile` and `scale` (docs/demand.md).',
+      ),
+    csvFile: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'A CSV departure table `origin,destination,departure,vehicles[,class]` relative to the scenario file: `departure` is an `HH:MM` clock time inside the window or a 0-based interval index, `vehicles` the vehicles departing in that interval (rows with the same OD, interval and class add up), `class` optional (`regular`, `charging`, `v2g`; empty = split by the class shares). Multiplied by `scale`; `profile` is not allowed with it (docs/demand.md).',
+      ),
     profile: z
       .array(z.number().nonnegative())
       .optional()
-      .describe('Multiplier of the OD rates per interval (one per interval); absent = 1 in every interval.'),
+      .describe('Multiplier of the OD rates per interval (one per interval); absent = 1 in every interval. Not allowed with `csvFile` (the table gives the departures per interval).'),
     scale: z.number().nonnegative().default(1).describe('Global multiplier of all demand, e.g. `--set demand.scale=1.2`.'),
   })
-  .describe('Travel demand per interval: the OD rates (veh/h, all classes) times `profile[t]` times `scale`.');
+  .refine((d) => [d.od, d.tripsFile, d.csvFile].filter((x) => x !== undefined).length <= 1, {
+    message: 'give at most one demand source: od, tripsFile or csvFile',
+  })
+  .refine((d) => d.csvFile === undefined || d.profile === undefined, {
+    message: 'profile is not allowed with csvFile: the table gives the vehicles per departure interval',
+    path: ['profile'],
+  })
+  .describe(
+    "Travel demand per interval (docs/demand.md): one source at most — inline `od`, a TNTP `tripsFile` or a CSV `csvFile`; none = the bundled network's own trip table. OD rates (veh/h, all classes) times `profile[t]` times `scale`.",
+  );
 
 /** Parsed sections. */
 export type ScenarioTraffic = z.output<typeof trafficSchema>;
