@@ -6,11 +6,19 @@ import { readFileSync, statSync, type Stats } from 'node:fs';
 import { InputError } from './errors.js';
 
 /**
+ * Largest input file read, bytes (256 MiB). The largest bundled input (Chicago Sketch's
+ * network) is ~100 kB and a 1,000,000-row CSV demand table ~30 MB; a bigger file is almost
+ * certainly the wrong file, and reading it would exhaust memory before any check runs.
+ */
+export const MAX_INPUT_FILE_BYTES = 256 * 1024 * 1024;
+
+/**
  * Read a regular file as UTF-8 text, without a leading byte-order mark.
  *
  * 1. `stat` the path (following links): missing → "file not found"; a directory, FIFO,
  *    socket or device → refused by name. Reading a FIFO would block until some other
- *    process writes to it, so it is refused before any read.
+ *    process writes to it, so it is refused before any read. A file larger than
+ *    `MAX_INPUT_FILE_BYTES` is refused too.
  * 2. Read it as UTF-8 and drop a leading U+FEFF (editors on Windows write one; JSON and
  *    CSV parsers would take it for data).
  *
@@ -30,6 +38,9 @@ export function readTextFile(path: string): string {
   }
   if (stats.isDirectory()) throw new InputError({ source: path }, 'is a directory, not a file');
   if (!stats.isFile()) throw new InputError({ source: path }, `is ${kindOf(stats)}, not a regular file`);
+  if (stats.size > MAX_INPUT_FILE_BYTES) {
+    throw new InputError({ source: path }, `is ${stats.size} bytes; input files are read whole and may be at most ${MAX_INPUT_FILE_BYTES / 2 ** 20} MiB`);
+  }
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

@@ -27,3 +27,4 @@ export type { MarketSpec, MarketModel, MarketLse, MarketGenerator, MarketStation
 export { MarketQpBuilder, type AssembledQp } from './problems/marketQpBuilder.js';
 export { distFlowSensitivity, type DistFlowSensitivity } from './problems/marketDistFlowSensitivity.js';
 export { MarketLpSession, type MarketLpSolution, type MarketLpRow } from './formulations/marketLpSession.js';
+export { FeederLoadSupport, type FeederLoadSupportSpec, type SupportStation, type SupportSolution } from './problems/feederLoadSupport.js';

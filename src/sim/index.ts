@@ -26,3 +26,4 @@ export { writeResults, RESULT_FILES } from './results/writeResults.js';
 export { textSummary } from './results/textSummary.js';
 export { renderReport } from './report/renderReport.js';
 export type { ReportOptions } from './report/renderReport.js';
+export { outerBoundInputs, createStationFeederSupport, type OuterBoundInputs, type OuterBoundGroup, type OuterBoundStation, type StationFeederSupport } from './coupling/outerBoundInputs.js';

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -140,7 +140,9 @@ describe('ev-cosim flex on a reduced reference scenario', () => {
     expect(r.stderr).toBe(''); // not a terminal: no progress output
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('DTA flexible operation region at 17:30 (interval 3), stations CS3 (bus 30)');
-    expect(lines[1].trim().split(/\s{2,}/)).toEqual(['budgetYuan', 'affineRank', 'lengthMw', 'increasePct', 'CS3 minNetMw..maxNetMw']);
+    expect(lines[1].trim().split(/\s{2,}/)).toEqual([
+      'budgetYuan', 'affineRank', 'lengthMw', 'increasePct', 'CS3 minNetMw..maxNetMw', 'innerVolumeMw1', 'outerVolumeMw1', 'volumeRatio', 'admissiblePoints', 'rejected',
+    ]);
     expect(lines[2].trim().split(/\s+/).slice(0, 2)).toEqual(['300', '1']);
     expect(r.stdout).toContain(`written to ${out}`);
   }, 600_000);
@@ -157,3 +159,90 @@ async function withTtyStderr<T>(body: () => Promise<T>): Promise<T> {
     else delete (process.stderr as { isTTY?: boolean }).isTTY;
   }
 }
+
+describe('ev-cosim flex: direction options (adaptive by default) exit 1 on bad input', () => {
+  it('should reject a direction budget below 1 and a volume tolerance outside [0, 1)', async () => {
+    const budget = await flex(['--direction-budget', '0']);
+    expect(budget.code).toBe(1);
+    expect(budget.stderr).toMatch(/--direction-budget = "0": must be an integer ≥ 1/);
+    const tolerance = await flex(['--volume-tolerance', '1.5']);
+    expect(tolerance.code).toBe(1);
+    expect(tolerance.stderr).toMatch(/--volume-tolerance = "1.5": must be a fraction in \[0, 1\)/);
+  });
+  it('should refuse an angle grid on the five reference stations and point to the adaptive set or --stations', async () => {
+    const r = await flex(['--directions', '45']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/angle grid on 5 axes.*leave --directions out for the adaptive set.*--stations/);
+    expect(r.stderr).not.toMatch(/e\+\d/);
+  });
+});
+
+// F-core (issue 12 items 1, 4, 5): every option checked before any file is touched; grid-served points only; exit 2 when none.
+describe('ev-cosim flex: bad options leave an existing results.jsonl byte-identical (exit 1, one clear line)', () => {
+  const bad: [string, string[], RegExp][] = [
+    ['a budget ≤ 0', ['--budgets', '1000,-5'], /--budgets = -5: each budget must be > 0/],
+    ['an empty station subset', ['--stations', ' , '], /--stations = " , ": must name at least one station/],
+    ['an unknown station', ['--stations', 'CS1,CS9'], /--stations = "CS9": not a station of the scenario/],
+    ['t* outside the horizon', ['--time', '40'], /--time = 40: must be an interval index in \[0, 11\]/],
+    ['--lookback -1', ['--lookback', '-1'], /--lookback = "-1": must be an integer ≥ 0/],
+    ['a negative --shed-tolerance', ['--shed-tolerance', '-1e-6'], /--shed-tolerance = "-1e-6": must be a number of MW ≥ 0/],
+    ['a non-numeric --shed-tolerance', ['--shed-tolerance', 'tiny'], /--shed-tolerance = "tiny": must be a number of MW ≥ 0/],
+  ];
+  for (const [what, args, message] of bad) {
+    it(`should refuse ${what} before touching the output folder`, async () => {
+      const out = mkdtempSync(join(tmpdir(), 'flex-bad-'));
+      const log = join(out, 'results.jsonl');
+      const before = '{"spec":"0123456789abcdef","key":"design:0","result":{}}\n';
+      writeFileSync(log, before);
+      const fresh = join(out, 'not-yet');
+      for (const target of [out, fresh]) {
+        const r = await flex([...args, '--out', target, '--json']);
+        expect(r.code, r.stderr).toBe(1);
+        expect(r.stderr).toMatch(message);
+        expect(r.stderr.trim().split('\n')).toHaveLength(1);
+        expect(r.stdout).toBe('');
+      }
+      expect(readFileSync(log, 'utf8')).toBe(before);
+      expect(readdirSync(out)).toEqual(['results.jsonl']);
+      expect(existsSync(fresh)).toBe(false);
+    });
+  }
+});
+
+describe('ev-cosim flex on a reduced case: the grid serves every reported point', () => {
+  it('should report inner/outer figures and rejected counts per tier, and OPF status, shed and curtailment per point (shed ≤ 1e-6 MW)', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'flex-cli-'));
+    const r = await flex([...REDUCED, '--model', 'dta', '--out', out, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const json = flexModelSchema.extend({ files: z.array(z.string()) }).parse(JSON.parse(r.stdout));
+    for (const t of json.tiers) {
+      expect(t.admissiblePoints).toBeGreaterThan(0);
+      for (const p of [...t.vertices, ...t.points]) {
+        expect(p).toMatchObject({ opfStatus: 'optimal' });
+        expect(p).not.toHaveProperty('rejection');
+        expect(p.shedMw).toBeLessThanOrEqual(1e-6);
+        expect(p.curtailedMw).toBeLessThanOrEqual(1e-6);
+      }
+      // One axis: the inner "volume" is the segment's length; the outer bound, when computed, contains every point.
+      expect(t.innerVolume).toBeCloseTo(t.lengthMw!, 12);
+      if (t.outerVolume !== null) {
+        expect(t.outsideOuter).toBe(0);
+        expect(t.volumeRatio).toBeCloseTo(t.innerVolume / t.outerVolume, 12);
+        expect(t.volumeRatio!).toBeLessThanOrEqual(1);
+      }
+      expect(Object.keys(t.rejected).sort()).toEqual(['curtailed', 'dueNotConverged', 'opfInfeasible', 'opfNotExact', 'overBudget', 'shed']);
+    }
+    // The reduced evening case sheds household load in some runs (measured 2026-12-01: 6 of 29): counted, never reported.
+    expect(json.tiers[0].rejected.shed).toBeGreaterThan(0);
+  }, 600_000);
+
+  it('should exit 2 with one clear line when no run converges (every DUE capped at 1 iteration), still writing its outputs', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'flex-cli-'));
+    const r = await flex([...REDUCED, '--budgets', '300', '--model', 'dta', '--set', 'solver.dueMaxIterations=1', '--set', 'solver.dueGapTolerance=1e-9', '--out', out, '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^ev-cosim flex: no admissible point: no DTA run is served by the grid within 300 ¥ \(rejected: due-not-converged \d+\); the region is empty$/m);
+    const json = flexModelSchema.extend({ files: z.array(z.string()) }).parse(JSON.parse(r.stdout));
+    expect(json.tiers[0]).toMatchObject({ admissiblePoints: 0, innerVolume: 0, points: [], vertices: [], ranges: {} });
+    expect(existsSync(join(out, 'flex.json'))).toBe(true);
+  }, 600_000);
+});

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readJsonFile } from '../../src/common/readJsonFile.ts';
-import { readTextFile } from '../../src/common/readTextFile.ts';
+import { MAX_INPUT_FILE_BYTES, readTextFile } from '../../src/common/readTextFile.ts';
 import { inputErrorMessage } from '../helpers/inputErrorMessage.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ev-cosim-json-'));
@@ -52,5 +52,13 @@ describe('readJsonFile', () => {
     execFileSync('mkfifo', [fifo]);
     expect(inputErrorMessage(() => readJsonFile(fifo))).toBe(`${fifo}: is a FIFO, not a regular file`);
     expect(inputErrorMessage(() => readTextFile(join(file('plain.txt', 'x'), 'below')))).toMatch(/file not found/);
+  });
+
+  it('refuses a device (/dev/zero would never end) and a file over the size limit, before reading', () => {
+    expect(inputErrorMessage(() => readTextFile('/dev/zero'))).toBe('/dev/zero: is a device, not a regular file');
+    const huge = join(dir, 'huge.json');
+    writeFileSync(huge, '');
+    truncateSync(huge, MAX_INPUT_FILE_BYTES + 1); // sparse: no disk space used
+    expect(inputErrorMessage(() => readJsonFile(huge))).toBe(`${huge}: is ${MAX_INPUT_FILE_BYTES + 1} bytes; input files are read whole and may be at most 256 MiB`);
   });
 });

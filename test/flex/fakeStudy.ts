@@ -34,7 +34,8 @@ export async function fakeStudy(budgetsYuan: number[] = [300, 1000, 3000], direc
     const shift = (e.netMw.reduce((a, b) => a + b, 0) - total) / e.netMw.length;
     return { ...e, netMw: e.netMw.map((v) => v - shift) };
   };
-  const window = couponWindow({ stations: 3, intervals: 12, timeIndex: 6 }, ['CS1', 'CS2', 'CS3']);
+  // The fake responds to coupons in [t* − 3, t*] only: the window-only basis (span 'window') keeps the design small.
+  const window = couponWindow({ stations: 3, intervals: 12, timeIndex: 6, span: 'window' }, ['CS1', 'CS2', 'CS3']);
   const probes = designProbes(window);
   const design: EvaluatedPoint[] = [];
   for (const p of probes) design.push({ ...(await evaluate(expandCoupons(window, p.x))), x: p.x });
@@ -45,7 +46,7 @@ export async function fakeStudy(budgetsYuan: number[] = [300, 1000, 3000], direc
     scenarioFile: '/scenarios/fake.json', overrides: [], model, timeIndex: 6, window: {}, levels: [0.25, 1], controls: {},
     directions, budgetsYuan,
   };
-  const run: SweepRun = { spec, design, searches, runs: { design: probes.length, search: fake.calls() - probes.length }, resumed: 0 };
+  const run: SweepRun = { spec, design, directions: directions.map((a) => [...a]), searches, runs: { design: probes.length, search: fake.calls() - probes.length }, resumed: 0 };
   const axes = options.axes ?? [0, 1, 2];
   const result: FlexModelResult = {
     model, timeIndex: 6, time: '18:00', intervalMin: 10, intervals: 12, stations: ['CS1', 'CS2', 'CS3'], buses: [22, 16, 30],

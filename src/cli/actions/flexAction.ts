@@ -9,19 +9,25 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { InputError } from '../../common/errors.js';
+import { EXIT_SOLVER_FAILURE, InputError } from '../../common/errors.js';
+import { MAX_ADAPTIVE_AXES } from '../../flex/directions/adaptiveDirections.js';
+import { DEFAULT_SHED_TOLERANCE_MW } from '../../flex/search/flexEvaluation.js';
+import { rejectedSummary } from '../../flex/report/tierTablesHtml.js';
 import { flexJson } from '../../flex/report/flexJson.js';
 import { writeFlexOutputs } from '../../flex/report/writeFlexOutputs.js';
-import { parseGridNeed } from '../../flex/plan/gridNeed.js';
+import { parseGridNeeds } from '../../flex/plan/gridNeed.js';
 import { planTierForResult, type TierPlan } from '../../flex/plan/planTier.js';
 import { runFlexStudy } from '../../flex/sweep/runFlexStudy.js';
+import { TIER_REJECTIONS, type FlexTier } from '../../flex/sweep/assembleTiers.js';
 import type { FlexModel } from '../../flex/sweep/sweepSpec.js';
-import { intervalClock, regionMeasureKey } from '../../flex/sweep/flexModelResult.js';
+import { intervalClock, OUTSIDE_OUTER_TOLERANCE_MW, regionMeasureKey, tierBounds } from '../../flex/sweep/flexModelResult.js';
 import { readScenarioFile } from '../../sim/scenario/readScenarioFile.js';
 
 export interface FlexCommandOptions {
   readonly budgets: string;
-  readonly directions: string;
+  readonly directions?: string;
+  readonly directionBudget?: string;
+  readonly volumeTolerance: string;
   readonly time: string;
   readonly model: string;
   readonly workers?: string;
@@ -29,11 +35,14 @@ export interface FlexCommandOptions {
   readonly resume?: string;
   readonly json?: boolean;
   readonly stations?: string;
-  readonly need?: string;
+  /** `--need`, repeatable (a single string is accepted too). */
+  readonly need?: string | readonly string[];
   readonly lookback: string;
   readonly levels: string;
   readonly refine: string;
   readonly set: string[];
+  /** `--shed-tolerance <MW>`: shed / curtailment above this rejects a run [1e-6]. */
+  readonly shedTolerance?: string;
 }
 
 const SOURCE = 'ev-cosim flex';
@@ -59,18 +68,28 @@ export async function flexCommand(file: string | undefined, options: FlexCommand
   const loaded = readScenarioFile(file, options.set);
   const budgets = numberList('--budgets', options.budgets);
   for (const b of budgets) if (b <= 0) throw new InputError({ source: SOURCE, field: '--budgets', value: b }, 'each budget must be > 0 ¥');
-  const stepDeg = Number(options.directions);
-  if (!Number.isFinite(stepDeg) || stepDeg <= 0 || stepDeg > 180) {
+  const stepDeg = options.directions === undefined ? undefined : Number(options.directions);
+  if (stepDeg !== undefined && (!Number.isFinite(stepDeg) || stepDeg <= 0 || stepDeg > 180)) {
     throw new InputError({ source: SOURCE, field: '--directions', value: options.directions }, 'must be an angular step in (0, 180] degrees; the direction set would be empty');
+  }
+  const directionBudget = options.directionBudget === undefined ? undefined : integer('--direction-budget', options.directionBudget, 1);
+  const volumeTolerance = Number(options.volumeTolerance);
+  if (!Number.isFinite(volumeTolerance) || volumeTolerance < 0 || volumeTolerance >= 1) {
+    throw new InputError({ source: SOURCE, field: '--volume-tolerance', value: options.volumeTolerance }, 'must be a fraction in [0, 1), e.g. 0.02');
   }
   const timeIndex = integer('--time', options.time, 0);
   const models: FlexModel[] = options.model === 'both' ? ['dta', 'sta'] : options.model === 'dta' || options.model === 'sta' ? [options.model] : [];
   if (models.length === 0) throw new InputError({ source: SOURCE, field: '--model', value: options.model }, 'must be dta, sta or both');
   const workers = options.workers === undefined ? undefined : integer('--workers', options.workers, 1);
   const stations = options.stations?.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  const need = options.need === undefined ? undefined : parseGridNeed(options.need, loaded.scenario);
+  // checked before any output folder is touched: bad needs end with exit 1 and no file written
+  const needTexts = options.need === undefined ? [] : typeof options.need === 'string' ? [options.need] : [...options.need];
+  const needs = parseGridNeeds(needTexts, loaded.scenario);
   const levels = numberList('--levels', options.levels);
   for (const l of levels) if (l <= 0 || l > 1) throw new InputError({ source: SOURCE, field: '--levels', value: l }, 'each level must be in (0, 1]');
+
+  // Every option is checked before the output folder or results.jsonl is touched: bad input → exit 1, no file changed.
+  const checked = checkStudyOptions(loaded.scenario, { stations, timeIndex, stepDeg, options });
 
   const outDir = options.out ?? `out/${loaded.name}/flex`;
   // Without --resume the sweep still logs its tasks to <out>/results.jsonl (fresh), so it can be resumed later.
@@ -95,9 +114,12 @@ export async function flexCommand(file: string | undefined, options: FlexCommand
         budgetsYuan: budgets,
         stations,
         stepDeg,
-        lookbackIntervals: integer('--lookback', options.lookback, 0),
+        directionBudget,
+        volumeTolerance,
+        lookbackIntervals: checked.lookbackIntervals,
         levels: [...levels].sort((a, b) => a - b),
-        controls: { refineSteps: integer('--refine', options.refine, 0) },
+        controls: { refineSteps: checked.refineSteps },
+        shedToleranceMw: checked.shedToleranceMw,
         workers,
         resumeFile,
         onProgress: progress.update,
@@ -108,14 +130,87 @@ export async function flexCommand(file: string | undefined, options: FlexCommand
     }
   })();
   const plans: TierPlan[] = [];
-  if (need) for (const r of results) plans.push(await planTierForResult(r, need));
+  if (needs.length > 0) for (const r of results) plans.push(await planTierForResult(r, needs));
   const written = writeFlexOutputs(results, plans, outDir, { resumeFile: options.resume, scenario: loaded.name });
   const json = flexJson(results, plans, loaded.name);
-  if (options.json) {
-    process.stdout.write(`${JSON.stringify({ ...json, files: written })}\n`);
-    return;
+  if (options.json) process.stdout.write(`${JSON.stringify({ ...json, files: written })}\n`);
+  else process.stdout.write(textTable(results, plans, outDir));
+  reportTrouble(results);
+}
+
+/** What {@link checkStudyOptions} computed. */
+interface CheckedOptions {
+  readonly lookbackIntervals: number;
+  readonly refineSteps: number;
+  readonly shedToleranceMw: number;
+}
+
+/**
+ * Check the options the study would refuse, against the scenario, before any file is touched:
+ * the station subset (empty, unknown, repeated, too many axes, an angle grid on more than 3),
+ * t* inside the horizon, `--lookback`, `--refine` and `--shed-tolerance`.
+ */
+function checkStudyOptions(
+  scenario: ReturnType<typeof readScenarioFile>['scenario'],
+  given: { stations?: readonly string[]; timeIndex: number; stepDeg?: number; options: FlexCommandOptions },
+): CheckedOptions {
+  const ids = scenario.stations.map((s) => s.id);
+  const { options } = given;
+  if (given.stations !== undefined) {
+    if (given.stations.length === 0) throw new InputError({ source: SOURCE, field: '--stations', value: options.stations }, `must name at least one station of the scenario (${ids.join(', ')})`);
+    for (const id of given.stations) {
+      if (!ids.includes(id)) throw new InputError({ source: SOURCE, field: '--stations', value: id }, `not a station of the scenario (${ids.join(', ')})`);
+    }
+    if (new Set(given.stations).size !== given.stations.length) throw new InputError({ source: SOURCE, field: '--stations', value: options.stations }, 'names a station twice');
   }
-  process.stdout.write(textTable(results, plans, outDir));
+  const axes = given.stations?.length ?? ids.length;
+  if (axes > MAX_ADAPTIVE_AXES) {
+    throw new InputError(
+      { source: SOURCE, field: '--stations', value: (given.stations ?? ids).join(',') },
+      `${axes} stations span a ${axes}-dimensional region, more than the method handles (at most ${MAX_ADAPTIVE_AXES} axes): `
+        + `use --stations to choose at most ${MAX_ADAPTIVE_AXES}, e.g. --stations ${ids.slice(0, 3).join(',')}`,
+    );
+  }
+  if (given.stepDeg !== undefined && axes > 3) {
+    throw new InputError(
+      { source: SOURCE, field: '--directions', value: options.directions },
+      `an angle grid on ${axes} axes grows as (180/step)^${axes - 1}; leave --directions out for the adaptive set (--direction-budget), or choose at most 3 stations with --stations`,
+    );
+  }
+  const { intervals } = scenario.horizon;
+  if (given.timeIndex >= intervals) {
+    throw new InputError({ source: SOURCE, field: '--time', value: given.timeIndex }, `must be an interval index in [0, ${intervals - 1}] (the scenario's horizon)`);
+  }
+  const lookbackIntervals = integer('--lookback', options.lookback, 0);
+  const refineSteps = integer('--refine', options.refine, 0);
+  const tolerance = options.shedTolerance === undefined ? DEFAULT_SHED_TOLERANCE_MW : Number(options.shedTolerance);
+  if (options.shedTolerance !== undefined && (options.shedTolerance.trim() === '' || !Number.isFinite(tolerance) || tolerance < 0)) {
+    throw new InputError({ source: SOURCE, field: '--shed-tolerance', value: options.shedTolerance }, 'must be a number of MW ≥ 0, e.g. 1e-6');
+  }
+  return { lookbackIntervals, refineSteps, shedToleranceMw: tolerance };
+}
+
+/**
+ * After the outputs: a loud warning when an admissible point lies outside the outer bound
+ * (the bound or a run is wrong), and exit 2 when a model has no admissible point at all.
+ */
+function reportTrouble(results: Awaited<ReturnType<typeof runFlexStudy>>): void {
+  for (const r of results) {
+    for (const t of r.tiers) {
+      const outside = tierBounds(r, t).outsideOuter;
+      if (outside !== null && outside > 0) {
+        process.stderr.write(`ev-cosim flex: WARNING: ${r.model.toUpperCase()} tier ${t.budgetYuan} ¥: ${outside} admissible point${outside > 1 ? 's lie' : ' lies'} OUTSIDE the outer bound `
+          + `by more than ${OUTSIDE_OUTER_TOLERANCE_MW} MW: the outer bound or a co-simulation run is wrong; do not trust this region\n`);
+      }
+    }
+  }
+  const empty = results.filter((r) => (r.tiers[r.tiers.length - 1]?.admissiblePoints ?? 0) === 0);
+  for (const r of empty) {
+    const top = r.tiers[r.tiers.length - 1];
+    const why = top ? rejectedSummary(top) : 'no runs';
+    process.stderr.write(`ev-cosim flex: no admissible point: no ${r.model.toUpperCase()} run is served by the grid within ${top?.budgetYuan ?? 0} ¥ (rejected: ${why}); the region is empty\n`);
+  }
+  if (empty.length > 0) process.exitCode = EXIT_SOLVER_FAILURE;
 }
 
 /**
@@ -160,6 +255,18 @@ function columns(rows: readonly string[][], indent = '  '): string[] {
   return rows.map((r) => indent + r.map((v, c) => v.padStart(widths[c])).join('  '));
 }
 
+/** Inner volume (`0(flat)` when the hull is flat), outer volume, ratio, admissible points, rejected runs `reason:count,…`. */
+function boundColumns(r: Awaited<ReturnType<typeof runFlexStudy>>[number], t: FlexTier): string[] {
+  const b = tierBounds(r, t);
+  const flat = t.hull.affineRank < r.axes.length;
+  const size = t.admissiblePoints === 0 ? '0(empty)' : flat ? '0(flat)' : b.innerVolume.toFixed(4);
+  const rejected = TIER_REJECTIONS.filter((k) => t.rejected[k] > 0).map((k) => `${k}:${t.rejected[k]}`).join(',');
+  return [
+    size, b.outerVolume === null ? '–' : b.outerVolume.toFixed(4), b.volumeRatio === null ? '–' : b.volumeRatio.toFixed(3),
+    String(t.admissiblePoints), rejected === '' ? 'none' : rejected,
+  ];
+}
+
 function textTable(results: Awaited<ReturnType<typeof runFlexStudy>>, plans: TierPlan[], outDir: string): string {
   const lines: string[] = [];
   for (const r of results) {
@@ -167,14 +274,16 @@ function textTable(results: Awaited<ReturnType<typeof runFlexStudy>>, plans: Tie
     lines.push(`${r.model.toUpperCase()} flexible operation region at ${r.time} (interval ${r.timeIndex}), stations ${r.axes.map((s) => `${r.stations[s]} (bus ${r.buses[s]})`).join(', ')}`);
     const keys = [...new Set(r.tiers.map((t) => regionMeasureKey(t.hull.affineRank)).filter((k) => k !== undefined))];
     const flat = r.tiers.some((t) => t.hull.constantTotal !== undefined);
-    const rows: string[][] = [['budgetYuan', 'affineRank', ...keys, 'increasePct', ...(flat ? ['constantTotalMw'] : []), ...names.map((id) => `${id} minNetMw..maxNetMw`)]];
+    const rows: string[][] = [['budgetYuan', 'affineRank', ...keys, 'increasePct', ...(flat ? ['constantTotalMw'] : []), ...names.map((id) => `${id} minNetMw..maxNetMw`),
+      `innerVolumeMw${r.axes.length}`, `outerVolumeMw${r.axes.length}`, 'volumeRatio', 'admissiblePoints', 'rejected']];
     for (const t of r.tiers) {
       const key = regionMeasureKey(t.hull.affineRank);
       rows.push([
         String(t.budgetYuan), String(t.hull.affineRank), ...keys.map((k) => (k === key ? t.hull.measure.toFixed(4) : '–')),
         t.volumeIncreasePct === undefined ? '–' : t.volumeIncreasePct.toFixed(1),
         ...(flat ? [t.hull.constantTotal === undefined ? '–' : t.hull.constantTotal.toFixed(3)] : []),
-        ...t.rangeMw.map((x) => `${x.min.toFixed(2)}..${x.max.toFixed(2)}`),
+        ...r.axes.map((_, i) => (t.rangeMw[i] ? `${t.rangeMw[i].min.toFixed(2)}..${t.rangeMw[i].max.toFixed(2)}` : '–')),
+        ...boundColumns(r, t),
       ]);
     }
     lines.push(...columns(rows));

@@ -9,8 +9,9 @@ import { collectOption } from '../collectOption.js';
 /**
  * Register `run`.
  *
- * Steps: read + override + validate the scenario (bad input → exit 1, nothing
- * written); resolve its network, feeder, nodes and buses; co-simulate with a
+ * Steps: read + override + validate the scenario and check the results folder
+ * (`checkOutputFolder`: bad input or a folder holding the user's files → exit 1,
+ * nothing written); resolve its network, feeder, nodes and buses; co-simulate with a
  * progress bar on stderr when stderr is a TTY; write the results folder
  * atomically; print the text summary, or exactly one JSON object with `--json`.
  * The run covers the study window and the tail until the network is clear
@@ -26,7 +27,8 @@ export function registerRunCommand(program: Command): void {
     .command('run')
     .description('Co-simulate a scenario (default: the bundled Nguyen-Dupuis + IEEE 33 evening peak) and write CSV, summary.json and report.html.')
     .argument('[scenario]', 'scenario JSON file (default: scenarios/nguyen-dupuis-ieee33-evening-peak.json)')
-    .option('-o, --out <dir>', 'results folder (default: out/<scenario name>)')
+    .option('-o, --out <dir>', 'results folder: new, empty, or one ev-cosim run wrote (default: out/<scenario name>)')
+    .option('--force', 'replace a results folder another ev-cosim command wrote (never a folder holding other files)')
     .option('-s, --set <path=value>', 'override a scenario field before validation, e.g. demand.scale=1.2 (repeatable)', collectOption, [])
     .option('--json', 'print one JSON object (the run summary with the files written) instead of the text summary')
     .action(async (file: string | undefined, options: RunCommandOptions) => {

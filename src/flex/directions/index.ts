@@ -4,3 +4,7 @@ export { directionsNd, type DirectionKind, type DirectionsNdOptions } from './di
 export { angleGridDirections, MAX_DIRECTIONS } from './angleGridDirections.js';
 export { kroneckerDirections } from './kroneckerDirections.js';
 export { normalizeDirections, type NormalizeDirectionsOptions } from './normalizeDirections.js';
+export {
+  startingDirections, defaultDirectionBudget, defaultRoundSize, refinementDirections, MAX_ADAPTIVE_AXES,
+  type RefinementOptions, type RefinementCandidate,
+} from './adaptiveDirections.js';

@@ -1,114 +1,255 @@
 /**
- * Tier planning: the cheapest subsidy tier and coupons that meet a grid need
- * (docs/model.md §5 "Validation dispatch"; seed 003 §2.2, §3.2).
+ * Tier planning (docs/flexibility.md §7): the cheapest admissible coupon book that meets one
+ * or several grid needs, found by optimisation over the full coupon space and verified by
+ * re-simulation, then the cheapest subsidy tier that holds it.
  */
 import { hullContains } from '../hull/hullContains.js';
 import { expandCoupons } from '../search/couponWindow.js';
-import { admissible, type EvaluatedPoint, type FlexEvaluator } from '../search/flexEvaluation.js';
+import { admissible, gridServed, type EvaluatedPoint, type FlexEvaluator } from '../search/flexEvaluation.js';
 import type { FlexModelResult } from '../sweep/flexModelResult.js';
 import { buildFlexProblem } from '../sweep/flexProblem.js';
-import { meetsNeed, type GridNeed } from './gridNeed.js';
+import { allEvaluated } from '../sweep/runSweep.js';
+import { solveBoxLp } from './boxLp.js';
+import { meetsNeed, needLoadMw, needViolationMw, type GridNeed } from './gridNeed.js';
+import { fitLinearResponses } from './responseModel.js';
 
-/** How a tier relates to the chosen point. */
+/** How a tier relates to the plan. */
 export interface TierCheck {
   readonly budgetYuan: number;
-  /** Some sweep point within this budget meets the need. */
+  /** Some admissible run within this budget (sweep or planner) meets every need. */
   readonly canMeet: boolean;
-  /** The chosen point lies in this tier's hull (within the hull's tolerance). */
+  /** The plan's point lies in this tier's hull (within the hull's tolerance). */
   readonly containsPoint: boolean;
+}
+
+/** Verified load of one need at the plan's point. */
+export interface NeedLoad {
+  readonly need: GridNeed;
+  /** Net load of the need's stations in the re-simulated run, MW. */
+  readonly loadMw: number;
+  readonly met: boolean;
 }
 
 /** Result of {@link planTier}. */
 export interface TierPlan {
   readonly model: string;
+  /** The first need (compatibility) and all of them. */
   readonly need: GridNeed;
-  /** Cheapest tier that meets the need (undefined: none does). */
+  readonly needs: readonly GridNeed[];
+  /** Cheapest tier holding the plan, ¥ (undefined: no admissible book found meets the needs within the largest budget). */
+  readonly tierYuan?: number;
+  /** Same as `tierYuan` (the name the CSV tables read). */
   readonly budgetYuan?: number;
-  /** The chosen point (its coupons, the subsidy actually paid, its DUE gap). */
+  /** Subsidy actually paid by the plan's run, ¥. */
+  readonly subsidyYuan?: number;
+  /** The plan's point: a real, admissible co-simulation run (coupons `x`, loads, subsidy). */
   readonly point?: EvaluatedPoint;
+  /** The point lies in the chosen tier's hull. */
+  readonly inTierHull: boolean;
+  /** Budgets of the smaller tiers whose hulls contain the point (empty: none). */
+  readonly inSmallerTierHulls: number[];
+  /** Verified loads of the needs at the point (empty without a point). */
+  readonly loads: NeedLoad[];
   readonly tiers: TierCheck[];
-  /** Extra co-simulation runs spent lowering the subsidy. */
+  /** Co-simulation runs spent by the planner (model steps + polish), each one verified. */
   readonly runs: number;
+  readonly modelRuns: number;
+  readonly polishRuns: number;
   readonly summary: string;
 }
 
+/** Options of {@link planTier}. */
+export interface PlanOptions {
+  /** Response-model LP steps (each one co-simulation), default 12. */
+  readonly modelRuns?: number;
+  /** Coordinate polish runs, default 8. */
+  readonly polishRuns?: number;
+  /** Initial margin the LP asks beyond each need, MW (grows when a run misses), default 0.005. */
+  readonly marginMw?: number;
+}
+
 /**
- * Choose the cheapest tier and coupons for a need.
+ * Find the cheapest admissible coupon book meeting every need, and its tier.
  *
- * 1. Tiers in ascending budget: the first tier with a sweep point (a real
- *    co-simulation) that is admissible for its budget, meets the need and lies in
- *    the tier's hull is chosen; its cheapest such point is the start.
- * 2. Lower its subsidy (when an evaluator is given): bisection on s ∈ [0, 1] along
- *    base → start coupons for the smallest scale that still meets the need inside
- *    the tier's hull (`steps` runs, each a real run); the cheapest one wins.
- * 3. Report per tier whether its hull points meet the need and whether its hull
- *    contains the chosen point. A smaller tier that cannot meet a cap P_s ≤ L has
- *    every hull point above L, so the chosen point lies outside it (when the
- *    direction set holds −e_s, as the 45° grid does).
+ * 1. Pool = every run of the sweep (`allEvaluated`: design, searches, refinement); the
+ *    incumbent is the cheapest that the grid serves (`gridServed`) and meets every need.
+ * 2. Response-model LP with a trust region (when `evaluate` is given): fit the needs' loads
+ *    and the subsidy linearly in the scaled coupons z = x / upper around the centre (the
+ *    incumbent, else the base) from the pool, weighted by distance; solve
+ *    min subsidy s.t. each need met with a margin, 0 ≤ z ≤ 1, |z − z_c| ≤ Δ; re-simulate the
+ *    candidate (a real run, added to the pool). A better admissible run becomes the centre and
+ *    widens Δ; a run missing a need raises that need's margin by the miss and shrinks Δ; any
+ *    other outcome shrinks Δ. An infeasible LP widens Δ up to the whole box.
+ * 3. Polish: coordinate steps on the incumbent that halve or drop one coupon component (largest
+ *    first), kept only when the real run is served, meets every need and pays less.
+ * 4. Tier: the cheapest tier whose budget covers the subsidy and whose hull contains the point,
+ *    else the cheapest whose budget covers it (`inTierHull` false); chosen after the last change
+ *    of the subsidy. Only re-simulated points are ever reported.
  *
  * @param result - a model's sweep
- * @param need - the grid need
- * @param evaluate - the response function for step 2 (omit to pick from the sweep only)
- * @param steps - bisection runs, default 4
+ * @param needs - one need or several (all must hold)
+ * @param evaluate - the response function (omit to pick from the sweep's runs only)
+ * @param options - {@link PlanOptions}
  * @example
- * const plan = await planTier(result, parseGridNeed('bus30<=0.2', scenario), evaluator.evaluate);
+ * const plan = await planTier(result, parseGridNeeds(['bus30<=-1.4'], scenario), evaluator.evaluate);
+ * plan.subsidyYuan; plan.tierYuan; plan.inTierHull;
  */
-export async function planTier(result: FlexModelResult, need: GridNeed, evaluate?: FlexEvaluator, steps = 4): Promise<TierPlan> {
-  const pool: EvaluatedPoint[] = [...result.run.design];
-  for (const s of result.run.searches) pool.push(...s.evaluated);
-  const coords = (p: EvaluatedPoint): number[] => result.axes.map((s) => p.netMw[s]);
-  const hullPoints = result.tiers.map((t) => t.hullPoints.map(coords));
-  const inTier = (k: number, p: EvaluatedPoint): boolean =>
-    result.tiers[k].hullPoints.length > 0 && hullContains(result.tiers[k].hull, hullPoints[k], coords(p));
-  const fits = (k: number, p: EvaluatedPoint): boolean => admissible(p, result.tiers[k].budgetYuan) && meetsNeed(need, p.netMw) && inTier(k, p);
-  let chosen = -1;
+export async function planTier(
+  result: FlexModelResult, needs: GridNeed | readonly GridNeed[], evaluate?: FlexEvaluator, options: PlanOptions = {},
+): Promise<TierPlan> {
+  const list = Array.isArray(needs) ? (needs as readonly GridNeed[]) : [needs as GridNeed];
+  const window = result.window;
+  const m = window.components;
+  const upper = window.upper;
+  const pool: EvaluatedPoint[] = [...allEvaluated(result.run)];
+  const good = (p: EvaluatedPoint): boolean => gridServed(p) && list.every((n) => meetsNeed(n, p.netMw));
   let best: EvaluatedPoint | undefined;
-  for (let k = 0; k < result.tiers.length && chosen < 0; k++) {
-    for (const p of pool) if (fits(k, p) && (!best || p.subsidyYuan < best.subsidyYuan)) best = p;
-    if (best) chosen = k;
-  }
-  let runs = 0;
-  if (best && evaluate && best.subsidyYuan > 0) {
-    let lo = 0;
-    let hi = 1;
-    const target = best;
-    for (let i = 0; i < steps; i++) {
-      const s = (lo + hi) / 2;
-      const x = target.x.map((v) => v * s);
-      runs++;
-      const p: EvaluatedPoint = { ...(await evaluate(expandCoupons(result.window, x))), x };
-      if (fits(chosen, p)) {
-        hi = s;
-        if (p.subsidyYuan < best.subsidyYuan) best = p;
+  const consider = (p: EvaluatedPoint): void => {
+    if (good(p) && (best === undefined || p.subsidyYuan < best.subsidyYuan)) best = p;
+  };
+  for (const p of pool) consider(p);
+  const top = result.tiers.length > 0 ? result.tiers[result.tiers.length - 1].budgetYuan : Infinity;
+  let modelRuns = 0;
+  let polishRuns = 0;
+  const seen = new Set(pool.map((p) => key(p.x)));
+  const verify = async (x: readonly number[]): Promise<EvaluatedPoint> => {
+    const p: EvaluatedPoint = { ...(await evaluate!(expandCoupons(window, x))), x: [...x] };
+    pool.push(p);
+    seen.add(key(p.x));
+    consider(p);
+    return p;
+  };
+
+  if (evaluate && m > 0) {
+    const maxModel = options.modelRuns ?? 12;
+    const margins = list.map(() => options.marginMw ?? 0.005);
+    let center = best ? scaled(best.x, upper) : new Float64Array(m);
+    let radius = best ? 0.25 : 0.5;
+    for (let guard = 0; modelRuns < maxModel && guard < 4 * maxModel; guard++) {
+      const usable = pool.filter((p) => p.feasible && p.x.length === m);
+      const z = usable.map((p) => scaled(p.x, upper));
+      const fits = fitLinearResponses(z, [...list.map((n) => usable.map((p) => needLoadMw(n, p.netMw))), usable.map((p) => p.subsidyYuan)], center, radius);
+      const subsidy = fits[list.length];
+      // a coupon does not lower the subsidy it pays: clamp fitted noise below zero
+      const c = Array.from(subsidy.gradient, (g) => Math.max(0, g) + 1e-6);
+      const A: number[][] = [];
+      const b: number[] = [];
+      list.forEach((n, k) => {
+        const f = fits[k];
+        let shift = 0;
+        for (let j = 0; j < m; j++) shift += f.gradient[j] * center[j];
+        // f.value + gᵀ(z − z_c) ≤ L − margin  (cap);  ≥ L + margin (floor)
+        if (n.op === '<=') {
+          A.push(Array.from(f.gradient));
+          b.push(n.limitMw - margins[k] - f.value + shift);
+        } else {
+          A.push(Array.from(f.gradient, (g) => -g));
+          b.push(-(n.limitMw + margins[k]) + f.value - shift);
+        }
+      });
+      const lo = Array.from(center, (v) => Math.max(0, v - radius));
+      const hi = Array.from(center, (v) => Math.min(1, v + radius));
+      const lp = solveBoxLp(c, A, b, lo, hi);
+      if (lp.status === 'infeasible') {
+        if (radius >= 1) break;
+        radius = Math.min(1, radius * 2);
+        continue;
+      }
+      const x = Array.from(lp.x, (v, j) => round(v * upper[j]));
+      if (seen.has(key(x))) {
+        radius *= 0.5;
+        if (radius < 1e-3) break;
+        continue;
+      }
+      modelRuns++;
+      const before: EvaluatedPoint | undefined = best;
+      const p = await verify(x);
+      if (best !== before) {
+        center = scaled(best!.x, upper);
+        radius = Math.min(1, radius * 1.5);
       } else {
-        lo = s;
+        list.forEach((n, k) => { margins[k] += needViolationMw(n, p.netMw); });
+        radius *= 0.5;
       }
     }
+    // coordinate polish: halve or drop one component at a time, largest first
+    const maxPolish = options.polishRuns ?? 8;
+    for (let pass = 0; pass < 2 && best && polishRuns < maxPolish; pass++) {
+      const order = [...best.x.keys()].filter((j) => best!.x[j] > 0).sort((i, j) => best!.x[j] / upper[j] - best!.x[i] / upper[i]);
+      let improved = false;
+      for (const j of order) {
+        for (const f of [0, 0.5]) {
+          if (polishRuns >= maxPolish || !best) break;
+          const x = [...best.x];
+          x[j] = round(x[j] * f);
+          if (seen.has(key(x))) continue;
+          polishRuns++;
+          const before: EvaluatedPoint | undefined = best;
+          await verify(x);
+          if (best !== before) { improved = true; break; }
+        }
+      }
+      if (!improved) break;
+    }
+  }
+
+  // tier choice, after the last change of the subsidy
+  const coords = (p: EvaluatedPoint): number[] => result.axes.map((s) => p.netMw[s]);
+  const hullCoords = result.tiers.map((t) => t.hullPoints.map(coords));
+  const inHull = (k: number, p: EvaluatedPoint): boolean =>
+    result.tiers[k].hullPoints.length > 0 && hullContains(result.tiers[k].hull, hullCoords[k], coords(p));
+  const point = best !== undefined && best.subsidyYuan <= top ? best : undefined;
+  let chosen = -1;
+  if (point) {
+    const covering = result.tiers.map((t, k) => k).filter((k) => admissible(point, result.tiers[k].budgetYuan));
+    chosen = covering.find((k) => inHull(k, point)) ?? covering[0] ?? -1;
   }
   const tiers: TierCheck[] = result.tiers.map((t, k) => ({
     budgetYuan: t.budgetYuan,
-    canMeet: t.hullPoints.some((p) => meetsNeed(need, p.netMw)),
-    containsPoint: best !== undefined && inTier(k, best),
+    canMeet: pool.some((p) => admissible(p, t.budgetYuan) && good(p)),
+    containsPoint: point !== undefined && inHull(k, point),
   }));
-  const where = `${need.stationId} (bus ${need.bus}) ${need.op} ${need.limitMw} MW at ${result.time}`;
-  const top = result.tiers[result.tiers.length - 1]?.budgetYuan ?? 0;
-  const summary = best && chosen >= 0
-    ? `${result.model.toUpperCase()} plan for ${where}: tier ${result.tiers[chosen].budgetYuan} ¥, subsidy actually paid ${best.subsidyYuan.toFixed(1)} ¥, ` +
-      `load ${best.netMw[need.station].toFixed(3)} MW; point in tier hulls: ${tiers.map((t) => `${t.budgetYuan} ¥ ${t.containsPoint ? 'inside' : 'outside'}`).join(', ')}`
-    : `${result.model.toUpperCase()} plan for ${where}: no tier up to ${top} ¥ meets it`;
-  return { model: result.model, need, budgetYuan: chosen >= 0 ? result.tiers[chosen].budgetYuan : undefined, point: best, tiers, runs, summary };
+  const inTierHull = chosen >= 0 && tiers[chosen].containsPoint;
+  const inSmallerTierHulls = chosen >= 0 ? tiers.slice(0, chosen).filter((t) => t.containsPoint).map((t) => t.budgetYuan) : [];
+  const loads: NeedLoad[] = point ? list.map((n) => ({ need: n, loadMw: needLoadMw(n, point.netMw), met: meetsNeed(n, point.netMw) })) : [];
+  const runs = modelRuns + polishRuns;
+  const where = `${list.map((n) => `${n.text}`).join(' and ')} at ${result.time}`;
+  const summary = point && chosen >= 0
+    ? `${result.model.toUpperCase()} plan for ${where}: tier ${result.tiers[chosen].budgetYuan} ¥, subsidy actually paid ${point.subsidyYuan.toFixed(1)} ¥, `
+      + `verified load ${loads.map((l) => `${l.loadMw.toFixed(3)} MW`).join(', ')} (${runs} planner runs); `
+      + `${inTierHull ? 'inside' : 'outside'} the tier's hull${inSmallerTierHulls.length > 0 ? `, also inside the ${inSmallerTierHulls.join(', ')} ¥ hulls` : ''}`
+    : `${result.model.toUpperCase()} plan for ${where}: no admissible coupon book found meets it within ${top} ¥ (${runs} planner runs)`;
+  const tierYuan = chosen >= 0 ? result.tiers[chosen].budgetYuan : undefined;
+  return {
+    model: result.model, need: list[0], needs: list, tierYuan, budgetYuan: tierYuan, subsidyYuan: point?.subsidyYuan,
+    point: chosen >= 0 ? point : undefined, inTierHull, inSmallerTierHulls, loads, tiers, runs, modelRuns, polishRuns, summary,
+  };
+}
+
+function scaled(x: readonly number[], upper: Float64Array): Float64Array {
+  return Float64Array.from(x, (v, j) => (upper[j] > 0 ? v / upper[j] : 0));
+}
+
+/** Coupons rounded to 1e-6 (¥/kWh or ¥/visit): no run repeated for numerically equal books. */
+function round(v: number): number {
+  const r = Math.round(v * 1e6) / 1e6;
+  return r === 0 ? 0 : r;
+}
+
+function key(x: readonly number[]): string {
+  return x.map((v) => round(v)).join(',');
 }
 
 /**
  * {@link planTier} with the model's own co-simulation as the evaluator (built in this thread).
  *
  * @example
- * const plan = await planTierForResult(result, need);
+ * const plan = await planTierForResult(result, needs);
  */
-export async function planTierForResult(result: FlexModelResult, need: GridNeed): Promise<TierPlan> {
+export async function planTierForResult(result: FlexModelResult, needs: GridNeed | readonly GridNeed[], options: PlanOptions = {}): Promise<TierPlan> {
   const problem = await buildFlexProblem(result.run.spec);
   try {
-    return await planTier(result, need, problem.evaluator.evaluate);
+    return await planTier(result, needs, problem.evaluator.evaluate, options);
   } finally {
     problem.prepared.dispose();
   }

@@ -33,7 +33,18 @@ export const tiersCsvSchema = z.strictObject({
   increasePct: orEmpty(z.number(), 'growth of the hull\'s size over the previous tier, %; empty for the first tier or a rank change'),
   constantTotalMw: orEmpty(z.number(), 'total station net load when the region is flat on Σ P = const, MW; empty otherwise'),
   vertexCount: z.number().int().nonnegative().describe('hull vertices (rows of vertices.csv per station)'),
-  pointCount: z.number().int().nonnegative().describe('boundary points, one per direction'),
+  pointCount: z.number().int().nonnegative().describe('boundary points, one per searched direction (0 when the tier has no admissible point)'),
+  innerVolume: z.number().nonnegative().describe('size of the hull in the full dimension n of the axes, MW^n: its volume when full-dimensional, 0 when flat'),
+  outerVolume: orEmpty(z.number().nonnegative(), 'volume of the outer bound over the axes, MW^n (the same for every tier); empty when not computed'),
+  volumeRatio: orEmpty(z.number().nonnegative(), 'innerVolume / outerVolume (dimensionless); empty without an outer bound or with a zero outer volume'),
+  admissiblePoints: z.number().int().nonnegative().describe('distinct admissible load vectors of the tier (every run the grid serves within the budget)'),
+  outsideOuter: orEmpty(z.number().int().nonnegative(), 'admissible points outside the outer region by more than 1e-6 MW (must be 0); empty without an outer bound'),
+  rejectedDueNotConverged: z.number().int().nonnegative().describe('runs not in the tier because a DUE, price fixed point or clearance missed its tolerance'),
+  rejectedOpfNotExact: z.number().int().nonnegative().describe('runs not in the tier because an OPF interval was inexact or at its cut limit'),
+  rejectedOpfInfeasible: z.number().int().nonnegative().describe('runs not in the tier because an OPF interval had no solution'),
+  rejectedShed: z.number().int().nonnegative().describe('runs not in the tier because household load was shed'),
+  rejectedCurtailed: z.number().int().nonnegative().describe('runs not in the tier because EV charging was curtailed'),
+  rejectedOverBudget: z.number().int().nonnegative().describe('runs the grid serves whose subsidy exceeds the tier\'s budget'),
   // Only written when more than three stations span the region: volumeMw4 … volumeMw<n>.
   ...higherVolumeColumns(),
 });
@@ -60,6 +71,9 @@ export const rangesCsvSchema = z.strictObject({
 const netMw = z.number().describe('net load of the station at t* (charge − V2G; + = consumption), MW');
 const subsidyYuan = z.number().nonnegative().describe('subsidy actually paid in the point\'s run, ¥ (the point\'s value, repeated on each of its station rows)');
 const dueRelativeGap = z.number().nonnegative().describe('final DUE relative gap of the point\'s run (dimensionless; repeated on each station row)');
+const opfStatus = z.enum(['optimal', 'inexact', 'cut-limit', 'infeasible', 'error']).describe('worst OPF status over every interval of the point\'s run (repeated on each station row; `optimal` for an admissible point)');
+const shedMw = z.number().nonnegative().describe('largest household load shed in one interval of the point\'s run, MW (repeated on each station row)');
+const curtailedMw = z.number().nonnegative().describe('largest EV charging curtailment in one interval of the point\'s run, MW (repeated on each station row)');
 
 /** `points.csv`: one row per model, tier, direction point and axis station. */
 export const pointsCsvSchema = z.strictObject({
@@ -72,6 +86,9 @@ export const pointsCsvSchema = z.strictObject({
   netMw,
   subsidyYuan,
   dueRelativeGap,
+  opfStatus,
+  shedMw,
+  curtailedMw,
 });
 
 /** `vertices.csv`: one row per model, tier, hull vertex and axis station. */
@@ -84,6 +101,9 @@ export const verticesCsvSchema = z.strictObject({
   netMw,
   subsidyYuan,
   dueRelativeGap,
+  opfStatus,
+  shedMw,
+  curtailedMw,
 });
 
 /** `coupons.csv`: the coupons of every point, vertex and plan, one row per station and window interval. */

@@ -5,10 +5,19 @@
 import type { TierPlan } from '../plan/planTier.js';
 import type { EvaluatedPoint } from '../search/flexEvaluation.js';
 import { expandCoupons } from '../search/couponWindow.js';
-import { intervalClocks, regionMeasureKey, type FlexModelResult } from '../sweep/flexModelResult.js';
+import { rejectionKey, TIER_REJECTIONS } from '../sweep/assembleTiers.js';
+import { intervalClocks, regionMeasureKey, tierBounds, type FlexModelResult } from '../sweep/flexModelResult.js';
 
 /** A table: header row, then data rows. */
 export type CsvRows = (string | number)[][];
+
+/** `rejectedShed`-style column of each tier rejection reason (order of `TIER_REJECTIONS`). */
+const REJECTED_COLUMNS = TIER_REJECTIONS.map((r) => { const k = rejectionKey(r); return `rejected${k[0].toUpperCase()}${k.slice(1)}`; });
+
+/** The grid record of a point as CSV cells: opfStatus, shedMw, curtailedMw. */
+function gridCells(p: EvaluatedPoint): (string | number)[] {
+  return [p.opfStatus ?? 'optimal', p.shedMw ?? 0, p.curtailedMw ?? 0];
+}
 
 /** Highest affine rank any tier of the study can have: the number of axis stations. */
 function maxStations(results: readonly FlexModelResult[]): number {
@@ -25,14 +34,17 @@ function maxStations(results: readonly FlexModelResult[]): number {
 export function tiersCsv(results: readonly FlexModelResult[]): CsvRows {
   const higher = Array.from({ length: Math.max(0, maxStations(results) - 3) }, (_, i) => `volumeMw${i + 4}`);
   const measures = ['lengthMw', 'areaMw2', 'volumeMw3'];
-  const rows: CsvRows = [['model', 'interval', 'clock', 'budgetYuan', 'stationCount', 'affineRank', ...measures, 'increasePct', 'constantTotalMw', 'vertexCount', 'pointCount', ...higher]];
+  const rows: CsvRows = [['model', 'interval', 'clock', 'budgetYuan', 'stationCount', 'affineRank', ...measures, 'increasePct', 'constantTotalMw', 'vertexCount', 'pointCount',
+    'innerVolume', 'outerVolume', 'volumeRatio', 'admissiblePoints', 'outsideOuter', ...REJECTED_COLUMNS, ...higher]];
   for (const r of results) {
     for (const t of r.tiers) {
       const key = regionMeasureKey(t.hull.affineRank);
       const size = (k: string): number | string => (k === key ? t.hull.measure : '');
+      const b = tierBounds(r, t);
       rows.push([
         r.model, r.timeIndex, r.time, t.budgetYuan, r.axes.length, t.hull.affineRank, ...measures.map(size),
-        t.volumeIncreasePct ?? '', t.hull.constantTotal ?? '', t.vertices.length, t.directionPoints.length, ...higher.map(size),
+        t.volumeIncreasePct ?? '', t.hull.constantTotal ?? '', t.vertices.length, t.directionPoints.length,
+        b.innerVolume, b.outerVolume ?? '', b.volumeRatio ?? '', t.admissiblePoints, b.outsideOuter ?? '', ...TIER_REJECTIONS.map((x) => t.rejected[x]), ...higher.map(size),
       ]);
     }
   }
@@ -43,18 +55,18 @@ export function tiersCsv(results: readonly FlexModelResult[]): CsvRows {
 export function rangesCsv(results: readonly FlexModelResult[]): CsvRows {
   const rows: CsvRows = [['model', 'budgetYuan', 'station', 'bus', 'minNetMw', 'maxNetMw']];
   for (const r of results) {
-    for (const t of r.tiers) r.axes.forEach((s, i) => rows.push([r.model, t.budgetYuan, r.stations[s], r.buses[s], t.rangeMw[i].min, t.rangeMw[i].max]));
+    for (const t of r.tiers) if (t.rangeMw.length > 0) r.axes.forEach((s, i) => rows.push([r.model, t.budgetYuan, r.stations[s], r.buses[s], t.rangeMw[i].min, t.rangeMw[i].max]));
   }
   return rows;
 }
 
 /** `points.csv`: one row per model, tier, direction point and axis station. */
 export function pointsCsv(results: readonly FlexModelResult[]): CsvRows {
-  const rows: CsvRows = [['model', 'budgetYuan', 'point', 'station', 'bus', 'directionComponent', 'netMw', 'subsidyYuan', 'dueRelativeGap']];
+  const rows: CsvRows = [['model', 'budgetYuan', 'point', 'station', 'bus', 'directionComponent', 'netMw', 'subsidyYuan', 'dueRelativeGap', 'opfStatus', 'shedMw', 'curtailedMw']];
   for (const r of results) {
     for (const t of r.tiers) {
       t.directionPoints.forEach((p, d) => {
-        for (const s of r.axes) rows.push([r.model, t.budgetYuan, d, r.stations[s], r.buses[s], r.run.spec.directions[d][s], p.netMw[s], p.subsidyYuan, p.dueGap]);
+        for (const s of r.axes) rows.push([r.model, t.budgetYuan, d, r.stations[s], r.buses[s], r.run.directions[d][s], p.netMw[s], p.subsidyYuan, p.dueGap, ...gridCells(p)]);
       });
     }
   }
@@ -63,11 +75,11 @@ export function pointsCsv(results: readonly FlexModelResult[]): CsvRows {
 
 /** `vertices.csv`: one row per model, tier, hull vertex and axis station. */
 export function verticesCsv(results: readonly FlexModelResult[]): CsvRows {
-  const rows: CsvRows = [['model', 'budgetYuan', 'vertex', 'station', 'bus', 'netMw', 'subsidyYuan', 'dueRelativeGap']];
+  const rows: CsvRows = [['model', 'budgetYuan', 'vertex', 'station', 'bus', 'netMw', 'subsidyYuan', 'dueRelativeGap', 'opfStatus', 'shedMw', 'curtailedMw']];
   for (const r of results) {
     for (const t of r.tiers) {
       t.vertices.forEach((p, v) => {
-        for (const s of r.axes) rows.push([r.model, t.budgetYuan, v, r.stations[s], r.buses[s], p.netMw[s], p.subsidyYuan, p.dueGap]);
+        for (const s of r.axes) rows.push([r.model, t.budgetYuan, v, r.stations[s], r.buses[s], p.netMw[s], p.subsidyYuan, p.dueGap, ...gridCells(p)]);
       });
     }
   }

@@ -6,16 +6,40 @@ import type { TierPlan } from '../plan/planTier.js';
 import { defaultScenarioName, modelJson, pointJson, type FlexModelJson, type FlexModelResult, type FlexPointJson } from '../sweep/flexModelResult.js';
 import { compareModels, type ModelComparisonRow } from './compareModels.js';
 
+/** One need of a plan with its verified load (JSON). */
+export interface FlexPlanNeedJson {
+  readonly text: string;
+  readonly stations: string[];
+  readonly bus: number;
+  readonly op: '<=' | '>=';
+  readonly limitMw: number;
+  /** Net load of the need's stations in the plan's re-simulated run, MW; null without a plan point. */
+  readonly loadMw: number | null;
+  readonly met: boolean;
+}
+
 /** The `plan` of a model object (with `--need`). */
 export interface FlexPlanJson {
+  /** The first need (as before several needs were allowed). */
   readonly need: { readonly station: string; readonly bus: number; readonly op: '<=' | '>='; readonly limitMw: number; readonly interval: number; readonly clock: string };
-  /** Cheapest tier meeting the need, ¥; null when none does. */
+  readonly needs: FlexPlanNeedJson[];
+  /** Subsidy actually paid by the plan's run, ¥; null when no admissible book meets the needs. */
+  readonly subsidyYuan: number | null;
+  /** Cheapest tier holding the plan, ¥; null when none does. */
+  readonly tierYuan: number | null;
+  /** Same as `tierYuan`. */
   readonly budgetYuan: number | null;
+  /** The plan's coupon book keyed by station id; null without a plan. */
+  readonly coupons: FlexPointJson['coupons'] | null;
+  readonly inTierHull: boolean;
+  readonly inSmallerTierHulls: number[];
   readonly point: FlexPointJson | null;
-  /** Net load of the need's station at the chosen point, MW; null when none. */
+  /** Net load of the first need's station at the chosen point, MW; null when none. */
   readonly stationNetMw: number | null;
   readonly tiers: { readonly budgetYuan: number; readonly canMeet: boolean; readonly containsPoint: boolean }[];
   readonly runs: number;
+  readonly modelRuns: number;
+  readonly polishRuns: number;
   readonly summary: string;
 }
 
@@ -58,13 +82,28 @@ export function flexJson(results: readonly FlexModelResult[], plans: readonly Ti
 }
 
 function planJson(result: FlexModelResult, plan: TierPlan): FlexPlanJson {
+  const point = plan.point ? pointJson(result, plan.point) : null;
   return {
     need: { station: plan.need.stationId, bus: plan.need.bus, op: plan.need.op, limitMw: plan.need.limitMw, interval: result.timeIndex, clock: result.time },
-    budgetYuan: plan.budgetYuan ?? null,
-    point: plan.point ? pointJson(result, plan.point) : null,
+    needs: plan.needs.map((n) => {
+      const load = plan.loads.find((l) => l.need === n);
+      return {
+        text: n.text, stations: n.stations.map((s) => result.stations[s]), bus: n.bus, op: n.op, limitMw: n.limitMw,
+        loadMw: load ? load.loadMw : null, met: load?.met ?? false,
+      };
+    }),
+    subsidyYuan: plan.subsidyYuan ?? null,
+    tierYuan: plan.tierYuan ?? null,
+    budgetYuan: plan.tierYuan ?? null,
+    coupons: point ? point.coupons : null,
+    inTierHull: plan.inTierHull,
+    inSmallerTierHulls: plan.inSmallerTierHulls,
+    point,
     stationNetMw: plan.point ? plan.point.netMw[plan.need.station] : null,
     tiers: plan.tiers.map((t) => ({ budgetYuan: t.budgetYuan, canMeet: t.canMeet, containsPoint: t.containsPoint })),
     runs: plan.runs,
+    modelRuns: plan.modelRuns,
+    polishRuns: plan.polishRuns,
     summary: plan.summary,
   };
 }

@@ -9,6 +9,19 @@ import { MAX_NAMED_RANK } from './flexCsvSchemas.js';
 
 const byStation = <T extends z.ZodType>(value: T, what: string) => byId('station', value, `${what}, keyed by station id`);
 
+const REJECTIONS = ['due-not-converged', 'opf-not-exact', 'opf-infeasible', 'shed', 'curtailed'] as const;
+const rejectionSchema = z.enum(REJECTIONS).describe('`due-not-converged` (a DUE, price fixed point or clearance missed its tolerance), `opf-not-exact` (an OPF interval inexact or at its cut limit), `opf-infeasible` (an OPF without solution), `shed` (household load shed), `curtailed` (EV charging curtailed)');
+
+/** Runs of the sweep not in a tier, by reason. */
+export const rejectedCountsSchema = z.strictObject({
+  dueNotConverged: z.number().int().nonnegative().describe('runs whose DUE, price fixed point or clearance missed its tolerance'),
+  opfNotExact: z.number().int().nonnegative().describe('runs with an OPF interval that is inexact (relaxation not tight) or stopped at its cut limit'),
+  opfInfeasible: z.number().int().nonnegative().describe('runs with an OPF interval without solution'),
+  shed: z.number().int().nonnegative().describe('runs that shed household load in some interval (above the shed tolerance)'),
+  curtailed: z.number().int().nonnegative().describe('runs in which the OPF curtailed EV charging in some interval (above the shed tolerance)'),
+  overBudget: z.number().int().nonnegative().describe('runs the grid serves whose subsidy exceeds the tier\'s budget'),
+});
+
 /** Coupons of one station, one value per interval. */
 export const stationCouponsSchema = z.strictObject({
   chargeYuanPerKwh: z.array(z.number().nonnegative()).describe('charging discount ψ_ch per interval (index = interval, clock in `clocks`), ¥/kWh'),
@@ -21,6 +34,10 @@ export const flexPointSchema = z.strictObject({
   subsidyYuan: z.number().nonnegative().describe('subsidy actually paid to drivers in this run, ¥'),
   dueRelativeGap: z.number().nonnegative().describe('final relative gap of the run\'s dynamic user equilibrium (dimensionless)'),
   coupons: byStation(stationCouponsSchema, 'the full coupon book of the run (every station, not only the axes)'),
+  opfStatus: z.enum(['optimal', 'inexact', 'cut-limit', 'infeasible', 'error']).describe('worst OPF status over every interval of the run, window and tail (optimal < inexact < cut-limit < infeasible < error); an admissible point has `optimal`'),
+  shedMw: z.number().nonnegative().describe('largest household load shed in one interval of the run, MW (an admissible point: at most the shed tolerance, default 1e-6 MW)'),
+  curtailedMw: z.number().nonnegative().describe('largest EV charging curtailment by the OPF in one interval of the run, MW (an admissible point: at most the shed tolerance)'),
+  rejection: rejectionSchema.optional().describe('why the grid does not serve the run (absent when it does; docs/flexibility.md §1)'),
 });
 
 // Sizes of a region of affine rank k ≥ 4 (studies with more than three axis stations).
@@ -51,7 +68,13 @@ export const flexTierSchema = z.strictObject({
   ranges: byStation(rangeSchema, 'range of each axis station\'s net load over the tier'),
   vertices: z.array(flexPointSchema).describe('hull vertices of the tier, each a re-simulated point'),
   facets: z.array(z.array(z.number().int().nonnegative())).describe('boundary facets of the hull as indices into `vertices` (triangles in 3-D, polygon edges when flat)'),
-  points: z.array(flexPointSchema).describe('the tier\'s boundary point per direction (order of `directions`)'),
+  points: z.array(flexPointSchema).describe('the tier\'s boundary point per searched direction (order of `directions`): the admissible run with the least aᵀP; empty when the tier has no admissible point'),
+  innerVolume: z.number().nonnegative().describe('size of the tier\'s hull (the inner approximation) in the full dimension n of the axes, MW^n: its volume when full-dimensional, 0 when the hull is flat (then its own size is under `areaMw2` / `lengthMw`)'),
+  outerVolume: z.number().nonnegative().nullable().describe('volume of the outer bound over the axes, MW^n (a region that provably contains every point the grid can serve; the same for every tier); null when not computed'),
+  volumeRatio: z.number().nonnegative().nullable().describe('innerVolume / outerVolume (dimensionless, ≤ 1): how much of the outer bound the inner hull covers; null without an outer bound or with a zero outer volume'),
+  admissiblePoints: z.number().int().nonnegative().describe('distinct admissible load vectors of the tier: every run of the sweep the grid serves within the budget (design, searches, adaptive rounds), deduplicated to 1e-9 MW'),
+  outsideOuter: z.number().int().nonnegative().nullable().describe('admissible points of the tier outside the outer region by more than 1e-6 MW: must be 0 (otherwise a warning is printed); null without an outer bound'),
+  rejected: rejectedCountsSchema.describe('distinct runs (coupon books) of the sweep that are not points of this tier, by reason'),
 });
 
 const runsSchema = z.strictObject({
@@ -63,22 +86,41 @@ const runsSchema = z.strictObject({
 
 const planSchema = z.strictObject({
   need: z.strictObject({
-    station: z.string().describe('station id of the need'),
+    station: z.string().describe('station id of the first need'),
     bus: z.number().int().describe('feeder bus of that station'),
-    op: z.enum(['<=', '>=']).describe('cap (`<=`) or floor (`>=`) on the station\'s net load'),
-    limitMw: z.number().describe('limit on the station\'s net load at t*, MW (negative: net V2G injection)'),
+    op: z.enum(['<=', '>=']).describe('cap (`<=`) or floor (`>=`) on the net load'),
+    limitMw: z.number().describe('limit on the net load at t*, MW (negative: net V2G injection)'),
     interval: z.number().int().nonnegative().describe('t*, interval index (0-based)'),
     clock: clockField('start of t*'),
-  }).describe('the grid need of `--need`'),
-  budgetYuan: z.number().nullable().describe('cheapest tier meeting the need, ¥; null when no tier does'),
-  point: flexPointSchema.nullable().describe('the chosen point (its coupons are the offer to make); null when none'),
-  stationNetMw: z.number().nullable().describe('net load of the need\'s station at the chosen point, MW; null when none'),
+  }).describe('the first grid need of `--need`'),
+  needs: z.array(z.strictObject({
+    text: z.string().describe('the need as given to `--need`'),
+    stations: z.array(z.string()).describe('stations whose net loads the need sums (a bus: every station on it)'),
+    bus: z.number().int().describe('feeder bus of the need'),
+    op: z.enum(['<=', '>=']).describe('cap (`<=`) or floor (`>=`)'),
+    limitMw: z.number().describe('limit on the summed net load at t*, MW'),
+    loadMw: z.number().nullable().describe('verified net load at t* in the plan\'s re-simulated run, MW; null without a plan'),
+    met: z.boolean().describe('the verified load meets the need'),
+  })).describe('every `--need` (all must hold) with its verified load'),
+  subsidyYuan: z.number().nullable().describe('subsidy actually paid by the plan\'s run, ¥; null when no admissible book found meets the needs'),
+  tierYuan: z.number().nullable().describe('cheapest tier whose budget covers the subsidy (and whose hull contains the point, when one does), ¥; null when none'),
+  budgetYuan: z.number().nullable().describe('same as `tierYuan`'),
+  coupons: z.record(z.string(), z.strictObject({
+    chargeYuanPerKwh: z.array(z.number()).describe('charging discount per interval, ¥/kWh'),
+    v2gYuanPerVisit: z.array(z.number()).describe('V2G bonus per interval, ¥ per visit'),
+  })).nullable().describe('the plan\'s coupon book (the offer to make), keyed by station id; null without a plan'),
+  inTierHull: z.boolean().describe('the plan\'s point lies in the chosen tier\'s inner hull'),
+  inSmallerTierHulls: z.array(z.number()).describe('budgets of the smaller tiers whose hulls contain the point, ¥ (empty: none)'),
+  point: flexPointSchema.nullable().describe('the plan\'s run (a re-simulated, admissible co-simulation); null when none'),
+  stationNetMw: z.number().nullable().describe('net load of the first need\'s station at the plan\'s point, MW; null when none'),
   tiers: z.array(z.strictObject({
     budgetYuan: z.number().describe('budget of the tier, ¥'),
-    canMeet: z.boolean().describe('some hull point of this tier meets the need'),
-    containsPoint: z.boolean().describe('the chosen point lies in this tier\'s hull'),
-  })).describe('per tier: can it meet the need, does its hull contain the chosen point'),
-  runs: z.number().int().nonnegative().describe('extra co-simulation runs spent lowering the subsidy'),
+    canMeet: z.boolean().describe('some admissible run within this budget meets every need'),
+    containsPoint: z.boolean().describe('the plan\'s point lies in this tier\'s hull'),
+  })).describe('per tier: can it meet the needs, does its hull contain the plan\'s point'),
+  runs: z.number().int().nonnegative().describe('co-simulation runs spent by the planner (model + polish), each verified'),
+  modelRuns: z.number().int().nonnegative().describe('runs of the response-model LP steps'),
+  polishRuns: z.number().int().nonnegative().describe('runs of the coordinate polish'),
   summary: z.string().describe('the plan in one sentence'),
 });
 

@@ -26,7 +26,7 @@ function coverage(r: FlexModelResult): string {
   const blocks = r.window.blockIntervals.map((b) => (b.length === 1 ? clocks[b[0]] : `${clocks[b[0]]}–${clocks[b[b.length - 1]]}`));
   const runs = r.run.runs.design + r.run.runs.search;
   return `Coupons on arrivals in ${blocks.length} block${blocks.length > 1 ? 's' : ''} (${escapeXml(blocks.join(', '))}, interval starts), one charging discount (¥/kWh) and one V2G bonus (¥ per visit) per station and block. `
-    + `${r.run.spec.directions.length} search directions; ${runs} co-simulation runs in this call${r.run.resumed > 0 ? `, ${r.run.resumed} tasks taken from the results file` : ''}.`;
+    + `${r.run.directions.length} search directions; ${runs} co-simulation runs in this call${r.run.resumed > 0 ? `, ${r.run.resumed} tasks taken from the results file` : ''}.`;
 }
 
 function modelSection(r: FlexModelResult): string {
@@ -63,7 +63,7 @@ export function flexReportHtml(results: readonly FlexModelResult[], plans: reado
 <style>${STYLE}</style>
 </head><body>
 <h1>Flexible operation region — ${escapeXml(scenario)}</h1>
-<p class="note">${escapeXml(`Scenario ${scenario}, ${models}.`)} The region is the set of station net loads (charging − V2G discharging, MW; + = consumption) that coupons within a subsidy budget can bring about at t*, with drivers responding by the dynamic user equilibrium and the feeder checked by the OPF. Every point shown is a re-simulated co-simulation of its coupons, so the region is an inner approximation.</p>
+<p class="note">${escapeXml(`Scenario ${scenario}, ${models}.`)} The region is the set of station net loads (charging − V2G discharging, MW; + = consumption) that coupons within a subsidy budget can bring about at t*, with drivers responding by the dynamic user equilibrium and the feeder checked by the OPF. Every point shown is a re-simulated co-simulation of its coupons that the grid serves (DUE converged, every OPF interval exact, no household load shed and no EV charging curtailed), so the region is an inner approximation; where an outer bound was computed, the tier table gives its volume and the share the inner hull covers.</p>
 ${results.map(modelSection).join('\n')}
 ${comparison}
 ${planHtml}

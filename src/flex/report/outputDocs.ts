@@ -22,14 +22,14 @@ export const FLEX_OUTPUT_DOCS: readonly OutputDoc[] = [
     command,
     target: 'flex.json',
     format: 'json',
-    description: 'The flexible operation region per subsidy tier: for each model t*, the axis stations, the coupon window, every tier\'s hull (size under the key of its own dimension, affine rank, ranges, vertices, facets) and boundary points, each point a re-simulated co-simulation with its coupons.',
+    description: 'The flexible operation region per subsidy tier: for each model t*, the axis stations, the coupon window, every tier\'s hull of all admissible runs (size under the key of its own dimension, affine rank, ranges, vertices, facets), its inner volume beside the outer bound\'s volume and their ratio, the admissible point count and the rejected runs by reason, and boundary points, each point a re-simulated co-simulation with its coupons, OPF status, shed and curtailment.',
     schema: flexJsonSchema,
   },
   {
     command,
     target: 'tiers.csv',
     format: 'csv',
-    description: 'One row per model and subsidy tier: the size of the region in the column of its own dimension (volumeMw3 when full in three stations, areaMw2 when flat), its affine rank and growth over the previous tier (seed 003 §3.1 table).',
+    description: 'One row per model and subsidy tier: the size of the region in the column of its own dimension (volumeMw3 when full in three stations, areaMw2 when flat), its affine rank and growth over the previous tier (seed 003 §3.1 table), the inner volume in the axes\' dimension, the outer bound\'s volume and their ratio, admissible points, points outside the outer bound (must be 0) and rejected runs per reason.',
     schema: tiersCsvSchema,
   },
   {
@@ -43,14 +43,14 @@ export const FLEX_OUTPUT_DOCS: readonly OutputDoc[] = [
     command,
     target: 'points.csv',
     format: 'csv',
-    description: 'One row per model, tier, boundary point (one per search direction) and axis station: the station\'s net load at that point, with the point\'s subsidy and DUE gap.',
+    description: 'One row per model, tier, boundary point (one per search direction) and axis station: the station\'s net load at that point, with the point\'s subsidy, DUE gap, OPF status, shed and curtailment.',
     schema: pointsCsvSchema,
   },
   {
     command,
     target: 'vertices.csv',
     format: 'csv',
-    description: 'One row per model, tier, hull vertex and axis station: the station\'s net load at that vertex, with the vertex\'s subsidy and DUE gap.',
+    description: 'One row per model, tier, hull vertex and axis station: the station\'s net load at that vertex, with the vertex\'s subsidy, DUE gap, OPF status, shed and curtailment.',
     schema: verticesCsvSchema,
   },
   {

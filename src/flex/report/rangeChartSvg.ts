@@ -46,6 +46,7 @@ export function rangeChartSvg(result: FlexModelResult): string {
     body.push(`<text class="axis-label" x="${labelWidth}" y="${(y0 + groupHeight / 2 + 4).toFixed(1)}" text-anchor="end">${escapeXml(stationLabel(result, i))}</text>`);
     result.tiers.forEach((t, j) => {
       const r = t.rangeMw[i];
+      if (r === undefined) return; // a tier without admissible point has no range
       const x1 = x(r.min);
       // A tier that cannot move the load at all still shows as a 2-px bar.
       const w = Math.max(2, x(r.max) - x1);

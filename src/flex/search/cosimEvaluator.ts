@@ -5,7 +5,8 @@
  */
 import { SolverError } from '../../common/errors.js';
 import { energyPerVisitKwh, type CouponBook, type CosimResult, type PreparedCosim, type CosimRunOptions } from '../../sim/index.js';
-import type { FlexEvaluation, FlexEvaluator } from './flexEvaluation.js';
+import type { OpfStatus } from '../../sim/index.js';
+import { DEFAULT_SHED_TOLERANCE_MW, OPF_STATUS_ORDER, rejectionOf, type FlexEvaluation, type FlexEvaluator } from './flexEvaluation.js';
 import { subsidyYuan } from './subsidyYuan.js';
 
 /** A co-simulation evaluator with its base run (no coupons), which warm-starts every later run. */
@@ -63,28 +64,72 @@ export function subsidyOfRun(result: CosimResult, coupons: CouponBook, kWhPerVis
   return subsidyYuan({ intervals: T, chargeArrivalsVeh: ch, v2gArrivalsVeh: v2g, chargeKWhPerVisit: kWhPerVisit }, inForce);
 }
 
+/** The grid record of a run: worst OPF status and largest shed / curtailment over every interval (window and tail). */
+export interface RunGridRecord {
+  readonly opfStatus: OpfStatus;
+  /** Largest household load shed in one interval, MW. */
+  readonly shedMw: number;
+  /** Largest EV charging curtailment in one interval, MW. */
+  readonly curtailedMw: number;
+}
+
 /**
- * Evaluation of a finished run: load at t*, subsidy, DUE gap, convergence, feasibility.
+ * Worst OPF status (order `OPF_STATUS_ORDER`) and largest household shed / EV curtailment
+ * over every interval of a run, window and tail. A run stopped at an infeasible OPF is
+ * `infeasible` even when its last reported interval is not.
  *
  * @example
- * const e = evaluationOf(result, coupons, 6, [20, 20, 20]);
+ * gridRecordOf(result); // { opfStatus: 'optimal', shedMw: 0, curtailedMw: 0 }
  */
-export function evaluationOf(result: CosimResult, coupons: CouponBook, timeIndex: number, kWhPerVisit: readonly number[]): FlexEvaluation {
+export function gridRecordOf(result: CosimResult): RunGridRecord {
+  let worst = result.status === 'infeasible' ? OPF_STATUS_ORDER.indexOf('infeasible') : 0;
+  let shedKw = 0;
+  let curtailedKw = 0;
+  for (const r of result.intervals) {
+    worst = Math.max(worst, OPF_STATUS_ORDER.indexOf(r.opf.status));
+    shedKw = Math.max(shedKw, r.opf.householdShedKw ?? r.opf.shedKw);
+    curtailedKw = Math.max(curtailedKw, r.opf.evCurtailedKw ?? 0);
+  }
+  return { opfStatus: OPF_STATUS_ORDER[worst], shedMw: shedKw / 1000, curtailedMw: curtailedKw / 1000 };
+}
+
+/**
+ * Evaluation of a finished run: load at t*, subsidy, DUE gap, convergence, the grid record
+ * and the rejection reason (`rejectionOf` with `shedToleranceMw`).
+ *
+ * @param shedToleranceMw - shed / curtailment above this count as shed, MW (default 1e-6)
+ * @example
+ * const e = evaluationOf(result, coupons, 6, [20, 20, 20]);
+ * e.rejection; // undefined when the grid serves the run
+ */
+export function evaluationOf(result: CosimResult, coupons: CouponBook, timeIndex: number, kWhPerVisit: readonly number[], shedToleranceMw = DEFAULT_SHED_TOLERANCE_MW): FlexEvaluation {
+  const grid = gridRecordOf(result);
+  const converged = !result.statuses.includes('not-converged');
+  const note = result.problems.length > 0 ? result.problems.join('; ') : undefined;
   if (result.status === 'infeasible') {
-    // the run stopped at an OPF without solution (it used to throw SolverError): same evaluation as before
-    return { netMw: result.stationIds.map(() => Number.NaN), subsidyYuan: Number.POSITIVE_INFINITY, dueGap: Number.NaN, converged: false, feasible: false, note: result.problems.join('; ') };
+    // the run stopped at an OPF without solution: no load at t* to report
+    return { netMw: result.stationIds.map(() => Number.NaN), subsidyYuan: Number.POSITIVE_INFINITY, dueGap: Number.NaN, converged, feasible: false, ...grid, rejection: rejectionOf({ converged, ...grid }, shedToleranceMw) ?? 'opf-infeasible', note };
   }
   let dueGap = 0;
   for (const r of result.intervals) dueGap = Math.max(dueGap, r.dueGap);
-  const failed = result.intervals.find((r) => r.opf.status !== 'optimal' && r.opf.status !== 'inexact' && r.opf.status !== 'cut-limit');
+  const feasible = OPF_STATUS_ORDER.indexOf(grid.opfStatus) <= OPF_STATUS_ORDER.indexOf('cut-limit');
+  const rejection = rejectionOf({ converged, ...grid }, shedToleranceMw);
   return {
     netMw: netMwAt(result, timeIndex),
     subsidyYuan: subsidyOfRun(result, coupons, kWhPerVisit),
     dueGap,
-    converged: !result.statuses.includes('not-converged'),
-    feasible: failed === undefined,
-    note: result.problems.length > 0 ? result.problems.join('; ') : undefined,
+    converged,
+    feasible,
+    ...grid,
+    ...(rejection === undefined ? {} : { rejection }),
+    note,
   };
+}
+
+/** Options of {@link cosimEvaluator} (a `SweepSpec` fits: `shedToleranceMw` is read from it). */
+export interface CosimEvaluatorOptions {
+  /** Shed household load / curtailed EV charging above this rejects a run, MW [1e-6]. */
+  readonly shedToleranceMw?: number;
 }
 
 /**
@@ -94,26 +139,34 @@ export function evaluationOf(result: CosimResult, coupons: CouponBook, timeIndex
  *    start of every later run. Always the same warm start → results do not depend on
  *    the order of evaluations or on which worker runs them (determinism of the sweep).
  * 2. Each evaluation runs the whole horizon with the coupon book (DUE + every
- *    interval's OPF); an infeasible OPF (`SolverError`) gives `feasible: false`.
+ *    interval's OPF, window and tail) and records the worst OPF status, the largest
+ *    shed and curtailment and the rejection reason; an OPF without solution (an
+ *    infeasible run, or a `SolverError`) gives `feasible: false`, `opf-infeasible`.
  *
  * @param prepared - from `prepareCosim`
  * @param timeIndex - t*
+ * @param options - {@link CosimEvaluatorOptions} (`spec.shedToleranceMw ?? 1e-6`)
  * @example
  * const ev = cosimEvaluator(await prepareCosim(scenario), 6);
  * const e = await ev.evaluate(expandCoupons(window, x));
  */
-export function cosimEvaluator(prepared: PreparedCosim, timeIndex: number): CosimEvaluator {
+export function cosimEvaluator(prepared: PreparedCosim, timeIndex: number, options: CosimEvaluatorOptions = {}): CosimEvaluator {
   const kWh = chargeKWhPerVisit(prepared);
+  const tolerance = options.shedToleranceMw ?? DEFAULT_SHED_TOLERANCE_MW;
   let base: Promise<CosimResult> | undefined;
   let runs = 0;
   const runOnce = async (coupons: CouponBook, warmStart?: CosimRunOptions['warmStart']): Promise<FlexEvaluation> => {
     runs++;
     try {
       const result = await prepared.run({ coupons, warmStart });
-      return evaluationOf(result, coupons, timeIndex, kWh);
+      return evaluationOf(result, coupons, timeIndex, kWh, tolerance);
     } catch (error) {
       if (!(error instanceof SolverError)) throw error;
-      return { netMw: prepared.stationIds.map(() => Number.NaN), subsidyYuan: Number.POSITIVE_INFINITY, dueGap: Number.NaN, converged: false, feasible: false, note: error.message };
+      return {
+        netMw: prepared.stationIds.map(() => Number.NaN), subsidyYuan: Number.POSITIVE_INFINITY, dueGap: Number.NaN, converged: false, feasible: false,
+        // the OPF threw: the run has no result, so its DUE state is unknown; the reason is the OPF
+        opfStatus: 'error', shedMw: 0, curtailedMw: 0, rejection: 'opf-infeasible', note: error.message,
+      };
     }
   };
   const evaluate: FlexEvaluator = async (coupons) => {

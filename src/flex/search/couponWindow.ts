@@ -1,13 +1,20 @@
 /**
  * The reduced coupon space of the boundary search (docs/model.md §5 "Method notes"
- * item 1): coupons only in a window of intervals that can move the station load at
- * t*, grouped into blocks, one value per station × kind × block.
+ * item 1; docs/flexibility.md §3): a *basis* of coupon blocks over the whole horizon —
+ * fine blocks in the window [t* − k, t*], one block before it and one after t* — one
+ * value per station × kind (that the station offers) × block.
  */
 import { InputError } from '../../common/errors.js';
 import type { CouponBook } from '../../sim/index.js';
 
 /** Coupon kinds: charging discount ψ_ch (¥/kWh) and V2G participation bonus ψ_v2g (¥ per visit). */
 export const COUPON_KINDS = ['charge', 'v2g'] as const;
+
+/** A coupon kind. */
+export type CouponKind = (typeof COUPON_KINDS)[number];
+
+/** Which part of the horizon a block covers. */
+export type CouponBlockRole = 'before' | 'window' | 'after';
 
 /** Options of {@link couponWindow}. */
 export interface CouponWindowOptions {
@@ -17,104 +24,170 @@ export interface CouponWindowOptions {
   readonly intervals: number;
   /** Target interval t* (0-based). */
   readonly timeIndex: number;
-  /** k: coupons act on arrivals in [t* − k, t*] (clipped at 0); default 3 (30 min before a 10-min t*). */
+  /** k: the fine window is [t* − k, t*] (clipped at 0); default 3 (30 min before a 10-min t*). */
   readonly lookbackIntervals?: number;
-  /** Number of contiguous blocks the window is split into, each with one coupon value; default 2. */
+  /** Number of contiguous blocks the fine window is split into, each with one coupon value; default 2. */
   readonly blocks?: number;
+  /**
+   * `'horizon'` (default): besides the fine window, one block `before` = [0, t* − k − 1] and one
+   * block `after` = [t* + 1, T − 1] (its value also holds in the clearance tail), when non-empty.
+   * `'window'`: the fine window only (the space of the first version).
+   */
+  readonly span?: 'horizon' | 'window';
+  /** Kinds each station offers (default both): a destination station without V2G ports gets no V2G component. */
+  readonly stationKinds?: readonly (readonly CouponKind[])[];
   /** Upper bound of ψ_ch, ¥/kWh; default 2 (the base tariff: charging free at most). */
   readonly maxChargeYuanPerKWh?: number;
   /** Upper bound of ψ_v2g, ¥ per visit; default 60. */
   readonly maxV2gYuanPerVisit?: number;
 }
 
-/** A window: which intervals each block covers and the bounds of each component. */
+/** A coupon basis: which intervals each block covers, and per component its station, kind, block and bound. */
 export interface CouponWindow {
   readonly stations: number;
   readonly intervals: number;
   readonly timeIndex: number;
-  /** Intervals of each block (ascending, contiguous, covering [t* − k, t*]). */
+  /** Intervals of each block (ascending, contiguous, disjoint, in time order). */
   readonly blockIntervals: readonly (readonly number[])[];
-  /** Components m = stations × 2 × blocks; component j = (s · 2 + kind) · blocks + b. */
+  /** Role of each block (same order): `before` the fine window, in the `window` [t* − k, t*], `after` t*. */
+  readonly blockRoles: readonly CouponBlockRole[];
+  /** Number of components m (station-major, then kind, then block; kinds a station does not offer are left out). */
   readonly components: number;
+  /** Station, kind (0 = charge, 1 = V2G) and block of each component. */
+  readonly componentStation: Int32Array;
+  readonly componentKind: Int8Array;
+  readonly componentBlock: Int32Array;
   /** Upper bound of each component (¥/kWh for charge, ¥/visit for V2G). */
   readonly upper: Float64Array;
-  /** Human-readable label of each component, e.g. `CS3 charge t4–t5`. */
+  /** Human-readable label of each component, e.g. `CS3 charge t5–t6`, `CS1 v2g t7–t11+tail`. */
   readonly labels: readonly string[];
 }
 
 /**
- * Build the coupon window around t*.
+ * Build the coupon basis around t*.
  *
- * 1. Window = intervals max(0, t* − k) … t*: vehicles arriving then are in service
+ * 1. Fine window = intervals max(0, t* − k) … t*: vehicles arriving then are in service
  *    or queued at t* (charging 20 min, V2G 30 min in the reference scenario), and
- *    coupons there can also pull arrivals earlier (temporal shift, seed 003 §3.3).
- * 2. Split it into `blocks` contiguous blocks (earlier blocks get the remainder).
- * 3. One component per station × kind × block, bounded by the kind's maximum.
+ *    coupons there can also pull arrivals earlier (temporal shift, seed 003 §3.3); split
+ *    into `blocks` contiguous blocks (earlier blocks get the remainder).
+ * 2. With `span: 'horizon'`: one block for every interval before the window and one for
+ *    every interval after t*. The co-simulation holds the last interval's coupon through
+ *    the clearance tail, so the `after` value is paid by every arrival after t*, tail included;
+ *    with `span: 'window'` and t* < T − 1 the tail gets no coupon.
+ * 3. One component per station × offered kind × block, bounded by the kind's maximum.
  *
  * @param options - {@link CouponWindowOptions}
  * @param stationIds - labels of the stations (default `S0…`)
- * @throws InputError when t* is outside the horizon or a count is not a positive integer
+ * @throws InputError when t* is outside the horizon, a count is not a positive integer or a kind list is bad
  * @example
  * const w = couponWindow({ stations: 3, intervals: 12, timeIndex: 6 });
- * w.blockIntervals; // [[3, 4], [5, 6]]
- * w.components;     // 12
+ * w.blockIntervals; // [[0, 1, 2], [3, 4], [5, 6], [7, 8, 9, 10, 11]]
+ * w.components;     // 24
+ * couponWindow({ stations: 3, intervals: 12, timeIndex: 6, span: 'window' }).components; // 12
  */
 export function couponWindow(options: CouponWindowOptions, stationIds?: readonly string[]): CouponWindow {
   const source = 'flex/couponWindow';
   const { stations, intervals, timeIndex } = options;
   const k = options.lookbackIntervals ?? 3;
   const blocks = options.blocks ?? 2;
+  const span = options.span ?? 'horizon';
   if (!Number.isInteger(timeIndex) || timeIndex < 0 || timeIndex >= intervals) {
     throw new InputError({ source, field: 'time', value: timeIndex }, `must be an interval index in [0, ${intervals - 1}]`);
   }
   if (!Number.isInteger(k) || k < 0) throw new InputError({ source, field: 'lookbackIntervals', value: k }, 'must be an integer ≥ 0');
   if (!Number.isInteger(blocks) || blocks < 1) throw new InputError({ source, field: 'blocks', value: blocks }, 'must be an integer ≥ 1');
+  if (span !== 'horizon' && span !== 'window') throw new InputError({ source, field: 'span', value: span }, "must be 'horizon' or 'window'");
+  const kinds = options.stationKinds;
+  if (kinds !== undefined && kinds.length !== stations) {
+    throw new InputError({ source, field: 'stationKinds', value: kinds.length }, `must list the kinds of each of the ${stations} stations`);
+  }
   const first = Math.max(0, timeIndex - k);
-  const span = timeIndex - first + 1;
-  const b = Math.min(blocks, span);
+  const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, q) => from + q);
   const blockIntervals: number[][] = [];
+  const blockRoles: CouponBlockRole[] = [];
+  if (span === 'horizon' && first > 0) {
+    blockIntervals.push(range(0, first - 1));
+    blockRoles.push('before');
+  }
+  const windowSpan = timeIndex - first + 1;
+  const b = Math.min(blocks, windowSpan);
   let t = first;
   for (let i = 0; i < b; i++) {
-    const size = Math.floor(span / b) + (i < span % b ? 1 : 0);
-    blockIntervals.push(Array.from({ length: size }, (_, q) => t + q));
+    const size = Math.floor(windowSpan / b) + (i < windowSpan % b ? 1 : 0);
+    blockIntervals.push(range(t, t + size - 1));
+    blockRoles.push('window');
     t += size;
   }
-  const components = stations * 2 * b;
-  const upper = new Float64Array(components);
+  if (span === 'horizon' && timeIndex < intervals - 1) {
+    blockIntervals.push(range(timeIndex + 1, intervals - 1));
+    blockRoles.push('after');
+  }
+  const station: number[] = [];
+  const kind: number[] = [];
+  const block: number[] = [];
+  const upper: number[] = [];
   const labels: string[] = [];
   for (let s = 0; s < stations; s++) {
-    for (let kind = 0; kind < 2; kind++) {
-      for (let i = 0; i < b; i++) {
-        upper[(s * 2 + kind) * b + i] = kind === 0 ? (options.maxChargeYuanPerKWh ?? 2) : (options.maxV2gYuanPerVisit ?? 60);
-        const range = blockIntervals[i];
-        const when = range.length === 1 ? `t${range[0]}` : `t${range[0]}–t${range[range.length - 1]}`;
-        labels.push(`${stationIds?.[s] ?? `S${s}`} ${COUPON_KINDS[kind]} ${when}`);
+    for (let q = 0; q < COUPON_KINDS.length; q++) {
+      const name = COUPON_KINDS[q];
+      if (kinds !== undefined && !kinds[s].includes(name)) continue;
+      for (let i = 0; i < blockIntervals.length; i++) {
+        station.push(s);
+        kind.push(q);
+        block.push(i);
+        upper.push(q === 0 ? (options.maxChargeYuanPerKWh ?? 2) : (options.maxV2gYuanPerVisit ?? 60));
+        labels.push(`${stationIds?.[s] ?? `S${s}`} ${name} ${blockLabel(blockIntervals[i], intervals)}`);
       }
     }
   }
-  return { stations, intervals, timeIndex, blockIntervals, components, upper, labels };
+  return {
+    stations,
+    intervals,
+    timeIndex,
+    blockIntervals,
+    blockRoles,
+    components: station.length,
+    componentStation: Int32Array.from(station),
+    componentKind: Int8Array.from(kind),
+    componentBlock: Int32Array.from(block),
+    upper: Float64Array.from(upper),
+    labels,
+  };
+}
+
+function blockLabel(range: readonly number[], intervals: number): string {
+  const when = range.length === 1 ? `t${range[0]}` : `t${range[0]}–t${range[range.length - 1]}`;
+  // The last interval's value is held in the clearance tail.
+  return range[range.length - 1] === intervals - 1 ? `${when}+tail` : when;
 }
 
 /**
- * Expand a component vector x into a full coupon book (index `s * intervals + t`).
+ * Expand a component vector x into a full coupon book (index `s * intervals + t`); intervals
+ * outside every block get 0.
  *
- * @param window - the window
+ * @param window - the basis
  * @param x - m component values (¥/kWh for charge, ¥/visit for V2G)
  * @example
  * const book = expandCoupons(w, x); book.chargeYuanPerKWh[2 * 12 + 6]; // ψ_ch of station 2 at t6
  */
 export function expandCoupons(window: CouponWindow, x: ArrayLike<number>): CouponBook {
   const { stations, intervals, blockIntervals } = window;
-  const b = blockIntervals.length;
   const chargeYuanPerKWh = new Float64Array(stations * intervals);
   const v2gYuanPerVisit = new Float64Array(stations * intervals);
-  for (let s = 0; s < stations; s++) {
-    for (let i = 0; i < b; i++) {
-      for (const t of blockIntervals[i]) {
-        chargeYuanPerKWh[s * intervals + t] = x[(s * 2) * b + i];
-        v2gYuanPerVisit[s * intervals + t] = x[(s * 2 + 1) * b + i];
-      }
-    }
+  for (let j = 0; j < window.components; j++) {
+    const s = window.componentStation[j];
+    const book = window.componentKind[j] === 0 ? chargeYuanPerKWh : v2gYuanPerVisit;
+    for (const t of blockIntervals[window.componentBlock[j]]) book[s * intervals + t] = x[j];
   }
   return { chargeYuanPerKWh, v2gYuanPerVisit };
+}
+
+/**
+ * The kinds each station of a scenario offers: charge when it has chargers, V2G when it has V2G ports.
+ *
+ * @example
+ * stationCouponKinds([{ chargers: 60, v2gPorts: 40 }, { chargers: 200, v2gPorts: 0 }]); // [['charge','v2g'], ['charge']]
+ */
+export function stationCouponKinds(stations: readonly { readonly chargers: number; readonly v2gPorts: number }[]): CouponKind[][] {
+  return stations.map((s) => COUPON_KINDS.filter((k) => (k === 'charge' ? s.chargers > 0 : s.v2gPorts > 0)));
 }

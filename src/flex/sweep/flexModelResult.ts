@@ -7,8 +7,10 @@ import { basename } from 'node:path';
 import { formatClockTime, parseClockTime } from '../../sim/index.js';
 import type { CouponWindow } from '../search/couponWindow.js';
 import { expandCoupons } from '../search/couponWindow.js';
-import type { EvaluatedPoint } from '../search/flexEvaluation.js';
-import type { FlexTier } from './assembleTiers.js';
+import type { OuterRegion } from '../outer/outerBound.js';
+import type { EvaluatedPoint, RejectionReason } from '../search/flexEvaluation.js';
+import type { OpfStatus } from '../../sim/index.js';
+import { rejectionKey, TIER_REJECTIONS, type FlexTier } from './assembleTiers.js';
 import type { SweepRun } from './runSweep.js';
 import type { FlexModel } from './sweepSpec.js';
 
@@ -28,8 +30,51 @@ export interface FlexModelResult {
   readonly window: CouponWindow;
   readonly run: SweepRun;
   readonly tiers: FlexTier[];
+  /**
+   * Outer bound of the region on the axes (docs/flexibility.md "Outer bound"): a polytope that
+   * provably contains every point the grid can serve, whatever the budget. Absent when not computed.
+   */
+  readonly outer?: OuterRegion;
   /** Wall time of the sweep, ms (not part of the deterministic result). */
   readonly wallMs: number;
+}
+
+/** Admissible points farther outside the outer region than this count as outside, MW. */
+export const OUTSIDE_OUTER_TOLERANCE_MW = 1e-6;
+
+/** A tier's inner hull against the model's outer bound. */
+export interface TierBounds {
+  /** Inner hull's size in the axes' dimension n, MW^n (0 when the hull is flat). */
+  readonly innerVolume: number;
+  /** Outer region's volume, MW^n; null without an outer bound. */
+  readonly outerVolume: number | null;
+  /** innerVolume / outerVolume; null without an outer bound or with a zero outer volume. */
+  readonly volumeRatio: number | null;
+  /**
+   * Admissible points of the tier outside the outer region by more than {@link OUTSIDE_OUTER_TOLERANCE_MW}
+   * (must be 0: otherwise the bound or a run is wrong); null without an outer bound.
+   */
+  readonly outsideOuter: number | null;
+}
+
+/**
+ * The inner volume of a tier, the outer volume, their ratio, and the check that every
+ * admissible point of the tier lies in the outer region.
+ *
+ * @example
+ * tierBounds(result, result.tiers[0]); // { innerVolume: 6.6, outerVolume: 20.1, volumeRatio: 0.33, outsideOuter: 0 }
+ */
+export function tierBounds(result: FlexModelResult, tier: FlexTier): TierBounds {
+  const outer = result.outer;
+  if (outer === undefined) return { innerVolume: tier.innerVolume, outerVolume: null, volumeRatio: null, outsideOuter: null };
+  let outside = 0;
+  for (const p of tier.hullPoints) if (!outer.contains(axisLoads(p, result.axes), OUTSIDE_OUTER_TOLERANCE_MW)) outside++;
+  return {
+    innerVolume: tier.innerVolume,
+    outerVolume: outer.volume,
+    volumeRatio: outer.volume > 0 ? tier.innerVolume / outer.volume : null,
+    outsideOuter: outside,
+  };
 }
 
 /** Coupons of one station, one value per interval of the horizon (index = interval). */
@@ -50,6 +95,14 @@ export interface FlexPointJson {
   readonly dueRelativeGap: number;
   /** The full coupon book, keyed by station id (every station, not only the axes). */
   readonly coupons: Record<string, StationCouponsJson>;
+  /** Worst OPF status over every interval of the run (window and tail). */
+  readonly opfStatus: OpfStatus;
+  /** Largest household load shed in one interval of the run, MW. */
+  readonly shedMw: number;
+  /** Largest EV charging curtailment in one interval of the run, MW. */
+  readonly curtailedMw: number;
+  /** Why the grid does not serve the run; absent when it does. */
+  readonly rejection?: RejectionReason;
 }
 
 /**
@@ -97,8 +150,20 @@ export type FlexTierJson = {
   readonly vertices: FlexPointJson[];
   /** Boundary facets as indices into `vertices`. */
   readonly facets: number[][];
-  /** One point per direction (order of `directions`). */
+  /** One point per direction (order of `directions`); empty when the tier has no admissible point. */
   readonly points: FlexPointJson[];
+  /** Inner hull's size in the axes' dimension, MW^n (0 when flat). */
+  readonly innerVolume: number;
+  /** Outer bound's volume, MW^n; null when not computed. */
+  readonly outerVolume: number | null;
+  /** innerVolume / outerVolume; null without an outer bound. */
+  readonly volumeRatio: number | null;
+  /** Distinct admissible load vectors of the tier (its point set). */
+  readonly admissiblePoints: number;
+  /** Admissible points outside the outer region (must be 0); null without an outer bound. */
+  readonly outsideOuter: number | null;
+  /** Distinct runs of the sweep not in the tier, by reason (camelCase keys, `rejectionKey`). */
+  readonly rejected: Readonly<Record<string, number>>;
 } & Partial<Record<RegionMeasureKey, number>>;
 
 /** A block of the coupon window: its intervals and their start clocks. */
@@ -165,13 +230,20 @@ export function pointJson(result: FlexModelResult, point: EvaluatedPoint): FlexP
   });
   const netMw: Record<string, number> = {};
   for (const s of result.axes) netMw[result.stations[s]] = point.netMw[s];
-  return { netMw, subsidyYuan: point.subsidyYuan, dueRelativeGap: point.dueGap, coupons };
+  return {
+    netMw, subsidyYuan: point.subsidyYuan, dueRelativeGap: point.dueGap, coupons,
+    opfStatus: point.opfStatus ?? 'optimal', shedMw: point.shedMw ?? 0, curtailedMw: point.curtailedMw ?? 0,
+    ...(point.rejection === undefined ? {} : { rejection: point.rejection }),
+  };
 }
 
 /** Per-station net-load ranges of a tier, keyed by station id. */
 export function rangesJson(result: FlexModelResult, tier: FlexTier): Record<string, NetMwRangeJson> {
   const ranges: Record<string, NetMwRangeJson> = {};
-  result.axes.forEach((s, i) => (ranges[result.stations[s]] = { minNetMw: tier.rangeMw[i].min, maxNetMw: tier.rangeMw[i].max }));
+  // A tier without admissible point has no range: no key.
+  result.axes.forEach((s, i) => {
+    if (tier.rangeMw[i]) ranges[result.stations[s]] = { minNetMw: tier.rangeMw[i].min, maxNetMw: tier.rangeMw[i].max };
+  });
   return ranges;
 }
 
@@ -200,7 +272,7 @@ export function modelJson(result: FlexModelResult, scenario = defaultScenarioNam
       blocks: result.window.blockIntervals.map((b) => ({ intervals: [...b], clocks: b.map((t) => clocks[t]) })),
       components: [...result.window.labels],
     },
-    directions: result.run.spec.directions.map((a) => result.axes.map((s) => a[s])),
+    directions: result.run.directions.map((a) => result.axes.map((s) => a[s])),
     base: pointJson(result, result.run.design[0]),
     tiers: result.tiers.map((t): FlexTierJson => ({
       budgetYuan: t.budgetYuan,
@@ -213,6 +285,9 @@ export function modelJson(result: FlexModelResult, scenario = defaultScenarioNam
       // Facets as indices into `vertices` (the hull's facets only use vertices).
       facets: t.hull.facets.map((f) => f.map((i) => t.hull.vertices.indexOf(i))),
       points: t.directionPoints.map((p) => pointJson(result, p)),
+      ...tierBounds(result, t),
+      admissiblePoints: t.admissiblePoints,
+      rejected: Object.fromEntries(TIER_REJECTIONS.map((r) => [rejectionKey(r), t.rejected[r]])),
     })),
     runs: { design: runs.design, search: runs.search, perPoint: points > 0 ? (runs.design + runs.search) / points : 0, resumedTasks: result.run.resumed },
   };

@@ -2,8 +2,8 @@
  * Build the in-memory problem of a sweep spec: scenario (DTA or STA), prepared
  * co-simulation, evaluator, coupon window and design probes.
  */
-import { readScenarioFile, prepareCosim, type PreparedCosim, type Scenario } from '../../sim/index.js';
-import { couponWindow, type CouponWindow } from '../search/couponWindow.js';
+import { readScenarioFile, prepareCosim, stationServiceRecord, type PreparedCosim, type Scenario } from '../../sim/index.js';
+import { couponWindow, stationCouponKinds, type CouponWindow } from '../search/couponWindow.js';
 import { cosimEvaluator, type CosimEvaluator } from '../search/cosimEvaluator.js';
 import { designProbes, type DesignProbe } from '../search/designPoints.js';
 import { staScenario, staTimeIndex } from './staScenario.js';
@@ -41,17 +41,25 @@ export function specScenario(spec: SweepSpec): { scenario: Scenario; baseDir: st
 }
 
 /**
- * The coupon window of a spec. For STA the look-back is converted to static
- * intervals (rounded up), so both models see the same stretch of clock time.
+ * The coupon basis of a spec. For STA the look-back is converted to static
+ * intervals (rounded up), so both models see the same stretch of clock time. A station
+ * gets the coupon kinds it offers (no V2G component at a destination station).
  *
  * @example
- * specWindow(spec, scenario, 6, 10).components; // 12 for 3 stations, 2 blocks
+ * specWindow(spec, scenario, 6, 10).components; // 32 for CS1–CS3 + H2, H3, 2 fine blocks + before + after
  */
 export function specWindow(spec: SweepSpec, scenario: Scenario, timeIndex: number, dtaIntervalMin: number): CouponWindow {
   const k = spec.window.lookbackIntervals ?? 3;
   const lookback = spec.model === 'dta' ? k : Math.ceil((k * dtaIntervalMin) / scenario.horizon.intervalMin);
   return couponWindow(
-    { ...spec.window, lookbackIntervals: lookback, stations: scenario.stations.length, intervals: scenario.horizon.intervals, timeIndex },
+    {
+      ...spec.window,
+      lookbackIntervals: lookback,
+      stations: scenario.stations.length,
+      intervals: scenario.horizon.intervals,
+      timeIndex,
+      stationKinds: stationCouponKinds(scenario.stations.map(stationServiceRecord)),
+    },
     scenario.stations.map((s) => s.id),
   );
 }
@@ -66,5 +74,5 @@ export async function buildFlexProblem(spec: SweepSpec): Promise<FlexProblem> {
   const { scenario, baseDir, file, timeIndex, dtaIntervalMin } = specScenario(spec);
   const prepared = await prepareCosim(scenario, { baseDir, source: file });
   const window = specWindow(spec, scenario, timeIndex, dtaIntervalMin);
-  return { scenario, prepared, evaluator: cosimEvaluator(prepared, timeIndex), window, probes: designProbes(window, spec.levels), timeIndex };
+  return { scenario, prepared, evaluator: cosimEvaluator(prepared, timeIndex, spec), window, probes: designProbes(window, spec.levels), timeIndex };
 }

@@ -8,15 +8,31 @@ import { expandCoupons } from '../search/couponWindow.js';
 import { buildFlexProblem, type FlexProblem } from './flexProblem.js';
 import { specFingerprint, type SweepSpec } from './sweepSpec.js';
 
-/** A task: evaluate design probe `probe`, or search direction `direction` given the design's evaluations. */
+/**
+ * A task: evaluate design probe `probe`, or search direction `direction` given the design's
+ * evaluations — `spec.directions[direction]`, or `vector` for a direction added by an adaptive round.
+ */
 export type FlexTask =
   | { readonly kind: 'design'; readonly spec: SweepSpec; readonly probe: number }
-  | { readonly kind: 'direction'; readonly spec: SweepSpec; readonly direction: number; readonly design: readonly EvaluatedPoint[] };
+  | {
+    readonly kind: 'direction';
+    readonly spec: SweepSpec;
+    readonly direction: number;
+    readonly design: readonly EvaluatedPoint[];
+    /** The direction (unit, full station space) when it is not in `spec.directions`. */
+    readonly vector?: readonly number[];
+  };
 
-/** What a task returns (JSON-serializable), with the co-simulation runs it cost (the per-thread base run excluded). */
-export type FlexTaskResult =
+/**
+ * What a task returns (JSON-serializable), with the co-simulation runs it cost (the per-thread base run excluded)
+ * and, not part of the deterministic result, its wall time and the time this thread spent preparing the problem
+ * (scenario, network, OPF models) when this task was the one that prepared it (the base equilibrium is solved by
+ * the thread's first evaluation, inside that task's `wallMs`).
+ */
+export type FlexTaskResult = (
   | { readonly kind: 'design'; readonly probe: number; readonly point: EvaluatedPoint; readonly runs: number }
-  | { readonly kind: 'direction'; readonly direction: number; readonly search: DirectionSearch; readonly runs: number };
+  | { readonly kind: 'direction'; readonly direction: number; readonly search: DirectionSearch; readonly runs: number }
+) & { readonly wallMs?: number; readonly prepareMs?: number };
 
 // One prepared problem per spec per thread: the base run and the OPF models are reused by every task.
 const problems = new Map<string, Promise<FlexProblem>>();
@@ -35,13 +51,18 @@ const problems = new Map<string, Promise<FlexProblem>>();
  * const r = await runFlexTask({ kind: 'design', spec, probe: 0 });
  */
 export async function runFlexTask(task: FlexTask): Promise<FlexTaskResult> {
+  const began = performance.now();
   const key = specFingerprint(task.spec);
   let pending = problems.get(key);
+  let prepareMs: number | undefined;
   if (!pending) {
     pending = buildFlexProblem(task.spec);
     problems.set(key, pending);
+    await pending;
+    prepareMs = performance.now() - began;
   }
   const problem = await pending;
+  const timed = <T extends FlexTaskResult>(result: T): T => ({ ...result, wallMs: performance.now() - began, prepareMs });
   // Count this task's own runs (tasks may interleave in one thread); the base run of
   // each thread's problem is not attributed to any task.
   let runs = 0;
@@ -52,17 +73,17 @@ export async function runFlexTask(task: FlexTask): Promise<FlexTaskResult> {
   if (task.kind === 'design') {
     const probe = problem.probes[task.probe];
     const e = await evaluate(expandCoupons(problem.window, probe.x));
-    return { kind: 'design', probe: task.probe, point: { ...e, x: [...probe.x] }, runs };
+    return timed({ kind: 'design', probe: task.probe, point: { ...e, x: [...probe.x] }, runs });
   }
   const search = await searchDirection(
     evaluate,
     problem.window,
-    task.spec.directions[task.direction],
+    task.vector ?? task.spec.directions[task.direction],
     task.spec.budgetsYuan,
     { probes: problem.probes, evaluated: task.design },
     task.spec.controls,
   );
-  return { kind: 'direction', direction: task.direction, search, runs };
+  return timed({ kind: 'direction', direction: task.direction, search, runs });
 }
 
 /** Release every problem prepared in this thread. */

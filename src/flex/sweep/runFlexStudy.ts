@@ -4,7 +4,9 @@
  */
 import { InputError } from '../../common/errors.js';
 import { DEFAULT_SCENARIO_FILE, readScenarioFile } from '../../sim/index.js';
+import { createOuterBound, type OuterBound, type OuterBoundSpec } from '../outer/outerBound.js';
 import { directionsNd } from '../directions/directionsNd.js';
+import { defaultDirectionBudget, defaultRoundSize, MAX_ADAPTIVE_AXES, startingDirections } from '../directions/adaptiveDirections.js';
 import type { SearchControls } from '../search/searchDirection.js';
 import { assembleTiers } from './assembleTiers.js';
 import { intervalClock, type FlexModelResult } from './flexModelResult.js';
@@ -27,12 +29,29 @@ export interface FlexStudyOptions {
   readonly budgetsYuan?: readonly number[];
   /** Station ids spanning the region [all stations]. */
   readonly stations?: readonly string[];
-  /** Direction set on the axes: explicit unit vectors, or the 45°-style angle grid step, degrees [45]. */
+  /**
+   * Direction set on the axes: explicit vectors, or the angle grid of step `stepDeg` degrees
+   * (at most 3 axes). Neither [default]: adaptive — ±axes and ±(1,…,1), then facet normals.
+   */
   readonly directions?: readonly (readonly number[])[];
   readonly stepDeg?: number;
-  /** Coupon window: look-back k intervals [3], blocks [2], bounds [2 ¥/kWh, 60 ¥/visit]. */
+  /** Adaptive sweep: total directions searched [8n, n = axes], volume tolerance [0.02], directions per round [2n]. */
+  readonly directionBudget?: number;
+  readonly volumeTolerance?: number;
+  readonly roundSize?: number;
+  /**
+   * Outer bound per model, in this thread [`createOuterBound`, src/flex/outer]; `false` for none.
+   * Its support ranks the adaptive candidates by the inner–outer gap (without one: by facet
+   * size); after the sweep it is evaluated along every searched direction and its region is
+   * the model result's `outer`.
+   */
+  readonly outerBound?: ((spec: OuterBoundSpec) => Promise<OuterBound>) | false;
+  /** Largest shed / curtailment, MW, that still counts as none [1e-6]. */
+  readonly shedToleranceMw?: number;
+  /** Coupon basis: look-back k intervals [3], fine blocks [2], span ['horizon': + a block before and after], bounds [2 ¥/kWh, 60 ¥/visit]. */
   readonly lookbackIntervals?: number;
   readonly blocks?: number;
+  readonly span?: 'horizon' | 'window';
   readonly maxChargeYuanPerKWh?: number;
   readonly maxV2gYuanPerVisit?: number;
   /** Probe levels as fractions of the bounds [[0.25, 1]]. */
@@ -54,7 +73,8 @@ export interface FlexStudyOptions {
  * Run a study.
  *
  * 1. Check the inputs against the scenario (`InputError`: empty direction set,
- *    non-positive budget, t* outside the horizon, unknown station).
+ *    non-positive budget, t* outside the horizon, unknown station, more than
+ *    {@link MAX_ADAPTIVE_AXES} axes, an angle grid on more than 3 axes).
  * 2. Per model: build the spec, run the sweep on the worker pool (shared by the
  *    models), assemble nested tiers with their hulls.
  *
@@ -66,6 +86,72 @@ export interface FlexStudyOptions {
  * dta.tiers.map((t) => t.hull.volume);
  */
 export async function runFlexStudy(options: FlexStudyOptions = {}): Promise<FlexModelResult[]> {
+  const { specs, ids, axes, isAdaptive } = flexStudySpecs(options);
+  const executor = taskExecutor(options.workers);
+  const resume = options.resumeFile ? openResumeLog(options.resumeFile) : undefined;
+  try {
+    const results: FlexModelResult[] = [];
+    for (const spec of specs) {
+      const model = spec.model;
+      const began = performance.now();
+      const { scenario: ms, baseDir, file: msFile, timeIndex: t, dtaIntervalMin } = specScenario(spec);
+      // The outer bound lives in this thread: cheap LPs, and the adaptive rounds are decided here.
+      const makeOuter = options.outerBound === undefined ? createOuterBound : options.outerBound;
+      const outer = makeOuter === false ? undefined : await makeOuter({ scenario: ms, baseDir, source: msFile, timeIndex: t, axes });
+      let run;
+      let outerRegion;
+      try {
+        run = await runSweep(spec, {
+          executor,
+          resume,
+          onProgress: (d, n) => options.onProgress?.(model, d, n),
+          outerSupport: outer ? (u) => outer.support(u) : undefined,
+          hullTolerance: options.hullTolerance,
+        });
+        // One outer halfspace per searched direction (a search minimizes aᵀP: the outer side is −a).
+        if (outer) {
+          for (const a of run.directions) outer.support(axes.map((s) => -a[s]));
+          outerRegion = outer.region();
+        }
+      } finally {
+        outer?.dispose();
+      }
+      results.push({
+        model,
+        timeIndex: t,
+        time: intervalClock(ms.horizon.start, ms.horizon.intervalMin, t),
+        intervalMin: ms.horizon.intervalMin,
+        intervals: ms.horizon.intervals,
+        stations: ids,
+        buses: ms.stations.map((s) => s.bus),
+        axes,
+        window: specWindow(spec, ms, t, dtaIntervalMin),
+        run,
+        tiers: assembleTiers(run, axes, options.hullTolerance ?? 1e-6),
+        outer: outerRegion,
+        wallMs: performance.now() - began,
+      });
+    }
+    return results;
+  } finally {
+    await executor.close();
+  }
+}
+
+/**
+ * Check a study's options against its scenario without running anything (the CLI calls
+ * it before it touches any file): the same `InputError`s as {@link runFlexStudy}.
+ *
+ * @throws InputError for bad input
+ * @example
+ * checkFlexStudyOptions({ stations: ['CS1', 'CS9'] }); // InputError: "CS9": not a station of the scenario
+ */
+export function checkFlexStudyOptions(options: FlexStudyOptions = {}): void {
+  flexStudySpecs(options);
+}
+
+/** Validate the options and build one spec per model (synchronous: no run, no file written). */
+function flexStudySpecs(options: FlexStudyOptions): { specs: SweepSpec[]; ids: string[]; axes: number[]; isAdaptive: boolean } {
   const source = 'flex';
   const file = options.scenarioFile ?? DEFAULT_SCENARIO_FILE;
   const overrides = options.overrides ?? [];
@@ -90,7 +176,32 @@ export async function runFlexStudy(options: FlexStudyOptions = {}): Promise<Flex
   for (const b of budgets) {
     if (!Number.isFinite(b) || b <= 0) throw new InputError({ source, field: 'budgets', value: b }, 'each budget must be a positive number of ¥');
   }
-  const onAxes = options.directions ?? directionsNd(axes.length, { stepDeg: options.stepDeg ?? 45 });
+  if (axes.length > MAX_ADAPTIVE_AXES) {
+    throw new InputError(
+      { source, field: 'stations', value: axisIds.join(',') },
+      `${axes.length} stations span a ${axes.length}-dimensional region, more than the method handles (at most ${MAX_ADAPTIVE_AXES} axes): `
+        + `use --stations to choose at most ${MAX_ADAPTIVE_AXES}, e.g. --stations ${ids.slice(0, 3).join(',')}`,
+    );
+  }
+  if (options.stepDeg !== undefined && options.directions === undefined && axes.length > 3) {
+    throw new InputError(
+      { source, field: 'directions', value: options.stepDeg },
+      `an angle grid on ${axes.length} axes grows as (180/step)^${axes.length - 1}; leave --directions out for the adaptive set `
+        + `(--direction-budget), or choose at most 3 stations with --stations`,
+    );
+  }
+  const isAdaptive = options.directions === undefined && options.stepDeg === undefined;
+  const onAxes = options.directions ?? (isAdaptive ? startingDirections(axes.length) : directionsNd(axes.length, { stepDeg: options.stepDeg }));
+  const directionBudget = options.directionBudget ?? defaultDirectionBudget(axes.length);
+  const volumeTolerance = options.volumeTolerance ?? 0.02;
+  const roundSize = options.roundSize ?? defaultRoundSize(axes.length);
+  if (!Number.isInteger(directionBudget) || directionBudget < 1) {
+    throw new InputError({ source, field: 'directionBudget', value: directionBudget }, 'must be a positive integer');
+  }
+  if (!Number.isFinite(volumeTolerance) || volumeTolerance < 0) {
+    throw new InputError({ source, field: 'volumeTolerance', value: volumeTolerance }, 'must be a fraction ≥ 0, e.g. 0.02');
+  }
+  if (!Number.isInteger(roundSize) || roundSize < 1) throw new InputError({ source, field: 'roundSize', value: roundSize }, 'must be a positive integer');
   if (onAxes.length === 0) throw new InputError({ source, field: 'directions' }, 'the direction set is empty');
   onAxes.forEach((a, i) => {
     const norm = Math.hypot(...a);
@@ -114,6 +225,8 @@ export async function runFlexStudy(options: FlexStudyOptions = {}): Promise<Flex
     window: {
       lookbackIntervals: options.lookbackIntervals,
       blocks: options.blocks,
+      // explicit, so results files of the window-only basis (no span in their spec) never match
+      span: options.span ?? 'horizon',
       maxChargeYuanPerKWh: options.maxChargeYuanPerKWh,
       maxV2gYuanPerVisit: options.maxV2gYuanPerVisit,
     },
@@ -121,36 +234,12 @@ export async function runFlexStudy(options: FlexStudyOptions = {}): Promise<Flex
     controls: { fitSteps: options.controls?.fitSteps ?? 3, refineSteps: options.controls?.refineSteps ?? 1 },
     directions,
     budgetsYuan: budgets,
+    adaptive: isAdaptive ? { axes, directionBudget, volumeTolerance, roundSize } : undefined,
     staIntervalMin: model === 'sta' ? (options.staIntervalMin ?? 30) : undefined,
+    shedToleranceMw: options.shedToleranceMw,
   }));
   // Map every model's scenario before running anything, so a bad STA interval fails fast.
   for (const spec of specs) specScenario(spec);
-  const executor = taskExecutor(options.workers);
-  const resume = options.resumeFile ? openResumeLog(options.resumeFile) : undefined;
-  try {
-    const results: FlexModelResult[] = [];
-    for (const spec of specs) {
-      const model = spec.model;
-      const began = performance.now();
-      const { scenario: ms, timeIndex: t, dtaIntervalMin } = specScenario(spec);
-      const run = await runSweep(spec, { executor, resume, onProgress: (d, n) => options.onProgress?.(model, d, n) });
-      results.push({
-        model,
-        timeIndex: t,
-        time: intervalClock(ms.horizon.start, ms.horizon.intervalMin, t),
-        intervalMin: ms.horizon.intervalMin,
-        intervals: ms.horizon.intervals,
-        stations: ids,
-        buses: ms.stations.map((s) => s.bus),
-        axes,
-        window: specWindow(spec, ms, t, dtaIntervalMin),
-        run,
-        tiers: assembleTiers(run, axes, options.hullTolerance ?? 1e-6),
-        wallMs: performance.now() - began,
-      });
-    }
-    return results;
-  } finally {
-    await executor.close();
-  }
+  return { specs, ids, axes, isAdaptive };
 }
+

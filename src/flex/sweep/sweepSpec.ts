@@ -17,16 +17,35 @@ export interface SweepSpec {
   /** t* in the scenario's own (DTA) intervals; mapped by clock time for STA. */
   readonly timeIndex: number;
   /** Coupon window controls (stations, intervals and t* are filled in from the scenario). */
-  readonly window: Pick<CouponWindowOptions, 'lookbackIntervals' | 'blocks' | 'maxChargeYuanPerKWh' | 'maxV2gYuanPerVisit'>;
+  readonly window: Pick<CouponWindowOptions, 'lookbackIntervals' | 'blocks' | 'span' | 'maxChargeYuanPerKWh' | 'maxV2gYuanPerVisit'>;
   /** Probe levels (fractions of the coupon bounds), ascending. */
   readonly levels: readonly number[];
   /** Search controls. */
   readonly controls: SearchControls;
-  /** Directions (unit vectors, n entries) and ascending budgets, ¥. */
+  /**
+   * Directions (unit vectors in the full station space, zero off the axes): the whole set of an
+   * explicit sweep, or the starting set of an adaptive one. Ascending budgets, ¥.
+   */
   readonly directions: readonly (readonly number[])[];
   readonly budgetsYuan: readonly number[];
+  /** Adaptive refinement of the directions after the starting set (absent: the set is searched as given). */
+  readonly adaptive?: AdaptiveSpec;
   /** STA interval length, minutes (default 30). */
   readonly staIntervalMin?: number;
+  /** Largest household shed / EV curtailment, MW, that still counts as "none" (read by the evaluator; default 1e-6). */
+  readonly shedToleranceMw?: number;
+}
+
+/** Controls of the adaptive direction rounds (docs/flexibility.md §4). */
+export interface AdaptiveSpec {
+  /** Stations spanning the region (indices into the scenario's stations): the hull is taken on them. */
+  readonly axes: readonly number[];
+  /** Total number of directions searched, the starting set included. */
+  readonly directionBudget: number;
+  /** Stop when the largest tier's inner volume grows by less than this fraction in a round. */
+  readonly volumeTolerance: number;
+  /** Directions added per round. */
+  readonly roundSize: number;
 }
 
 /** A stable fingerprint of a spec (resume files refuse results of another spec). */

@@ -4,7 +4,8 @@
  * station loads and a DUE gap below tolerance").
  */
 import { expandCoupons } from '../search/couponWindow.js';
-import type { EvaluatedPoint } from '../search/flexEvaluation.js';
+import type { OpfStatus } from '../../sim/index.js';
+import type { EvaluatedPoint, RejectionReason } from '../search/flexEvaluation.js';
 import { buildFlexProblem } from './flexProblem.js';
 import type { SweepSpec } from './sweepSpec.js';
 
@@ -18,6 +19,13 @@ export interface PointCheck {
   readonly dueGap: number;
   readonly converged: boolean;
   readonly feasible: boolean;
+  /** Worst OPF status over every interval of the re-simulation (window and tail). */
+  readonly opfStatus: OpfStatus;
+  /** Largest household shed / EV curtailment over its intervals, MW. */
+  readonly shedMw: number;
+  readonly curtailedMw: number;
+  /** Why the grid does not serve the re-simulation; absent when it does. */
+  readonly rejection?: RejectionReason;
 }
 
 /**
@@ -30,7 +38,7 @@ export interface PointCheck {
  * @param floorMw - loads below this magnitude are compared absolutely against it (default 0.1 MW)
  * @example
  * const checks = await verifyPoints(run.spec, tier.vertices);
- * checks.every((c) => c.relativeError <= 0.01);
+ * checks.every((c) => c.relativeError <= 0.01 && c.rejection === undefined && c.subsidyYuan <= 6000);
  */
 export async function verifyPoints(spec: SweepSpec, points: readonly EvaluatedPoint[], floorMw = 0.1): Promise<PointCheck[]> {
   const problem = await buildFlexProblem(spec);
@@ -40,7 +48,11 @@ export async function verifyPoints(spec: SweepSpec, points: readonly EvaluatedPo
       const e = await problem.evaluator.evaluate(expandCoupons(problem.window, p.x));
       let rel = 0;
       p.netMw.forEach((v, i) => (rel = Math.max(rel, Math.abs(e.netMw[i] - v) / Math.max(Math.abs(v), floorMw))));
-      out.push({ netMw: e.netMw, relativeError: rel, subsidyYuan: e.subsidyYuan, dueGap: e.dueGap, converged: e.converged, feasible: e.feasible });
+      out.push({
+        netMw: e.netMw, relativeError: rel, subsidyYuan: e.subsidyYuan, dueGap: e.dueGap, converged: e.converged, feasible: e.feasible,
+        opfStatus: e.opfStatus ?? 'optimal', shedMw: e.shedMw ?? 0, curtailedMw: e.curtailedMw ?? 0,
+        ...(e.rejection === undefined ? {} : { rejection: e.rejection }),
+      });
     }
     return out;
   } finally {

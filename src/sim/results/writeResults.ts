@@ -1,11 +1,11 @@
 /**
  * Write a run's results folder atomically (docs/model.md §7: nothing partial is written
- * as if it were a result): everything goes to a temporary sibling folder that is
- * renamed into place only when complete.
+ * as if it were a result, and no file the tool did not write is touched): see
+ * `src/common/outputFolder.ts` for which folders may be written and the crash-safe swap.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import { checkOutputFolder, writeOutputFolder, type OutputFolderPlan } from '../../common/outputFolder.js';
 import { renderReport, type ReportOptions } from '../report/renderReport.js';
 import type { CosimResult } from '../run/cosimTypes.js';
 import type { CosimSummary } from './summarySchema.js';
@@ -18,20 +18,22 @@ export const RESULT_FILES = ['report.html', 'summary.json', 'stations.csv', 'bus
  * Write `report.html`, `summary.json` and the four CSV tables to `outDir`.
  *
  * 1. Render everything in memory first (a rendering error writes nothing).
- * 2. Write into `<outDir>.tmp-<pid>`, then replace `outDir` by a rename (an old
- *    folder of the same name is removed only after the new one is complete).
+ * 2. Write them with `writeOutputFolder`: into a hidden sibling folder, then swapped in
+ *    by renames. `outDir` must be new, empty or a folder of `ev-cosim run`'s own
+ *    (`checkOutputFolder`, which the CLI calls before computing).
  *
  * @param result - the run.
  * @param summary - its summary; `files` is filled with the absolute paths written.
- * @param outDir - results folder (created; replaced if it exists).
+ * @param outDir - results folder, or the plan `checkOutputFolder` returned for it.
  * @param report - what the report needs beyond the run (the feeder, for the voltage profile along its paths).
  * @returns the absolute paths written.
+ * @throws InputError when `outDir` is not the tool's to write (see `checkOutputFolder`)
  * @example
  * const files = writeResults(result, summary, 'out/reference', { feeder: prepared.feeder });
  */
-export function writeResults(result: CosimResult, summary: CosimSummary, outDir: string, report: ReportOptions = {}): string[] {
-  const target = resolve(outDir);
-  const files = RESULT_FILES.map((name) => join(target, name));
+export function writeResults(result: CosimResult, summary: CosimSummary, outDir: string | OutputFolderPlan, report: ReportOptions = {}): string[] {
+  const plan = typeof outDir === 'string' ? checkOutputFolder(outDir, { command: 'run' }) : outDir;
+  const files = RESULT_FILES.map((name) => join(plan.target, name));
   summary.files.splice(0, summary.files.length, ...files);
   const tables = resultTables(result);
   const contents: Record<(typeof RESULT_FILES)[number], string> = {
@@ -42,27 +44,7 @@ export function writeResults(result: CosimResult, summary: CosimSummary, outDir:
     'links.csv': toCsv(tables.links),
     'system.csv': toCsv(tables.system),
   };
-  const parent = dirname(target);
-  mkdirSync(parent, { recursive: true });
-  const temp = join(parent, `.${basename(target)}.tmp-${process.pid}`);
-  const old = join(parent, `.${basename(target)}.old-${process.pid}`);
-  rmSync(temp, { recursive: true, force: true });
-  mkdirSync(temp);
-  try {
-    for (const name of RESULT_FILES) writeFileSync(join(temp, name), contents[name]);
-    rmSync(old, { recursive: true, force: true });
-    try {
-      renameSync(target, old);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-    renameSync(temp, target);
-    rmSync(old, { recursive: true, force: true });
-  } catch (error) {
-    rmSync(temp, { recursive: true, force: true });
-    throw error;
-  }
-  return files;
+  return writeOutputFolder(plan, RESULT_FILES.map((name) => [name, contents[name]] as const));
 }
 
 function toCsv(table: ResultTable): string {

@@ -8,7 +8,8 @@ describe('flex/hull and flex/directions public API', () => {
   });
   it('directions exports are pinned', () => {
     expect(Object.keys(directions).sort()).toEqual([
-      'MAX_DIRECTIONS', 'angleGridDirections', 'directionsNd', 'kroneckerDirections', 'normalizeDirections', 'sphereDirections3d',
+      'MAX_ADAPTIVE_AXES', 'MAX_DIRECTIONS', 'angleGridDirections', 'defaultDirectionBudget', 'defaultRoundSize', 'directionsNd',
+      'kroneckerDirections', 'normalizeDirections', 'refinementDirections', 'sphereDirections3d', 'startingDirections',
     ]);
   });
 });

@@ -13,6 +13,8 @@ import { FLEX_OUTPUT_DOCS } from '../../../src/flex/index.ts';
 import { flexBothSchema, flexJsonSchema, flexModelSchema } from '../../../src/flex/report/flexJsonSchema.ts';
 import { writeFlexOutputs } from '../../../src/flex/report/writeFlexOutputs.ts';
 import type { FlexModelResult } from '../../../src/flex/sweep/flexModelResult.ts';
+import type { EvaluatedPoint } from '../../../src/flex/search/flexEvaluation.ts';
+import { assembleTiers } from '../../../src/flex/sweep/assembleTiers.ts';
 import { fakeStudy } from '../fakeStudy.ts';
 import { undescribedFields } from './schemaFields.ts';
 
@@ -200,3 +202,90 @@ function planarArea(points: number[][]): number {
   }
   return Math.abs(twice) / 2;
 }
+
+describe('inner and outer figures, admissible points and rejected runs (issue 12 "Machine-readable output")', () => {
+  /** A box outer region around the given tier's points, widened by `padMw` (negative: too small). */
+  function boxAround(result: FlexModelResult, padMw: number): NonNullable<FlexModelResult['outer']> {
+    const pts = result.tiers[result.tiers.length - 1].hullPoints.map((p) => result.axes.map((s) => p.netMw[s]));
+    const lo = result.axes.map((_, i) => Math.min(...pts.map((p) => p[i])) - padMw);
+    const hi = result.axes.map((_, i) => Math.max(...pts.map((p) => p[i])) + padMw);
+    return {
+      volume: lo.reduce((v, l, i) => v * (hi[i] - l), 1), affineRank: lo.length, halfspaces: [], vertices: [],
+      contains: (p, tol) => p.every((v, i) => v >= lo[i] - tol && v <= hi[i] + tol),
+    };
+  }
+
+  it('should count over-budget runs per tier as the distinct runs paying more than the budget, and agree between flex.json and tiers.csv', () => {
+    const json = flexBothSchema.parse(JSON.parse(readFileSync(join(dir, 'flex.json'), 'utf8')));
+    const rows = readCsv(dir, 'tiers.csv');
+    const seen = new Set<string>();
+    const runs = [...full.run.design, ...full.run.searches.flatMap((s) => s.evaluated)].filter((p) => {
+      const k = p.x.join(',');
+      return seen.has(k) ? false : (seen.add(k), true);
+    });
+    for (const t of json.models.dta.tiers) {
+      expect(t.rejected.overBudget).toBe(runs.filter((p) => p.subsidyYuan > t.budgetYuan).length);
+      expect(t.rejected.shed + t.rejected.dueNotConverged + t.rejected.opfNotExact + t.rejected.opfInfeasible + t.rejected.curtailed).toBe(0);
+      const row = rows.find((r) => r.model === 'dta' && r.budgetYuan === t.budgetYuan)!;
+      expect(row.rejectedOverBudget).toBe(t.rejected.overBudget);
+      expect(row.admissiblePoints).toBe(t.admissiblePoints);
+      // Full-dimensional: the inner volume is the hull's volume; no outer bound in the fixture.
+      expect(t.innerVolume).toBe(t.volumeMw3);
+      expect([t.outerVolume, t.volumeRatio, t.outsideOuter]).toEqual([null, null, null]);
+      expect([row.outerVolume, row.volumeRatio, row.outsideOuter]).toEqual(['', '', '']);
+      for (const p of [...t.vertices, ...t.points]) expect([p.opfStatus, p.shedMw, p.curtailedMw]).toEqual(['optimal', 0, 0]);
+    }
+    // Flat (STA-like) region: innerVolume 0 in the 3-D sense, its area under areaMw2.
+    for (const t of json.models.sta.tiers) {
+      expect(t.innerVolume).toBe(0);
+      expect(t.areaMw2).toBeGreaterThan(0);
+    }
+  });
+
+  it('should write outer volume and ratio (to 1e-12) with an outer bound, and show inner, outer, ratio and flatness in the report table', () => {
+    const out = mkdtempSync(join(tmpdir(), 'flex-outputs-outer-'));
+    const outer = boxAround(full, 0.25);
+    writeFlexOutputs([{ ...full, outer }, flat], [], out, { scenario: 'fake-outer' });
+    const json = flexBothSchema.parse(JSON.parse(readFileSync(join(out, 'flex.json'), 'utf8')));
+    for (const t of json.models.dta.tiers) {
+      expect(t.outerVolume).toBeCloseTo(outer.volume, 12);
+      expect(t.volumeRatio).toBeCloseTo(t.innerVolume / outer.volume, 12);
+      expect(t.outsideOuter).toBe(0);
+    }
+    const rows = readCsv(out, 'tiers.csv').filter((r) => r.model === 'dta');
+    for (const r of rows) expect(r.volumeRatio).toBeCloseTo((r.innerVolume as number) / outer.volume, 12);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('<th>Inner volume, MW³</th><th>Outer volume, MW³</th><th>Inner / outer</th><th>Admissible points</th><th>Rejected runs</th>');
+    expect(html).toContain('<td>0 (flat, rank 2)</td>');
+    expect(html).toContain(`<td>${outer.volume.toFixed(3)}</td>`);
+  });
+
+  it('should flag in the report the admissible points a too-small outer bound leaves out', () => {
+    const out = mkdtempSync(join(tmpdir(), 'flex-outputs-outside-'));
+    const outer = boxAround(full, -0.05);
+    writeFlexOutputs([{ ...full, outer }], [], out, { scenario: 'fake-outside' });
+    const json = flexModelSchema.parse(JSON.parse(readFileSync(join(out, 'flex.json'), 'utf8')));
+    const top = json.tiers[json.tiers.length - 1];
+    expect(top.outsideOuter).toBeGreaterThan(0);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(`${top.admissiblePoints} — ${top.outsideOuter} OUTSIDE the outer bound`);
+  });
+});
+
+describe('a study whose every run is rejected', () => {
+  it('should still write outputs that parse with the schemas: empty tiers, no ranges, "no admissible point" in the report', async () => {
+    const { result } = await fakeStudy([300, 1000]);
+    const shed = (p: EvaluatedPoint): EvaluatedPoint => ({ ...p, rejection: 'shed', shedMw: 0.2 });
+    const run = { ...result.run, design: result.run.design.map(shed), searches: result.run.searches.map((s) => ({ ...s, evaluated: s.evaluated.map(shed) })) };
+    const empty: FlexModelResult = { ...result, run, tiers: assembleTiers(run, [0, 1, 2]) };
+    const out = mkdtempSync(join(tmpdir(), 'flex-outputs-empty-'));
+    writeFlexOutputs([empty], [], out, { scenario: 'fake-empty' });
+    const json = flexModelSchema.parse(JSON.parse(readFileSync(join(out, 'flex.json'), 'utf8')));
+    for (const t of json.tiers) {
+      expect(t).toMatchObject({ admissiblePoints: 0, innerVolume: 0, ranges: {}, vertices: [], points: [] });
+      expect(t.rejected.shed).toBeGreaterThan(0);
+    }
+    expect(readCsv(out, 'ranges.csv')).toEqual([]);
+    readCsv(out, 'tiers.csv');
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('0 (no admissible point)');
+  });
+});

@@ -12,7 +12,7 @@ describe('writeResults', () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'sim-')), 'out');
     const { result, summary } = fakeRun();
     const files = writeResults(result, summary, dir);
-    expect(readdirSync(dir).sort()).toEqual([...RESULT_FILES].sort());
+    expect(readdirSync(dir).sort()).toEqual(['.ev-cosim-results.json', ...RESULT_FILES].sort());
     const written = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
     expect(written.files).toEqual(files);
     expect(written.intervals).toHaveLength(4);
@@ -21,15 +21,24 @@ describe('writeResults', () => {
     expect(Number(rows[0].netMw)).toBe(result.intervals[0].netMw[0]); // full precision round trip
   });
 
-  it('should replace an existing folder and leave no temporary folder behind', () => {
+  it('should replace its own earlier folder and leave no temporary folder behind', () => {
     const parent = mkdtempSync(join(tmpdir(), 'sim-'));
     const dir = join(parent, 'out');
-    mkdirSync(dir);
-    writeFileSync(join(dir, 'stale.csv'), 'old');
     const { result, summary } = fakeRun();
     writeResults(result, summary, dir);
-    expect(existsSync(join(dir, 'stale.csv'))).toBe(false);
+    writeFileSync(join(dir, 'summary.json'), 'stale');
+    writeResults(result, summary, dir);
+    expect(readFileSync(join(dir, 'summary.json'), 'utf8')).not.toBe('stale');
     expect(readdirSync(parent)).toEqual(['out']);
+  });
+
+  it('should refuse a folder holding a file it did not write, and leave it untouched', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'sim-')), 'out');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'notes.md'), 'mine');
+    const { result, summary } = fakeRun();
+    expect(() => writeResults(result, summary, dir)).toThrow(/is a folder ev-cosim did not write \(it holds notes\.md\)/);
+    expect(readdirSync(dir)).toEqual(['notes.md']);
   });
 
   it('should write nothing when rendering fails', () => {
