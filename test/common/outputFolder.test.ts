@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InputError } from '../../src/common/errors.ts';
 import { checkOutputFolder, OUTPUT_MARKER, readMarker, writeOutputFolder } from '../../src/common/outputFolder.ts';
+import { inputErrorMessage } from '../helpers/inputErrorMessage.ts';
 
 let root: string;
 let cwd: string;
@@ -21,15 +21,7 @@ const write = (dir: string, text: string, command = 'run'): string[] =>
 /** A pid no process has: a child that has already exited. */
 const deadPid = (): number => spawnSync(process.execPath, ['-e', '0']).pid!;
 
-function refused(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as Error).message;
-  }
-  throw new Error('expected an InputError');
-}
+const refused = inputErrorMessage;
 
 describe('checkOutputFolder / writeOutputFolder', () => {
   it('writes a new folder with the marker listing the files', () => {

@@ -140,7 +140,7 @@ export async function prepareCosim(scenario: Scenario, options: PrepareCosimOpti
   let sessionUsed = false;
   const startBook = initialPriceBook(tariffs, baseDlmp, intervals);
   const scenarioCoupons = couponBook(scenario, windowIntervals);
-  const clearance = trajectoryClearance(network, { stepSec: h.stepSec, stepsPerInterval, windowIntervals, propagation: scenario.traffic.propagation });
+  const clearance = trajectoryClearance(network, { stepSec: h.stepSec, stepsPerInterval, windowIntervals, propagation: scenario.traffic.propagation, loading: scenario.traffic.loading });
   const links: LinkTable = {
     fromNode: Int32Array.from(network.from, (i) => network.nodeIds[i]),
     toNode: Int32Array.from(network.to, (i) => network.nodeIds[i]),

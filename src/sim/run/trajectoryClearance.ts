@@ -2,7 +2,7 @@
  * Where a DUE trajectory has emptied (docs/model.md §4 "Window and tail"): the first loading
  * step at which every vehicle has arrived, found by loading the DUE's paths once more.
  */
-import { loadNetworkDynamic, type DnlPath, type DnlResult } from '../../traffic/dynamic/loadNetworkDynamic.js';
+import { loadNetworkDynamic, type DnlOptions, type DnlPath, type DnlResult } from '../../traffic/dynamic/loadNetworkDynamic.js';
 import { UserClassCode, type DueResult } from '../../traffic/dynamic/dueTypes.js';
 import type { Network } from '../../traffic/network/network.js';
 import type { ClearancePort } from './cosimTypes.js';
@@ -14,6 +14,8 @@ export interface ClearanceAxis {
   /** Departures happen only in these intervals. */
   readonly windowIntervals: number;
   readonly propagation: 'dynamic' | 'instantaneous';
+  /** Loading model of the DUE (`traffic.loading`) [point-queue]. */
+  readonly loading?: DnlOptions['loading'];
 }
 
 /** Vehicles left on the network below this share of the vehicles departed count as none. */
@@ -93,7 +95,7 @@ export function trajectoryClearance(network: Network, axis: ClearanceAxis): Clea
     const paths = own === undefined ? duePathsForLoading(due, axis.stepsPerInterval) : [];
     const step = own !== undefined
       ? firstClearStep(own)
-      : paths.length === 0 ? 0 : firstClearStep(loadNetworkDynamic(network, paths, { stepSec: axis.stepSec, horizonSteps: due.steps }));
+      : paths.length === 0 ? 0 : firstClearStep(loadNetworkDynamic(network, paths, { stepSec: axis.stepSec, horizonSteps: due.steps, loading: axis.loading }));
     cache.set(due, step);
     return step;
   };

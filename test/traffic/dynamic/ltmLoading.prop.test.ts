@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadNetworkDynamic } from '../../../src/traffic/dynamic/loadNetworkDynamic.ts';
 import { experiencedLinkTimes } from '../../../src/traffic/dynamic/experiencedLinkTimes.ts';
 import { ltmLinkParams } from '../../../src/traffic/dynamic/ltmLinkParams.ts';
-import { caseArb } from './randomCases.ts';
+import { caseArb, emptyingBoundMin } from './randomCases.ts';
 
 const TOL = 1e-7;
 
@@ -23,14 +23,7 @@ const tightArb = caseArb.chain((c) => fc.array(fc.integer({ min: 5, max: 60 }), 
   const network = { ...c.network, jamDensityVehPerKm: new Float64Array(c.network.from.length).fill(1) };
   const paths = c.paths.map((p, i) => ({ ...p, departureVehByStep: new Float64Array(10).fill(levels[i]) }));
   const total = levels.reduce((x, y) => x + y, 0) * 10;
-  let minutes = 20;
-  for (let a = 0; a < network.from.length; a++) {
-    minutes += network.freeFlowMin[a] + 1;
-    const st = network.station[a] >= 0 ? network.stations[network.station[a]] : undefined;
-    if (network.kind[a] === 0) minutes += (total / network.capacity[a]) * 60;
-    else if (st) minutes += st.chargeServiceMin * (total / st.chargers + 1);
-  }
-  return { ...c, network, paths, horizonSteps: 2 * Math.ceil((minutes * 60) / c.stepSec) + 30 };
+  return { ...c, network, paths, horizonSteps: 2 * Math.ceil((emptyingBoundMin(network, total) * 60) / c.stepSec) + 30 };
 }));
 
 describe('LTM loading with tight storage (random DAGs with stations)', () => {
@@ -85,7 +78,9 @@ describe('LTM loading with tight storage (random DAGs with stations)', () => {
           }
         }
       }
-    }), { numRuns: 12 });
+    // fixed seed: about one random draw of 12 cases in four had no standing queue at all, which the
+    // spillback check below would then miss; these 24 cases do queue (and stay the same on every run)
+    }), { numRuns: 24, seed: 20261201 });
     expect(full).toBeGreaterThan(0);
   });
 });

@@ -54,6 +54,21 @@ export function walk(network: Network, choices: readonly number[]): Int32Array {
 }
 
 /** A random case: network, 1–4 random paths with random departure profiles, and a horizon that lets it empty. */
+/**
+ * A generous bound on the time the network needs to empty, minutes: every one of `totalVeh`
+ * vehicles through every bottleneck in series, plus every free-flow time.
+ */
+export function emptyingBoundMin(network: Network, totalVeh: number): number {
+  let minutes = 20;
+  for (let a = 0; a < network.from.length; a++) {
+    minutes += network.freeFlowMin[a] + 1;
+    const st = network.station[a] >= 0 ? network.stations[network.station[a]] : undefined;
+    if (network.kind[a] === 0) minutes += (totalVeh / network.capacity[a]) * 60;
+    else if (st) minutes += st.chargeServiceMin * (totalVeh / st.chargers + 1);
+  }
+  return minutes;
+}
+
 export const caseArb: fc.Arbitrary<RandomCase> = networkArb.chain((network) =>
   fc.record({
     stepSec: fc.constantFrom(6, 30, 60),
@@ -67,15 +82,7 @@ export const caseArb: fc.Arbitrary<RandomCase> = networkArb.chain((network) =>
     ),
   }).map(({ stepSec, paths }) => {
     const built = paths.map((p) => ({ links: walk(network, p.choices), classCode: p.classCode, departureVehByStep: Float64Array.from(p.departures) }));
-    // generous bound on the emptying time: every vehicle through every bottleneck in series
     const total = built.reduce((s, p) => s + p.departureVehByStep.reduce((x, y) => x + y, 0), 0);
-    let minutes = 20;
-    for (let a = 0; a < network.from.length; a++) {
-      minutes += network.freeFlowMin[a] + 1;
-      const st = network.station[a] >= 0 ? network.stations[network.station[a]] : undefined;
-      if (network.kind[a] === 0) minutes += (total / network.capacity[a]) * 60;
-      else if (st) minutes += st.chargeServiceMin * (total / st.chargers + 1);
-    }
-    return { network, paths: built, stepSec, horizonSteps: Math.ceil((minutes * 60) / stepSec) + 30 };
+    return { network, paths: built, stepSec, horizonSteps: Math.ceil((emptyingBoundMin(network, total) * 60) / stepSec) + 30 };
   }),
 );
