@@ -132,7 +132,7 @@ export function writeOutputFolder(
   mkdirSync(parent, { recursive: true });
   const temp = join(parent, `.${basename(target)}.tmp-${process.pid}`);
   const old = join(parent, `.${basename(target)}.old-${process.pid}`);
-  rmSync(temp, { recursive: true, force: true });
+  removeOwnFolder(temp);
   mkdirSync(temp);
   const marker: OutputMarker = { tool: 'ev-cosim', command: plan.command, files: files.map(([name]) => name), ...(inputs ? { inputs } : {}) };
   try {
@@ -140,15 +140,15 @@ export function writeOutputFolder(
     writeFileSync(join(temp, OUTPUT_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
     for (const [name, content] of files) writeFileSync(join(temp, name), content);
     if (again.mode === 'replace') {
-      rmSync(old, { recursive: true, force: true });
+      removeOwnFolder(old);
       renameSync(target, old);
     }
     // onto a missing or empty folder, rename is atomic
     renameSync(temp, target);
-    rmSync(old, { recursive: true, force: true });
+    removeOwnFolder(old);
   } catch (error) {
     if (!existsSync(target) && existsSync(old)) renameSync(old, target);
-    rmSync(temp, { recursive: true, force: true });
+    removeOwnFolder(temp);
     throw error;
   }
   return files.map(([name]) => join(target, name));
@@ -170,6 +170,18 @@ export function readMarker(folder: string): OutputMarker | undefined {
   }
 }
 
+/**
+ * Remove a folder of the tool's own so that a kill at any instant leaves it recognisable:
+ * the results first, the marker last, then the empty folder (a plain recursive removal may
+ * delete the marker first and leave unmarked files a later start must not touch).
+ */
+function removeOwnFolder(path: string): void {
+  if (kindOf(path) !== 'dir') return;
+  for (const name of readdirSync(path)) if (name !== OUTPUT_MARKER) rmSync(join(path, name), { recursive: true, force: true });
+  rmSync(join(path, OUTPUT_MARKER), { force: true });
+  rmSync(path, { recursive: true, force: true });
+}
+
 function tidyLeftovers(target: string): string[] {
   const parent = dirname(target);
   if (kindOf(parent) !== 'dir') return [];
@@ -185,8 +197,8 @@ function tidyLeftovers(target: string): string[] {
       renameSync(path, target);
       cleaned.push(path);
     } else if (marked || readdirSync(path).every((e) => e === OUTPUT_MARKER)) {
-      // a marker (possibly torn by the kill) and nothing else, or nothing at all: the tool's own start
-      rmSync(path, { recursive: true, force: true });
+      // a marker (possibly torn by the kill) and nothing else, or nothing at all: the tool's own start or end
+      removeOwnFolder(path);
       cleaned.push(path);
     }
   }
