@@ -91,48 +91,6 @@ export function pushPacket(q: PacketQueues, a: number, path: number, seg: number
   return id;
 }
 
-/** Called for each released share: path, its position on the path, vehicles. */
-export type ReleaseSink = (path: number, seg: number, veh: number) => void;
-
-/**
- * Release link `a`'s outflow up to entry position x (in steps: all groups entered before
- * ⌊x⌋, and the fraction x − ⌊x⌋ of group ⌊x⌋), in FIFO order, calling `sink` per share.
- * x must not decrease between calls (FIFO).
- *
- * @example
- * releaseUpTo(q, a, exitPos[a], (p, j, v) => { out[p] += v; });
- */
-export function releaseUpTo(q: PacketQueues, a: number, x: number, sink: ReleaseSink): void {
-  const xi = Math.floor(x);
-  const f = x - xi;
-  let h = q.head[a];
-  while (h >= 0) {
-    const j = q.step[h];
-    if (j < xi) {
-      // the whole rest of group j leaves
-      const keep = 1 - q.headFrac[a];
-      while (h >= 0 && q.step[h] === j) {
-        if (keep > 0) sink(q.path[h], q.seg[h], q.veh[h] * keep);
-        const nx = q.next[h];
-        q.next[h] = q.free;
-        q.free = h;
-        q.used--;
-        h = nx;
-      }
-      q.headFrac[a] = 0;
-      q.head[a] = h;
-      if (h < 0) q.tail[a] = -1;
-      continue;
-    }
-    if (j === xi && f > q.headFrac[a]) {
-      const share = f - q.headFrac[a];
-      for (let g = h; g >= 0 && q.step[g] === j; g = q.next[g]) sink(q.path[g], q.seg[g], q.veh[g] * share);
-      q.headFrac[a] = f;
-    }
-    break;
-  }
-}
-
 /** A copy of the queue contents (link by link, head first), the state a checkpoint keeps. */
 export interface PacketSnapshot {
   /** Per link: number of packets; then the packets in order. */

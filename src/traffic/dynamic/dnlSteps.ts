@@ -150,8 +150,9 @@ export function propagatePackets(st: StepState, k: number): void {
 }
 
 /**
- * `releaseUpTo` for the loading, inlined: link a's outflow up to its exit position enters the
- * next link of each packet's path (or arrives). Hot: one call per link and step.
+ * Release link a's outflow up to its exit position x, in FIFO order (the groups of entry steps
+ * before ⌊x⌋ whole, the fraction x − ⌊x⌋ of group ⌊x⌋, `dnlPackets.ts`): each share enters the
+ * next link of its packet's path (or arrives). Hot: one call per link and step.
  */
 function releaseLink(st: StepState, q: PacketQueues, a: number, k: number): void {
   const x = st.exitPos[a];

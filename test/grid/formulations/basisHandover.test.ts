@@ -6,13 +6,13 @@
  * through HiGHS; both are within 2e-4 $/MWh of the conic reference (cutLoop.test.ts), so they
  * must agree far better than the 0.01 $/MWh target.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { CutPool } from '../../../src/grid/formulations/distFlowCuts.ts';
 import { loadBundledFeeder } from '../../../src/grid/io/loadFeeder.ts';
 import type { Feeder } from '../../../src/grid/model/feeder.ts';
 import type { FeederInterval } from '../../../src/grid/model/injection.ts';
 import type { OpfResult } from '../../../src/grid/problems/opfResult.ts';
-import { maxDlmpDiff, solveAllWith } from './switchedSolve.ts';
+import { CASE33BW_WARM_INTERVALS, expectSameOptima, solveAllWith } from './switchedSolve.ts';
 
 const solveAll = (feeder: Feeder, intervals: FeederInterval[], handover: boolean): Promise<OpfResult[]> =>
   solveAllWith((on) => { CutPool.basisHandoverDefault = on; }, handover, feeder, intervals);
@@ -20,23 +20,11 @@ const solveAll = (feeder: Feeder, intervals: FeederInterval[], handover: boolean
 describe('basis hand-over', () => {
   const cases: [string, Feeder, FeederInterval[]][] = [
     ['ieee123, load ±3 % warm', loadBundledFeeder('ieee123'), [1, 1.03, 0.98, 1.01, 0.97, 1.02].map((loadScale) => ({ loadScale }))],
-    [
-      'case33bw, station loads and inverter Q warm',
-      loadBundledFeeder('case33bw'),
-      [0, 1, 2, 3, 4, 5].map((t) => ({ loadScale: 0.9 + 0.03 * t, injections: [{ bus: 18, pMw: 0.1 + 0.05 * t, sMaxMva: 0.4 }, { bus: 30, pMw: 0.2 }] })),
-    ],
+    ['case33bw, station loads and inverter Q warm', loadBundledFeeder('case33bw'), CASE33BW_WARM_INTERVALS],
   ];
   for (const [label, feeder, intervals] of cases) {
     it(`${label}: same status, objective within 1e-8 relative and P/Q-DLMPs within 1e-3 $/MWh as without it`, async () => {
-      const withIt = await solveAll(feeder, intervals, true);
-      const without = await solveAll(feeder, intervals, false);
-      withIt.forEach((r, k) => {
-        const ref = without[k];
-        expect(r.status).toBe('optimal');
-        expect(ref.status).toBe('optimal');
-        expect(Math.abs(r.objectiveUsdPerH - ref.objectiveUsdPerH)).toBeLessThanOrEqual(1e-8 * Math.abs(ref.objectiveUsdPerH));
-        expect(maxDlmpDiff(r, ref)).toBeLessThanOrEqual(1e-3);
-      });
+      expectSameOptima(await solveAll(feeder, intervals, true), await solveAll(feeder, intervals, false));
     });
   }
 });
