@@ -1,5 +1,6 @@
 /**
- * The cut pool of the DistFlow outer approximation: tangent planes of the
+ * The cut pool of the DistFlow outer approximation — where to cut (the rows
+ * themselves, their basis copy and pruning live in `distFlowCutRows.ts`): tangent planes of the
  * branch-flow cone `P² + Q² ≤ v·ℓ`, tangents of branch ratings `P² + Q² ≤ S²`
  * (the rating is treated as a cone like the branch cone, not as a polygon), and
  * tangents of quadratic generator costs `z ≥ c2·p²`.
@@ -39,12 +40,10 @@ import type { NetworkTemplate } from '../templates/networkTemplate.js';
 import type { DistFlowLayout } from './distFlowLp.js';
 import type { SweepPoint } from './distFlowSweepPoint.js';
 import type { NewtonActiveSet } from './kktNewtonPoint.js';
-import { BASIS_BASIC, handOverBasis } from './basisHandover.js';
+import { BASIS_BASIC } from './basisHandover.js';
+import { CUT_CONE, CUT_COST, CUT_RATING, CutRows, type CutDuals } from './distFlowCutRows.js';
 
-/** Cut kinds. */
-export const CUT_CONE = 0;
-export const CUT_RATING = 1;
-export const CUT_COST = 2;
+export { CUT_CONE, CUT_COST, CUT_RATING, type CutDuals } from './distFlowCutRows.js';
 
 /** HiGHS primal feasibility tolerance used by the DistFlow models. */
 export const LP_FEASIBILITY_TOLERANCE = 1e-9;
@@ -54,15 +53,6 @@ export const LP_FEASIBILITY_TOLERANCE = 1e-9;
  * LP on case33bw or ieee123, with or without inverter Q, and cost 30–45 % more CPU.
  */
 const PHYSICAL_POINT_CUTS = false;
-
-/** Aggregated cut duals per bus (see `BranchFlowSolution`). */
-export interface CutDuals {
-  lossP: Float64Array;
-  lossQ: Float64Array;
-  lossV: Float64Array;
-  congP: Float64Array;
-  congQ: Float64Array;
-}
 
 /** Acceptance tolerances of the cut loop. */
 export interface CutTolerances {
@@ -93,43 +83,16 @@ export interface SeparationResult {
  * for (;;) { const s = pool.separate(x, rowDual); if (s.violated === 0 || pool.flush(model) === 0) break; }
  */
 export class CutPool {
-  private readonly kind: number[] = [];
-  private readonly target: number[] = [];
-  private readonly coefP: number[] = [];
-  private readonly coefQ: number[] = [];
-  private readonly coefV: number[] = [];
-  private readonly coefL: number[] = [];
-  /** Cost cuts: the tangency point p0 (pu). */
-  private readonly point: number[] = [];
-  /** Consecutive solves each cut has been slack (zero dual). */
-  private readonly idle: number[] = [];
-  // Pending rows of the current batch.
-  private pendLower: number[] = [];
-  private pendUpper: number[] = [];
-  private pendCols: number[][] = [];
-  private pendVals: number[][] = [];
-  private pendMeta: { kind: number; target: number; cp: number; cq: number; cv: number; cl: number; p0: number; handover?: boolean }[] = [];
+  /** The cut rows in the model and the staged batch (distFlowCutRows.ts). */
+  private readonly rows: CutRows;
   private scratchP: Float64Array | undefined;
   private scratchQ: Float64Array | undefined;
-  private handoverScratch: Int32Array | undefined;
-  /** Copy of the last solved basis (columns, DistFlow rows; cut rows in {@link status}). */
-  private basisCols: Int32Array | undefined;
-  private basisRows: Int32Array | undefined;
-  /** HiGHS basis status of each cut row in the copy. */
-  private readonly status: number[] = [];
-  /** Rows handed over by the last {@link flush} (0 when none). */
-  handedOver = 0;
-  /**
-   * Hand-over on for the next flushes (the cut loop turns it off where it costs pivots: where
-   * an interior decision moves the point off the tangents, e.g. inverter Q).
-   */
-  handoverEnabled = true;
+
   /**
    * Basis hand-over for pools created from now on (default true). A switch for benchmarks that
    * compare the cut loop with and without it in one run; the solution does not depend on it.
    */
   static basisHandoverDefault = true;
-  private readonly basisHandover = CutPool.basisHandoverDefault;
   /** Normalised direction of the last cone / rating cut per bus (stall guard). */
   private readonly lastCone: Float64Array;
   private readonly lastRating: Float64Array;
@@ -144,11 +107,29 @@ export class CutPool {
     this.lastCone = new Float64Array(3 * net.nBus).fill(NaN);
     this.lastRating = new Float64Array(net.nBus).fill(NaN);
     this.lastCost = new Float64Array(net.genBus.length).fill(NaN);
+    this.rows = new CutRows(layout, net.nBus, CutPool.basisHandoverDefault);
   }
 
   /** Number of cut rows in the model. */
   get size(): number {
-    return this.kind.length;
+    return this.rows.size;
+  }
+
+  /** Rows handed over by the last {@link flush} (0 when none). */
+  get handedOver(): number {
+    return this.rows.handedOver;
+  }
+
+  /**
+   * Hand-over on for the next flushes (the cut loop turns it off where it costs pivots: where
+   * an interior decision moves the point off the tangents, e.g. inverter Q).
+   */
+  get handoverEnabled(): boolean {
+    return this.rows.handoverEnabled;
+  }
+
+  set handoverEnabled(on: boolean) {
+    this.rows.handoverEnabled = on;
   }
 
   /** Seed the model: a cone cut at each branch's nominal downstream load, rating octagons, cost tangents at the limits. */
@@ -196,10 +177,10 @@ export class CutPool {
   separate(x: Float64Array, rowDual: Float64Array, physicalPoint?: () => SweepPoint): SeparationResult {
     const net = this.net;
     const L = this.layout;
-    const before = this.pendLower.length;
+    const before = this.rows.pending;
     let violated = 0;
     let physical: SweepPoint | undefined;
-    const dual = this.dualSums(rowDual);
+    const dual = this.rows.dualSums(rowDual, net.genBus.length);
     for (let b = 0; b < net.nBus; b++) {
       const a = net.parent[b];
       if (a < 0) continue;
@@ -267,7 +248,7 @@ export class CutPool {
         if (c2 * (2 * pHat * p - pHat * pHat) - z > tolCost) this.costCut(g, pHat);
       }
     }
-    return { staged: this.pendLower.length - before, violated };
+    return { staged: this.rows.pending - before, violated };
   }
 
   /**
@@ -349,76 +330,17 @@ export class CutPool {
    * solve warm.
    */
   prune(model: Model, rowDual: Float64Array, maxIdle = 2): number {
-    const first = this.layout.numRows;
-    const drop: number[] = [];
-    for (let k = 0; k < this.kind.length; k++) {
-      this.idle[k] = rowDual[first + k] === 0 ? this.idle[k] + 1 : 0;
-      if (this.kind[k] === CUT_CONE && this.idle[k] > maxIdle) drop.push(k);
-    }
-    if (drop.length === 0) return 0;
-    model.deleteRows({ kind: 'set', indices: new Int32Array(drop.map((k) => first + k)) });
-    const keep = new Uint8Array(this.kind.length).fill(1);
-    for (const k of drop) keep[k] = 0;
-    for (const arr of [this.kind, this.target, this.coefP, this.coefQ, this.coefV, this.coefL, this.point, this.idle, this.status]) {
-      let w = 0;
-      for (let k = 0; k < arr.length; k++) if (keep[k]) arr[w++] = arr[k];
-      arr.length = w;
-    }
-    return drop.length;
+    return this.rows.prune(model, rowDual, maxIdle);
   }
 
   /** Sum each cut's dual times its coefficients onto the buses the cut touches. */
   aggregateDuals(rowDual: Float64Array): CutDuals {
-    const n = this.net.nBus;
-    const out: CutDuals = {
-      lossP: new Float64Array(n), lossQ: new Float64Array(n), lossV: new Float64Array(n),
-      congP: new Float64Array(n), congQ: new Float64Array(n),
-    };
-    const first = this.layout.numRows;
-    for (let k = 0; k < this.kind.length; k++) {
-      const y = rowDual[first + k];
-      if (y === 0) continue;
-      const b = this.target[k];
-      if (this.kind[k] === CUT_CONE) {
-        out.lossP[b] += y * this.coefP[k];
-        out.lossQ[b] += y * this.coefQ[k];
-        out.lossV[this.net.parent[b]] += y * this.coefV[k];
-      } else if (this.kind[k] === CUT_RATING) {
-        out.congP[b] += y * this.coefP[k];
-        out.congQ[b] += y * this.coefQ[k];
-      }
-    }
-    return out;
+    return this.rows.aggregateDuals(rowDual, this.net.parent);
   }
 
   /** Add the staged cuts to the model (with the basis hand-over when on and a basis copy exists); return how many. */
   flush(model: Model): number {
-    const count = this.pendLower.length;
-    this.handedOver = 0;
-    if (count === 0) return 0;
-    const starts = new Int32Array(count + 1);
-    for (let i = 0; i < count; i++) starts[i + 1] = starts[i] + this.pendCols[i].length;
-    const indices = new Int32Array(this.pendCols.flat());
-    const values = new Float64Array(this.pendVals.flat());
-    model.addRows({
-      lower: new Float64Array(this.pendLower),
-      upper: new Float64Array(this.pendUpper),
-      matrix: { format: 'csr', numRows: count, numCols: this.layout.numCols, starts, indices, values },
-    });
-    if (this.basisCols !== undefined && this.handoverEnabled) this.handOver(model);
-    for (const m of this.pendMeta) {
-      this.kind.push(m.kind);
-      this.target.push(m.target);
-      this.coefP.push(m.cp);
-      this.coefQ.push(m.cq);
-      this.coefV.push(m.cv);
-      this.coefL.push(m.cl);
-      this.point.push(m.p0);
-      this.idle.push(0);
-    }
-    while (this.status.length < this.kind.length) this.status.push(BASIS_BASIC);
-    this.discard();
-    return count;
+    return this.rows.flush(model);
   }
 
   /**
@@ -428,27 +350,7 @@ export class CutPool {
    * from a basis where new tangents take over from binding ones (see `handOver`).
    */
   captureBasis(model: Model): void {
-    if (!this.basisHandover) return;
-    const basis = model.getBasis();
-    const first = this.layout.numRows;
-    if (basis.rowStatus.length !== first + this.kind.length) {
-      this.basisCols = undefined;
-      return;
-    }
-    this.basisCols = basis.colStatus;
-    this.basisRows = basis.rowStatus.slice(0, first);
-    for (let k = 0; k < this.kind.length; k++) this.status[k] = basis.rowStatus[first + k];
-  }
-
-  /** Basis hand-over right after the staged rows were appended (basisHandover.ts). */
-  private handOver(model: Model): void {
-    const cols = this.basisCols;
-    const rows = this.basisRows;
-    if (cols === undefined || rows === undefined) return;
-    const scratch = this.handoverScratch ?? (this.handoverScratch = new Int32Array(this.net.nBus));
-    const out = handOverBasis(model, { cols, rows, status: this.status, kind: this.kind, target: this.target, pending: this.pendMeta, scratch });
-    this.handedOver = out.handedOver;
-    if (!out.basisKept) this.basisCols = undefined;
+    this.rows.captureBasis(model);
   }
 
   /**
@@ -464,15 +366,15 @@ export class CutPool {
     const coneK = new Map<number, number>();
     const rateK = new Map<number, number>();
     const costK = new Map<number, number>();
-    for (let k = 0; k < this.kind.length; k++) {
+    for (let k = 0; k < this.rows.kind.length; k++) {
       if (rowStatus[first + k] === BASIS_BASIC) continue;
       const y = rowDual[first + k];
-      const t = this.target[k];
-      if (this.kind[k] === CUT_CONE) {
+      const t = this.rows.target[k];
+      if (this.rows.kind[k] === CUT_CONE) {
         if (colStatus[L.colL + t] !== BASIS_BASIC) continue;
         const va = x[L.colV + net.parent[t]];
-        coneK.set(t, (coneK.get(t) ?? 0) + (y * -this.coefL[k]) / va);
-      } else if (this.kind[k] === CUT_RATING) {
+        coneK.set(t, (coneK.get(t) ?? 0) + (y * -this.rows.coefL[k]) / va);
+      } else if (this.rows.kind[k] === CUT_RATING) {
         rateK.set(t, (rateK.get(t) ?? 0) + y / (2 * Math.sqrt(net.rateSqPu[t])));
       } else costK.set(t, (costK.get(t) ?? 0) - y);
     }
@@ -509,7 +411,7 @@ export class CutPool {
   stageAtNewtonPoint(xN: Float64Array, x: Float64Array, active: NewtonActiveSet): number {
     const net = this.net;
     const L = this.layout;
-    const before = this.pendLower.length;
+    const before = this.rows.pending;
     for (const b of active.coneBus) {
       const va = xN[L.colV + net.parent[b]];
       const pN = xN[L.colP + b];
@@ -536,7 +438,7 @@ export class CutPool {
       const p = x[L.colPg + g];
       if (c2 * (2 * pN * p - pN * pN) - x[L.colZ + g] > this.tol.relTol * (1 + c2 * p * p) + LP_FEASIBILITY_TOLERANCE) this.costCut(g, pN);
     }
-    return this.pendLower.length - before;
+    return this.rows.pending - before;
   }
 
   /** Copy of the stall guards (to undo a separation whose staged cuts are discarded). */
@@ -554,16 +456,12 @@ export class CutPool {
 
   /** Forget the basis copy (after a failed LP: the next flush appends without hand-over). */
   forgetBasis(): void {
-    this.basisCols = undefined;
+    this.rows.forgetBasis();
   }
 
   /** Drop the staged cuts (the model stays as solved). */
   discard(): void {
-    this.pendLower = [];
-    this.pendUpper = [];
-    this.pendCols = [];
-    this.pendVals = [];
-    this.pendMeta = [];
+    this.rows.discard();
   }
 
   /**
@@ -575,37 +473,6 @@ export class CutPool {
     void b;
     if (this.tol.absTolPu !== undefined) return this.tol.absTolPu;
     return this.tol.relTol * s2 + 10 * LP_FEASIBILITY_TOLERANCE * coneRowNorm(Math.sqrt(s2), va, l);
-  }
-
-  /** Dual-weighted normals of the active cuts, per bus (cone, rating) and generator (cost). */
-  private dualSums(rowDual: Float64Array): {
-    coneP: Float64Array; coneQ: Float64Array; coneL: Float64Array; rateP: Float64Array; rateQ: Float64Array; rateW: Float64Array; costP: Float64Array; costW: Float64Array;
-  } {
-    const n = this.net.nBus;
-    const nGen = this.net.genBus.length;
-    const out = {
-      coneP: new Float64Array(n), coneQ: new Float64Array(n), coneL: new Float64Array(n),
-      rateP: new Float64Array(n), rateQ: new Float64Array(n), rateW: new Float64Array(n), costP: new Float64Array(nGen), costW: new Float64Array(nGen),
-    };
-    const first = this.layout.numRows;
-    for (let k = 0; k < this.kind.length; k++) {
-      const y = rowDual[first + k];
-      if (y === 0) continue;
-      const b = this.target[k];
-      if (this.kind[k] === CUT_CONE) {
-        out.coneP[b] += y * this.coefP[k];
-        out.coneQ[b] += y * this.coefQ[k];
-        out.coneL[b] += y * this.coefL[k];
-      } else if (this.kind[k] === CUT_RATING) {
-        out.rateP[b] += y * this.coefP[k];
-        out.rateQ[b] += y * this.coefQ[k];
-        out.rateW[b] += y;
-      } else {
-        out.costP[b] += y * this.point[k];
-        out.costW[b] += y;
-      }
-    }
-    return out;
   }
 
   private coneCut(b: number, p: number, q: number, vA: number, handover = false): void {
@@ -628,7 +495,7 @@ export class CutPool {
     const cq = 2 * q * scale;
     const cv = -lStar * scale;
     const cl = -vA * scale;
-    this.stage({ kind: CUT_CONE, target: b, cp, cq, cv, cl, p0: 0, handover }, -Infinity, 0, [L.colP + b, L.colQ + b, L.colV + this.net.parent[b], L.colL + b], [cp, cq, cv, cl]);
+    this.rows.stage({ kind: CUT_CONE, target: b, cp, cq, cv, cl, p0: 0, handover }, -Infinity, 0, [L.colP + b, L.colQ + b, L.colV + this.net.parent[b], L.colL + b], [cp, cq, cv, cl]);
   }
 
   private ratingCut(b: number, cosA: number, sinA: number): void {
@@ -637,7 +504,7 @@ export class CutPool {
     if (Math.abs(this.lastRating[b] - angle) < 1e-13) return;
     this.lastRating[b] = angle;
     const rate = Math.sqrt(this.net.rateSqPu[b]);
-    this.stage({ kind: CUT_RATING, target: b, cp: cosA, cq: sinA, cv: 0, cl: 0, p0: 0 }, -Infinity, rate, [L.colP + b, L.colQ + b], [cosA, sinA]);
+    this.rows.stage({ kind: CUT_RATING, target: b, cp: cosA, cq: sinA, cv: 0, cl: 0, p0: 0 }, -Infinity, rate, [L.colP + b, L.colQ + b], [cosA, sinA]);
   }
 
   private costCut(g: number, p0: number): void {
@@ -646,18 +513,9 @@ export class CutPool {
     this.lastCost[g] = p0;
     const c2 = this.net.genC2UsdPerHPu2[g];
     // z ≥ c2 (2 p0 p − p0²)  ⇔  −2 c2 p0 · p + z ≥ −c2 p0²
-    this.stage({ kind: CUT_COST, target: g, cp: 0, cq: 0, cv: 0, cl: 0, p0 }, -c2 * p0 * p0, Infinity, [L.colPg + g, L.colZ + g], [-2 * c2 * p0, 1]);
+    this.rows.stage({ kind: CUT_COST, target: g, cp: 0, cq: 0, cv: 0, cl: 0, p0 }, -c2 * p0 * p0, Infinity, [L.colPg + g, L.colZ + g], [-2 * c2 * p0, 1]);
   }
 
-  private stage(meta: CutPool['pendMeta'][number], lower: number, upper: number, cols: number[], vals: number[]): void {
-    this.pendMeta.push(meta);
-    this.pendLower.push(lower);
-    this.pendUpper.push(upper);
-    // Drop zero coefficients and keep columns increasing (HiGHS rejects duplicates).
-    const keep = cols.map((c, i) => [c, vals[i]] as const).filter(([, v]) => v !== 0).sort((s, t) => s[0] - t[0]);
-    this.pendCols.push(keep.map(([c]) => c));
-    this.pendVals.push(keep.map(([, v]) => v));
-  }
 }
 
 /**
