@@ -3,11 +3,15 @@
  * inner volumes per tier — and the speed-up of the second worker on the same problem,
  * measured in the same run.
  *
- * Run: npx tsx bench/flex.bench.ts [dta|sta|both|six] [--grid3] [--workers N] [--verify] [--speedup [--speedup-reduced]] [--only-speedup]
+ * Run: npx tsx bench/flex.bench.ts [dta|sta|both|six] [--grid3] [--workers N] [--verify] [--speedup [--speedup-reduced] [--settings 0,1,2,3]] [--only-speedup]
  *   dta|sta|both  the bundled reference scenario, every station (5), adaptive directions, 4 budgets
  *   six           scenarios/nguyen-dupuis-ieee33-six-stations.json (6 stations), DTA, adaptive, 4 budgets
  *   --grid3       instead: CS1–CS3 with the 26 directions of the 45° grid (the first version's sweep)
- *   --speedup     the same problem with 1 and 2 workers; --speedup-reduced: CS1–CS3, 6 axis directions × 2 budgets
+ *   --speedup     the same problem in four pool settings, one after the other in this process: 2 workers as before
+ *                 (each thread solves its own base, V8's default young generation), 2 workers, 1 worker on the
+ *                 pool, 1 worker in this thread; prints wall, CPU and the ratios between them
+ *                 (--speedup-reduced: CS1–CS3, 6 axis directions × 2 budgets; --only-speedup: skip the main sweep)
+ *   Speed-up of the second worker, one command: npx tsx bench/flex.bench.ts dta --only-speedup --speedup-reduced
  * CPU time is process.cpuUsage() (every thread of this process); the machine's load average is printed
  * before and after, since the machine may be shared. Prints figures only; never asserts on time.
  */
@@ -16,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { directionsNd } from '../src/flex/directions/directionsNd.ts';
 import { sphereDirections3d } from '../src/flex/directions/sphereDirections3d.ts';
 import { runFlexStudy, type FlexStudyOptions } from '../src/flex/sweep/runFlexStudy.ts';
+import type { TaskExecutorOptions } from '../src/flex/sweep/taskExecutor.ts';
 import { verifyPoints } from '../src/flex/sweep/verifyPoints.ts';
 import type { FlexModel } from '../src/flex/sweep/sweepSpec.ts';
 import { tierBounds, type FlexModelResult } from '../src/flex/sweep/flexModelResult.ts';
@@ -30,6 +35,23 @@ const grid3 = process.argv.includes('--grid3');
 const onlySpeedup = process.argv.includes('--only-speedup');
 const workersAt = process.argv.indexOf('--workers');
 const workers = workersAt > 0 ? Number(process.argv[workersAt + 1]) : 2;
+// --settings 0,1: only these of SETTINGS in the speed-up comparison (e.g. two processes side by side on a shared machine)
+const settingsAt = process.argv.indexOf('--settings');
+const chosenSettings = settingsAt > 0 ? process.argv[settingsAt + 1].split(',').map(Number) : [0, 1, 2, 3];
+
+/** A pool setting of the speed-up comparison. */
+interface Setting {
+  readonly label: string;
+  readonly workers: number;
+  readonly executorOptions?: TaskExecutorOptions;
+}
+
+const SETTINGS: readonly Setting[] = [
+  { label: '2 workers, pool as before (each thread solves its own base, V8 default young generation)', workers: 2, executorOptions: { shareBase: false, youngGenerationMb: 0 } },
+  { label: '2 workers', workers: 2 },
+  { label: '1 worker on the pool', workers: 1, executorOptions: { pool: true } },
+  { label: '1 worker in this thread', workers: 1 },
+];
 
 interface Timed {
   readonly wallS: number;
@@ -100,17 +122,39 @@ for (const model of models) {
 }
 console.log(`\nload average (1/5/15 min) at end: ${load()}`);
 
-/** Time the same problem with 1 and 2 workers (reduced: CS1–CS3, 6 axis directions × 2 budgets). */
+/**
+ * Time the same problem in every setting of {@link SETTINGS} (reduced: CS1–CS3, 6 axis directions
+ * × 2 budgets), in one process, then print the ratios between them. `two` (the main sweep with
+ * 2 default workers) stands in for the 2-worker setting when given.
+ */
 async function speedupOf(model: FlexModel, base: FlexStudyOptions, two: Timed | undefined, reduced: boolean): Promise<void> {
   const problem: FlexStudyOptions = reduced
     ? { ...base, stations: ['CS1', 'CS2', 'CS3'], directions: directionsNd(3, { kind: 'axesDiagonals' }).slice(0, 6), budgetsYuan: [1000, 4000] }
     : base;
-  console.log(`\nspeed-up, load average before: ${load()}`);
-  const twoAgain = reduced || !two ? await timed({ ...problem, workers: 2 }) : two;
-  const one = await timed({ ...problem, workers: 1 });
-  describe(one.results[0], one, 1, 'speed-up problem');
-  describe(twoAgain.results[0], twoAgain, 2, 'speed-up problem');
-  console.log(`${model.toUpperCase()} ${reduced ? '6 directions × 2 budgets' : 'full problem'}: 1 worker ${one.wallS.toFixed(1)} s (CPU ${one.cpuS.toFixed(1)} s), 2 workers ${twoAgain.wallS.toFixed(1)} s (CPU ${twoAgain.cpuS.toFixed(1)} s) → speed-up of the second worker ${(one.wallS / twoAgain.wallS).toFixed(2)}×; load average after: ${load()}`);
-  const same = JSON.stringify(one.results[0].tiers.map((t) => t.vertices.map((p) => p.netMw))) === JSON.stringify(twoAgain.results[0].tiers.map((t) => t.vertices.map((p) => p.netMw)));
-  console.log(`results identical with 1 and 2 workers: ${same}`);
+  const times: (Timed | undefined)[] = [];
+  for (const [i, setting] of SETTINGS.entries()) {
+    if (!chosenSettings.includes(i)) {
+      times.push(undefined);
+      continue;
+    }
+    console.log(`
+speed-up: ${setting.label}, load average before: ${load()}`);
+    const t = two && !reduced && setting.workers === 2 && setting.executorOptions === undefined
+      ? two
+      : await timed({ ...problem, workers: setting.workers, executorOptions: setting.executorOptions });
+    describe(t.results[0], t, setting.workers, `speed-up problem (${setting.label})`);
+    times.push(t);
+  }
+  const [old2, new2, pool1, thread1] = times;
+  const ratio = (a: Timed | undefined, b: Timed | undefined): string => (a && b ? `${(a.wallS / b.wallS).toFixed(2)}× wall, ${(a.cpuS / b.cpuS).toFixed(2)}× CPU` : 'not measured');
+  console.log(`\n${model.toUpperCase()} ${reduced ? '6 directions × 2 budgets' : 'full problem'}, load average after: ${load()}`);
+  SETTINGS.forEach((s, i) => {
+    const t = times[i];
+    if (t) console.log(`  ${s.label}: wall ${t.wallS.toFixed(1)} s, CPU ${t.cpuS.toFixed(1)} s`);
+  });
+  console.log(`  speed-up of the second worker: ${ratio(thread1, new2)} (1 worker in this thread / 2 workers); ${ratio(pool1, new2)} (1 / 2 workers on the pool)`);
+  console.log(`  2 workers as before / now: ${ratio(old2, new2)}; 1 worker in this thread / on the pool: ${ratio(thread1, pool1)}`);
+  const vertices = (t: Timed): string => JSON.stringify(t.results[0].tiers.map((tier) => tier.vertices.map((p) => p.netMw)));
+  const measured = times.filter((t): t is Timed => t !== undefined);
+  console.log(`results identical in every setting measured: ${measured.every((t) => vertices(t) === vertices(measured[0]))}`);
 }

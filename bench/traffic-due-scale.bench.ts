@@ -29,7 +29,7 @@ const CASES: Record<string, { label: string; build: () => DueScenario; maxIterat
   nd: { label: 'Nguyen-Dupuis ×0.3, 12 × 10 min', build: () => ndDueScenario(), maxIterations: 500 },
   sf05: { label: 'Sioux Falls ×0.5 over 2 h', build: () => cityDueScenario('SiouxFalls', { demandScale: 0.5, intervals: 12 }), maxIterations: 40 },
   sf10: { label: 'Sioux Falls ×1.0 over 2 h', build: () => cityDueScenario('SiouxFalls', { demandScale: 1, intervals: 12 }), maxIterations: 40 },
-  anaheim: { label: 'Anaheim ×1.0 over 1 h', build: () => cityDueScenario('Anaheim', { demandScale: 1, intervals: 6 }), maxIterations: 60 },
+  anaheim: { label: 'Anaheim ×1.0 over 1 h', build: () => cityDueScenario('Anaheim', { demandScale: 1, intervals: 6 }), maxIterations: 120 },
   grid: { label: 'Grid 33×33 over 1 h', build: () => cityDueScenario('Grid33', { demandScale: 1, intervals: 6 }), maxIterations: 20 },
 };
 

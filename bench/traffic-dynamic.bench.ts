@@ -6,7 +6,8 @@
  *    a. Sioux Falls ×0.5 and ×1.0 with both loadings (`point-queue`, `ltm`): CPU (median of
  *       3, workspace reused), vehicles left at 3 h and total travel time, beside UXsim's figures
  *       (C++ engine, one thread, same routes: 0.82 s at ×0.5, 11.0 s at ×1.0; kinematic wave:
- *       27,876 vehicles left at 3 h at ×0.5).
+ *       27,876 vehicles left at 3 h at ×0.5), and ×0.5 `ltm` once more with UXsim's default jam
+ *       density (0.2 veh/m/lane against our 150 veh/km/lane), the figure comparable with UXsim's.
  *    b. Scaling on three network sizes (Sioux Falls 76 links, Anaheim 914, a generated 33 × 33
  *       grid of 4,224 links), ×1.0: ns and bytes per link-step for both loadings.
  *    c. Peak RSS of one loading, each in a child process (`dnl-child`).
@@ -104,7 +105,9 @@ function benchCase(name: string): { network: Net; demand: Demand } {
 
 interface DnlFigures {
   cpuSec: number; departed: number; leftAt3h: number; travelVehH: number; linkSteps: number;
-  bytes: number; peakPackets: number; links: number;
+  bytes: number; compositionBytes: number; links: number;
+  /** LTM: vehicles left at 3 h that wait at their origin (left minus those on links). */
+  originWaiting: number;
 }
 
 /** One loading of `case` at `scale` with `loading`; CPU seconds, vehicles left at 3 h, total travel time. */
@@ -121,9 +124,12 @@ function dnlRun(network: Net, paths: DnlPath[], loading: DnlLoadingModel, stepSe
   let arrived = 0;
   for (let cl = 0; cl < C; cl++) { departed += r.classCumDepartures[horizonSteps * C + cl]; arrived += r.classCumArrivals[horizonSteps * C + cl]; }
   const arrays = [r.linkCumIn, r.linkCumAtBottleneck, r.linkCumServiceStart, r.linkCumOut, r.linkRunExitStep, r.classCumDepartures, r.classCumArrivals, r.stationClassCumIn];
-  const bytes = arrays.reduce((sum, a) => sum + a.byteLength, 0) + r.peakPackets * 24;
+  const bytes = arrays.reduce((sum, a) => sum + a.byteLength, 0) + r.compositionPeakBytes;
   const links = network.from.length;
-  return { cpuSec: (c.user + c.system) / 1e6, departed, leftAt3h: departed - arrived, travelVehH: travel, linkSteps: links * horizonSteps, bytes, peakPackets: r.peakPackets, links };
+  let onLinks = 0;
+  for (let a = 0; a < links; a++) onLinks += r.linkCumIn[a * (horizonSteps + 1) + horizonSteps] - r.linkCumOut[a * (horizonSteps + 1) + horizonSteps];
+  const tidy = (x: number) => (Math.abs(x) < 1e-6 ? 0 : x);
+  return { cpuSec: (c.user + c.system) / 1e6, departed, leftAt3h: tidy(departed - arrived), travelVehH: travel, linkSteps: links * horizonSteps, bytes, compositionBytes: r.compositionPeakBytes, links, originWaiting: tidy(departed - arrived - onLinks) };
 }
 
 const STEP_SEC = 6;
@@ -158,20 +164,28 @@ function benchDnl(): void {
       const f = runs[0];
       const cpu = median(runs.map((x) => x.cpuSec));
       console.log(`  Sioux Falls ×${scale.toFixed(1)} ${loading.padEnd(11)}: CPU ${cpu.toFixed(3)} s (median of 3, workspace reused), ${f.departed.toFixed(0)} departed, `
-        + `${f.leftAt3h.toFixed(0)} left at 3 h, total travel ${(f.travelVehH / 1000).toFixed(1)} k veh·h (to 3 h, origin waits included)`);
+        + `${f.leftAt3h.toFixed(0)} left at 3 h (${f.originWaiting.toFixed(0)} at their origin), total travel ${(f.travelVehH / 1000).toFixed(1)} k veh·h (to 3 h, origin waits included)`);
     }
   }
-  console.log('  Comparable with UXsim: vehicles left at 3 h and total travel time of `ltm` (both kinematic-wave models with spillback,');
-  console.log('  same routes and departures; UXsim discretizes vehicles in platoons and uses its own default jam density and node');
-  console.log('  priority, so agreement in magnitude, not to the vehicle, is what to expect). `point-queue` has no spillback: not comparable.');
-  console.log('Scaling in links × steps (3 h at 6 s = 1,800 steps; one loading, CPU; bytes = curves + peak packets × 24 B):');
+  {
+    // the same loading with UXsim's default jam density, 0.2 veh/m/lane (ours: 150 veh/km/lane), lanes = capacity / 1,800 veh/h
+    const paths = odPaths(sf.network, sf.demand, 0.5, STEP_SEC);
+    const jam = Float64Array.from(sf.network.capacity, (c) => 200 * Math.max(1, c / 1800));
+    const f = dnlRun({ ...sf.network, jamDensityVehPerKm: jam }, paths, 'ltm', STEP_SEC, HORIZON_STEPS);
+    console.log(`  Sioux Falls ×0.5 ltm, k_jam 200 veh/km/lane (UXsim's default): ${f.leftAt3h.toFixed(0)} left at 3 h (${f.originWaiting.toFixed(0)} of them at their origin), `
+      + `total travel ${(f.travelVehH / 1000).toFixed(1)} k veh·h`);
+  }
+  console.log('  Comparable with UXsim: vehicles left at 3 h and total travel time of `ltm` with the same jam density (both kinematic-wave');
+  console.log('  models with spillback, same routes and departures, origin waits counted as left); UXsim moves platoons and its node model');
+  console.log('  differs (docs/model.md §2.5 "Against UXsim"), so agreement in magnitude, not to the vehicle. `point-queue` has no spillback: not comparable.');
+  console.log('Scaling in links × steps (3 h at 6 s = 1,800 steps; one loading, CPU; bytes = curves + peak segment-ring bytes):');
   for (const name of ['SiouxFalls', 'Anaheim', 'grid33']) {
     const { network, demand } = benchCase(name);
     const paths = odPaths(network, demand, 1.0, STEP_SEC);
     for (const loading of ['point-queue', 'ltm'] as const) {
       const f = dnlRun(network, paths, loading, STEP_SEC, HORIZON_STEPS);
       console.log(`  ${name.padEnd(10)} ${loading.padEnd(11)} ${String(f.links).padStart(5)} links, ${paths.length} paths: CPU ${f.cpuSec.toFixed(2)} s, `
-        + `${((f.cpuSec * 1e9) / f.linkSteps).toFixed(0)} ns/link-step, ${(f.bytes / f.linkSteps).toFixed(1)} B/link-step, peak packets ${f.peakPackets}, ${f.leftAt3h.toFixed(0)} left at 3 h`);
+        + `${((f.cpuSec * 1e9) / f.linkSteps).toFixed(0)} ns/link-step, ${(f.bytes / f.linkSteps).toFixed(1)} B/link-step, segment rings ${(f.compositionBytes / 2 ** 20).toFixed(1)} MB, ${f.leftAt3h.toFixed(0)} left at 3 h`);
     }
   }
   console.log('Peak RSS of one loading (child process each, ×1.0):');

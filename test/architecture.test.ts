@@ -114,7 +114,7 @@ describe('import rules (docs/architecture.md §2)', () => {
     expect(edges.filter((e) => e.file === 'src/index.ts').map((e) => e.target)).toEqual(
       expect.arrayContaining(['grid/index.ts', 'traffic/index.ts', 'sim/index.ts', 'flex/index.ts', 'equilibrium/index.ts']),
     );
-    expect(new Set(edges.map(fileRoom))).toEqual(new Set(['index', 'cli', 'common', 'traffic', 'grid', 'sim', 'flex', 'equilibrium']));
+    expect(new Set(edges.map(fileRoom))).toEqual(new Set(['index', 'cli', 'common', 'traffic', 'grid', 'sim', 'flex', 'equilibrium', 'jobs', 'batch']));
   });
 
   it('src/traffic and src/grid import neither each other nor anything above them (rules 1, 2)', () => {
@@ -134,24 +134,37 @@ describe('import rules (docs/architecture.md §2)', () => {
   it('src/flex drives the co-simulation through src/sim/index.ts only and imports no engine directly (rule 4)', () => {
     const offenders = edges
       .filter((e) => e.target !== undefined && fileRoom(e) === 'flex')
-      .filter((e) => !['flex', 'common'].includes(roomOf(e.target as string)) && e.target !== 'sim/index.ts')
+      .filter((e) => !['flex', 'common', 'jobs'].includes(roomOf(e.target as string)) && e.target !== 'sim/index.ts')
       .map(describeEdge);
     expect(offenders).toEqual([]);
   });
 
   it('only src/cli imports src/flex and src/equilibrium, besides the package entry point src/index.ts (rule 6)', () => {
-    const others = ['common', 'traffic', 'grid', 'sim'];
+    const others = ['common', 'traffic', 'grid', 'sim', 'jobs', 'batch'];
     expect(crossings(others, ['flex', 'equilibrium'])).toEqual([]);
     expect(crossings(['flex'], ['equilibrium'])).toEqual([]);
     expect(crossings(['equilibrium'], ['flex'])).toEqual([]);
   });
 
   it('nothing below src/cli imports it, not even the package entry point', () => {
-    expect(crossings(['index', 'common', 'traffic', 'grid', 'sim', 'flex', 'equilibrium'], ['cli'])).toEqual([]);
+    expect(crossings(['index', 'common', 'traffic', 'grid', 'sim', 'flex', 'equilibrium', 'jobs', 'batch'], ['cli'])).toEqual([]);
   });
 
   it('src/common imports no room (rule 7)', () => {
-    expect(crossings(['common'], ['cli', 'traffic', 'grid', 'sim', 'flex', 'equilibrium', 'index'])).toEqual([]);
+    expect(crossings(['common'], ['cli', 'traffic', 'grid', 'sim', 'flex', 'equilibrium', 'index', 'jobs', 'batch'])).toEqual([]);
+  });
+
+  it('src/jobs (the generic job queue) imports no room but src/common (rule 9)', () => {
+    expect(crossings(['jobs'], ['cli', 'traffic', 'grid', 'sim', 'flex', 'equilibrium', 'index', 'batch'])).toEqual([]);
+  });
+
+  it('src/batch drives the co-simulation through src/sim/index.ts only, besides src/common and src/jobs (rule 10)', () => {
+    const offenders = edges
+      .filter((e) => e.target !== undefined && fileRoom(e) === 'batch')
+      .filter((e) => !['batch', 'common', 'jobs'].includes(roomOf(e.target as string)) && e.target !== 'sim/index.ts')
+      .map(describeEdge);
+    expect(offenders).toEqual([]);
+    expect(crossings(['traffic', 'grid', 'sim', 'flex', 'equilibrium', 'common', 'jobs'], ['batch'])).toEqual([]);
   });
 
   it('only src/grid/formulations/ and src/grid/solver/ import highs (rule 8)', () => {

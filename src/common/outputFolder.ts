@@ -154,6 +154,69 @@ export function writeOutputFolder(
   return files.map(([name]) => join(target, name));
 }
 
+/** A working folder of a long computation, kept next to its results folder (see {@link openWorkFolder}). */
+export interface WorkFolder {
+  /** Absolute path: `<parent>/.<name>.work`. */
+  readonly dir: string;
+  /** True when the folder was left by an earlier run that did not finish (its files are the tool's own). */
+  readonly found: boolean;
+}
+
+/**
+ * Open (create, or take over from a run that did not finish) the working folder of the
+ * results folder `plan.target`: `<parent>/.<name>.work`, marked like a results folder
+ * (command `<command>-work`, `inputs.pid` = this process). It holds files that must
+ * survive an interrupted run (e.g. the live task log of a `flex` sweep) and is removed by
+ * {@link removeWorkFolder} once the complete results are in place. Call it after every
+ * input check: it is the first thing the tool writes.
+ *
+ * @param plan - from {@link checkOutputFolder}
+ * @param files - names of the files the tool keeps in it (the only names it may hold)
+ * @throws InputError when the path holds a file or files the tool did not write, or when a
+ *   live process of the tool is using it
+ * @example
+ * const work = openWorkFolder(plan, ['results.jsonl']);
+ * // … compute, appending to join(work.dir, 'results.jsonl') …
+ * writeOutputFolder(plan, files);
+ * removeWorkFolder(work);
+ */
+export function openWorkFolder(plan: OutputFolderPlan, files: readonly string[]): WorkFolder {
+  const dir = join(dirname(plan.target), `.${basename(plan.target)}.work`);
+  const command = `${plan.command}-work`;
+  const refuse = (reason: string): never => {
+    throw new InputError({ source: plan.command, field: 'working folder', value: dir }, reason);
+  };
+  const kind = kindOf(dir);
+  let found = false;
+  if (kind === 'file') refuse('is an existing file; move it out of the way');
+  if (kind === 'dir') {
+    const entries = readdirSync(dir);
+    const marker = readMarker(dir);
+    if (marker === undefined && entries.some((e) => e !== OUTPUT_MARKER)) refuse(`holds files ev-cosim did not write (${listed(entries)}); move them out`);
+    if (marker !== undefined) {
+      const ours = new Set([...marker.files, OUTPUT_MARKER]);
+      const foreign = entries.filter((e) => !ours.has(e));
+      if (marker.command !== command || foreign.length > 0) refuse(`holds files ev-cosim ${plan.command} did not write (${listed(foreign.length > 0 ? foreign : entries)}); move them out`);
+      const pid = Number(marker.inputs?.pid);
+      if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) refuse(`is in use by a running ev-cosim ${plan.command} (pid ${pid}); wait for it or give another --out`);
+      found = entries.some((e) => e !== OUTPUT_MARKER);
+    }
+  } else mkdirSync(dir, { recursive: true });
+  const marker: OutputMarker = { tool: 'ev-cosim', command, files, inputs: { pid: String(process.pid) } };
+  writeFileSync(join(dir, OUTPUT_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
+  return { dir, found };
+}
+
+/**
+ * Remove a working folder of {@link openWorkFolder} (results first, marker last).
+ *
+ * @example
+ * removeWorkFolder(work);
+ */
+export function removeWorkFolder(work: WorkFolder): void {
+  removeOwnFolder(work.dir);
+}
+
 /**
  * The marker of a folder, when it holds a valid one.
  *

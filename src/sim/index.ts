@@ -12,6 +12,7 @@ export { parseScenario } from './scenario/parseScenario.js';
 export { applyOverrides } from './scenario/applyOverrides.js';
 export { readScenarioFile, DEFAULT_SCENARIO_FILE } from './scenario/readScenarioFile.js';
 export type { LoadedScenario } from './scenario/readScenarioFile.js';
+export { bundleScenario, materializeBundle, packageVersion, type ScenarioBundle } from './scenario/scenarioBundle.js';
 export { intervalClock } from './clock/intervalClock.js';
 export type { ClockTick, ClockHorizon } from './clock/intervalClock.js';
 export { usdPerMwhToYuanPerKwh, kwToMw } from './coupling/units.js';

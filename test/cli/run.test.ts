@@ -80,7 +80,7 @@ describe('ev-cosim run', () => {
     [
       'stations no charging traveller can reach',
       ['--set', 'stations=[{"id":"CS1","node":13,"bus":22,"chargers":6,"v2gPorts":4,"chargeKw":60,"chargeServiceMin":20,"v2gKw":40,"v2gServiceMin":30,"chargeCongestionMaxMin":10,"v2gCongestionMaxMin":10}]'],
-      /nguyen-dupuis-ieee33-evening-peak\.json: stations \/ demand: .*no path of class charging/,
+      /nguyen-dupuis-ieee33-evening-peak\.json: .*OD 1→2 = .*charging vehicles.*: no path from node 1 to node 2 through a charge link/,
     ],
   ];
   it.each(bad)('rejects %s: one message, exit 1, no result files', async (_name, sets, pattern) => {

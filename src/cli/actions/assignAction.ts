@@ -5,7 +5,8 @@
  * `_net.tntp` file, with its trip table found beside it (`_trips.tntp`) or given by
  * `--trips`. Exit codes: 0 converged, 1 bad input, 2 gap target not reached.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { InputError, SolverError } from '../../common/errors.js';
 import {
@@ -68,6 +69,7 @@ export function runAssignCommand(spec: string, options: AssignCommandOptions): v
   const gapTarget = parseNumber(options.gap, '--gap', (x) => x >= 0 && Number.isFinite(x), 'must be a number ≥ 0')!;
   const maxIterations = parseNumber(options.maxIter, '--max-iter', (x) => Number.isInteger(x) && x >= 0, 'must be an integer ≥ 0')!;
   const { netPath, tripsPath, readOptions } = resolveFiles(spec, options);
+  if (options.flows !== undefined) checkFlowsTarget(options.flows); // before the solve, not after it
   const network = readTntpNetwork(netPath, readOptions);
   const demand = readTntpTrips(tripsPath);
   const progress = process.stderr.isTTY === true;
@@ -103,6 +105,17 @@ export function runAssignCommand(spec: string, options: AssignCommandOptions): v
 
 /** Column order of the `--flows` CSV (schema: src/cli/outputs/assign.ts). */
 const FLOWS_COLUMNS: readonly (keyof AssignFlowsRow)[] = ['fromNode', 'toNode', 'flowVehPerH', 'costMin'];
+
+/** `--flows` must name a file in an existing folder (not a folder), so a bad path is refused before the solve. */
+function checkFlowsTarget(path: string): void {
+  const fail = (reason: string): never => {
+    throw new InputError({ source: 'ev-cosim assign', field: '--flows', value: path }, reason);
+  };
+  if (existsSync(path) && statSync(path).isDirectory()) fail('is a folder; give a file path for the CSV');
+  const parent = dirname(resolve(path));
+  if (!existsSync(parent)) fail(`its folder ${parent} does not exist`);
+  if (!statSync(parent).isDirectory()) fail(`${parent} is a file, not a folder`);
+}
 
 function writeFlows(path: string, network: Network, result: StaticUeResult): void {
   const cost = result.classLinkCostsMin[0];

@@ -5,23 +5,29 @@
  * HTML report (docs/model.md §5). Output keys: docs/flexibility.md §8 and FLEX_OUTPUT_DOCS
  * (src/flex/report/outputDocs.ts).
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { EXIT_SOLVER_FAILURE, InputError } from '../../common/errors.js';
+import { checkOutputFolder, openWorkFolder, removeWorkFolder } from '../../common/outputFolder.js';
 import { MAX_ADAPTIVE_AXES } from '../../flex/directions/adaptiveDirections.js';
 import { DEFAULT_SHED_TOLERANCE_MW } from '../../flex/search/flexEvaluation.js';
 import { rejectedSummary } from '../../flex/report/tierTablesHtml.js';
+import { narrowStationsWarning } from '../../flex/report/narrowStations.js';
 import { flexJson } from '../../flex/report/flexJson.js';
 import { writeFlexOutputs } from '../../flex/report/writeFlexOutputs.js';
 import { parseGridNeeds } from '../../flex/plan/gridNeed.js';
 import { planTierForResult, type TierPlan } from '../../flex/plan/planTier.js';
-import { runFlexStudy } from '../../flex/sweep/runFlexStudy.js';
+import { checkResumeFile, openResumeLog, resumeMismatch, seedResumeLog } from '../../flex/sweep/resumeLog.js';
+import { checkFlexStudyOptions, runFlexStudy, type FlexStudyOptions } from '../../flex/sweep/runFlexStudy.js';
 import { TIER_REJECTIONS, type FlexTier } from '../../flex/sweep/assembleTiers.js';
-import type { FlexModel } from '../../flex/sweep/sweepSpec.js';
+import type { FlexModel, SweepSpec } from '../../flex/sweep/sweepSpec.js';
 import { intervalClock, OUTSIDE_OUTER_TOLERANCE_MW, regionMeasureKey, tierBounds } from '../../flex/sweep/flexModelResult.js';
 import { readScenarioFile } from '../../sim/scenario/readScenarioFile.js';
+import { capWorkers } from '../../sim/run/sizeEstimate.js';
+import { packageVersion } from '../../sim/scenario/scenarioBundle.js';
+import { parseQueueUrl } from '../../jobs/index.js';
 
 export interface FlexCommandOptions {
   readonly budgets: string;
@@ -31,8 +37,16 @@ export interface FlexCommandOptions {
   readonly time: string;
   readonly model: string;
   readonly workers?: string;
+  /** `--executor`: inline (this thread), local (a thread pool) or queue (`ev-cosim worker`s on a Redis queue). */
+  readonly executor?: string;
+  /** `--queue`: the Redis URL of the queue executor (else EV_COSIM_QUEUE). */
+  readonly queue?: string;
+  /** Keep a `--workers` count above the available cores. */
+  readonly forceWorkers?: boolean;
   readonly out?: string;
   readonly resume?: string;
+  /** `--force`: replace a results folder another ev-cosim command wrote. */
+  readonly force?: boolean;
   readonly json?: boolean;
   readonly stations?: string;
   /** `--need`, repeatable (a single string is accepted too). */
@@ -80,7 +94,14 @@ export async function flexCommand(file: string | undefined, options: FlexCommand
   const timeIndex = integer('--time', options.time, 0);
   const models: FlexModel[] = options.model === 'both' ? ['dta', 'sta'] : options.model === 'dta' || options.model === 'sta' ? [options.model] : [];
   if (models.length === 0) throw new InputError({ source: SOURCE, field: '--model', value: options.model }, 'must be dta, sta or both');
-  const workers = options.workers === undefined ? undefined : integer('--workers', options.workers, 1);
+  const cap = capWorkers(options.workers === undefined ? undefined : integer('--workers', options.workers, 1), { force: options.forceWorkers === true });
+  if (cap.note !== undefined) process.stderr.write(`ev-cosim flex: ${cap.note}\n`);
+  const executorKind = options.executor ?? 'local';
+  if (executorKind !== 'inline' && executorKind !== 'local' && executorKind !== 'queue') {
+    throw new InputError({ source: SOURCE, field: '--executor', value: executorKind }, 'must be inline, local or queue');
+  }
+  const queueAddress = executorKind === 'queue' ? parseQueueUrl(options.queue) : undefined;
+  const workers = executorKind === 'inline' ? 1 : cap.workers;
   const stations = options.stations?.split(',').map((s) => s.trim()).filter((s) => s !== '');
   // checked before any output folder is touched: bad needs end with exit 1 and no file written
   const needTexts = options.need === undefined ? [] : typeof options.need === 'string' ? [options.need] : [...options.need];
@@ -91,39 +112,47 @@ export async function flexCommand(file: string | undefined, options: FlexCommand
   // Every option is checked before the output folder or results.jsonl is touched: bad input → exit 1, no file changed.
   const checked = checkStudyOptions(loaded.scenario, { stations, timeIndex, stepDeg, options });
 
-  const outDir = options.out ?? `out/${loaded.name}/flex`;
-  // Without --resume the sweep still logs its tasks to <out>/results.jsonl (fresh), so it can be resumed later.
-  const resumeFile = options.resume ?? join(outDir, 'results.jsonl');
-  if (options.resume === undefined) {
-    mkdirSync(outDir, { recursive: true });
-    rmSync(resumeFile, { force: true });
-  }
+  let study: FlexStudyOptions = {
+    scenarioFile: loaded.file,
+    overrides: options.set,
+    models,
+    timeIndex,
+    budgetsYuan: budgets,
+    stations,
+    stepDeg,
+    directionBudget,
+    volumeTolerance,
+    lookbackIntervals: checked.lookbackIntervals,
+    levels: [...levels].sort((a, b) => a - b),
+    controls: { refineSteps: checked.refineSteps },
+    shedToleranceMw: checked.shedToleranceMw,
+    workers,
+  };
+  const specs = checkFlexStudyOptions(study);
+  // The output folder contract of `run` (src/common/outputFolder.ts), then the --resume file (only read):
+  // both refused before anything is written.
+  const outDir = options.out ?? `out/${loaded.name}-flex`;
+  const folder = checkOutputFolder(outDir, { command: 'flex', force: options.force });
+  if (options.resume !== undefined) checkResumeFile(options.resume, specs);
+  // the queue is reached before anything is written: no server → one line, exit 1, no file touched
+  if (queueAddress !== undefined) study = { ...study, executor: await (await import('../../flex/queue/index.js')).queueTaskExecutor(queueAddress) };
+  const work = openWorkFolder(folder, ['results.jsonl']);
+  const log = join(work.dir, 'results.jsonl');
+  adoptInterruptedLog(work.found, log, specs);
+  if (options.resume !== undefined) seedResumeLog(log, options.resume, specs);
   const { horizon } = loaded.scenario;
   const what = `${stations?.join(', ') ?? loaded.scenario.stations.map((s) => s.id).join(', ')} at ${intervalClock(horizon.start, horizon.intervalMin, timeIndex)} (interval ${timeIndex})`;
-  const progress = flexProgress(models, what, budgets.length, workers ?? availableParallelism());
+  const progress = flexProgress(models, what, budgets.length, study.executor?.concurrency ?? workers ?? availableParallelism());
   // Deferred to the first turn of the event loop: the study's own input checks (t*, stations) run
   // synchronously before it, so bad input ends with its message alone, not after "preparing".
   const preparing = setTimeout(() => progress.preparing(models[0]), 0);
   const results = await (async () => {
     try {
-      return await runFlexStudy({
-        scenarioFile: loaded.file,
-        overrides: options.set,
-        models,
-        timeIndex,
-        budgetsYuan: budgets,
-        stations,
-        stepDeg,
-        directionBudget,
-        volumeTolerance,
-        lookbackIntervals: checked.lookbackIntervals,
-        levels: [...levels].sort((a, b) => a - b),
-        controls: { refineSteps: checked.refineSteps },
-        shedToleranceMw: checked.shedToleranceMw,
-        workers,
-        resumeFile,
-        onProgress: progress.update,
-      });
+      return await runFlexStudy({ ...study, resumeFile: log, onProgress: progress.update });
+    } catch (error) {
+      // nothing finished: leave no working folder behind (a sweep with finished tasks keeps it for the next start)
+      if (!existsSync(log) || statSync(log).size === 0) removeWorkFolder(work);
+      throw error;
     } finally {
       clearTimeout(preparing);
       progress.stop();
@@ -131,11 +160,36 @@ export async function flexCommand(file: string | undefined, options: FlexCommand
   })();
   const plans: TierPlan[] = [];
   if (needs.length > 0) for (const r of results) plans.push(await planTierForResult(r, needs));
-  const written = writeFlexOutputs(results, plans, outDir, { resumeFile: options.resume, scenario: loaded.name });
+  const inputs = { scenarioSha256: specs[0].scenarioHash ?? '', version: packageVersion() };
+  const written = writeFlexOutputs(results, plans, folder, { resumeFile: log, scenario: loaded.name, inputs });
+  removeWorkFolder(work);
   const json = flexJson(results, plans, loaded.name);
   if (options.json) process.stdout.write(`${JSON.stringify({ ...json, files: written })}\n`);
   else process.stdout.write(textTable(results, plans, outDir));
   reportTrouble(results);
+}
+
+/**
+ * The task log a killed or failed sweep left in the working folder: kept when it was written for
+ * the same scenario content and options (its tasks are reused: the key makes that safe), else
+ * removed (it is the tool's own file), with a line on stderr either way.
+ */
+function adoptInterruptedLog(found: boolean, log: string, specs: readonly SweepSpec[]): void {
+  if (!found || !existsSync(log)) return;
+  let why: string | undefined;
+  try {
+    why = resumeMismatch(log, specs);
+  } catch {
+    why = 'unreadable';
+  }
+  if (why === undefined) {
+    const tasks = openResumeLog(log).loaded;
+    process.stderr.write(`ev-cosim flex: resuming ${tasks} task${tasks === 1 ? '' : 's'} of an interrupted sweep of the same scenario and options (${log})\n`);
+    return;
+  }
+  rmSync(log, { force: true });
+  const what = why === 'scenario' ? 'of another scenario content' : why === 'options' ? 'with other options' : 'unreadable';
+  process.stderr.write(`ev-cosim flex: removed the task log of an interrupted sweep ${what} (${log})\n`);
 }
 
 /** What {@link checkStudyOptions} computed. */
@@ -196,6 +250,8 @@ function checkStudyOptions(
  */
 function reportTrouble(results: Awaited<ReturnType<typeof runFlexStudy>>): void {
   for (const r of results) {
+    const narrow = narrowStationsWarning(r);
+    if (narrow) process.stderr.write(`${narrow}\n`);
     for (const t of r.tiers) {
       const outside = tierBounds(r, t).outsideOuter;
       if (outside !== null && outside > 0) {

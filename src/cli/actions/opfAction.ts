@@ -8,9 +8,10 @@
  */
 import { InputError, SolverError } from '../../common/errors.js';
 import {
-  loadFeeder, loadFeederStudy, OpfSession, runPowerFlow, solveHorizon,
+  loadFeeder, loadFeederStudy, OpfSession, runPowerFlow,
   type DlmpComponents, type Feeder, type FeederInterval, type FormulationName, type OpfOptions, type OpfResult, type PowerFlowResult,
 } from '../../grid/index.js';
+import { isHighsError } from '../../grid/solver/highsError.js';
 import type { OpfHorizonJson, OpfIntervalJson, OpfJson, PowerFlowJson } from '../outputs/opf.js';
 
 /** Options of `ev-cosim opf` as commander parses them. */
@@ -47,7 +48,7 @@ export async function runOpfCommand(spec: string, options: OpfCommandOptions): P
   const opf = await OpfSession.create(feeder, { ...studyOptions, formulation });
   let results: OpfResult[];
   try {
-    results = solveHorizon(opf, intervals);
+    results = intervals.map((interval, t) => solveInterval(opf, interval, t, intervals.length));
   } finally {
     opf.dispose();
   }
@@ -72,9 +73,20 @@ export async function runOpfCommand(spec: string, options: OpfCommandOptions): P
   }
 }
 
+/** One interval on the warm session; an exception of HiGHS itself becomes a solver failure naming the interval (exit 2). */
+function solveInterval(opf: OpfSession, interval: FeederInterval, t: number, count: number): OpfResult {
+  try {
+    return opf.solve(interval);
+  } catch (error) {
+    if (!isHighsError(error)) throw error;
+    const at = count > 1 ? ` in interval ${t}` : '';
+    throw new SolverError('ev-cosim opf', 'error', `HiGHS refused the model${at} (${error.message}); a load, injection or limit far out of range is the usual cause`);
+  }
+}
+
 /** A feeder (bundled, MATPOWER, CSV) as one default interval, or a study file with its horizon and options. */
 function loadInput(spec: string): { feeder: Feeder; intervals: readonly FeederInterval[]; studyOptions: OpfOptions } {
-  if (!/\.json$/i.test(spec)) return { feeder: loadFeeder(spec), intervals: [{}], studyOptions: {} };
+  if (!/\.json$/i.test(spec)) return { feeder: loadFeeder(spec, { source: 'ev-cosim opf', field: '<feeder>' }), intervals: [{}], studyOptions: {} };
   const study = loadFeederStudy(spec);
   return { feeder: study.feeder, intervals: study.intervals, studyOptions: study.options };
 }

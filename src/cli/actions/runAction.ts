@@ -9,12 +9,10 @@ import { cosimSummary } from '../../sim/results/cosimSummary.js';
 import { textSummary } from '../../sim/results/textSummary.js';
 import { writeResults } from '../../sim/results/writeResults.js';
 import { prepareCosim } from '../../sim/run/prepareCosim.js';
+import { FAILING_STATUSES, runFailureLine } from '../../sim/run/runStatus.js';
 import { formatClockTime, parseClockTime } from '../../sim/clock/clockTime.js';
 import { readScenarioFile } from '../../sim/scenario/readScenarioFile.js';
 import { plainProgress } from './runProgress.js';
-
-/** Statuses that end `ev-cosim run` with exit code 2 (docs/model.md §4 "Status"); `ok` and `shed` exit 0. */
-const FAILING: readonly string[] = ['infeasible', 'inexact', 'not-converged'];
 
 /** Options of the `run` command. */
 export interface RunCommandOptions {
@@ -22,6 +20,8 @@ export interface RunCommandOptions {
   readonly set: string[];
   readonly json?: boolean;
   readonly force?: boolean;
+  /** Run above the size limit (docs/limits.md). */
+  readonly allowLarge?: boolean;
 }
 
 /**
@@ -48,11 +48,13 @@ export async function runCommand(file: string | undefined, options: RunCommandOp
   const preparing = setTimeout(() => lines?.preparing(`${name} (${h.intervals} × ${h.intervalMin} min from ${h.start}, tail ≤ ${h.clearanceMin} min)`), 0);
   let prepared;
   try {
-    prepared = await prepareCosim(scenario, { baseDir, source });
+    prepared = await prepareCosim(scenario, { baseDir, source, allowLarge: options.allowLarge === true });
   } finally {
     clearTimeout(preparing);
   }
   const { network, feeder } = prepared;
+  // input warnings (e.g. a station no trip can use): the results stay valid, so one stderr line each
+  for (const warning of prepared.warnings) process.stderr.write(`warning: ${source}: ${warning}\n`);
   lines?.started(`${network.name} ${network.nodeIds.length} nodes / ${network.from.length} links with stations; ${feeder.name} ${feeder.buses.length} buses; solving`);
   // The progress bar's module loads only when there is a terminal to draw on.
   const bar = tty ? new (await import('cli-progress')).SingleBar({ stream: process.stderr, format: 'ev-cosim run |{bar}| {value}/{total} intervals {start} {due}', hideCursor: true }) : undefined;
@@ -78,7 +80,9 @@ export async function runCommand(file: string | undefined, options: RunCommandOp
   if (options.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
   else process.stdout.write(textSummary(summary, outDir));
   // `shed` exits 0 (the results are valid, the shedding is printed first); the others are solver failures
-  if (FAILING.includes(result.status)) {
-    throw new SolverError('sim/run', result.status, `${result.problems.join('; ')} (results written to ${outDir} with status "${result.status}")`);
+  // (docs/exit-codes.md: any interval infeasible, inexact or not converged → exit 2, results written with that status)
+  if (FAILING_STATUSES.includes(result.status)) {
+    const why = runFailureLine(result.intervals, result.statuses, result.problems);
+    throw new SolverError('sim/run', result.status, `${why} (results written to ${outDir} with status "${result.status}"; every interval in summary.json problems)`);
   }
 }

@@ -16,7 +16,8 @@ import { collectOption } from '../collectOption.js';
  * worker pool; assemble nested tiers and hulls; optionally plan the cheapest tier for
  * `--need`; write flex.json, tiers.csv, ranges.csv, points.csv, vertices.csv,
  * coupons.csv, projection-<model>.svg, report.html (titled with the scenario) and the
- * resumable results.jsonl into `--out`; print a table, or one JSON object with
+ * resumable results.jsonl into `--out` as one complete set (the output folder contract of `run`;
+ * the live task log is kept in `.<out>.work` next to it until the set is written); print a table, or one JSON object with
  * `--json` (keys: docs/flexibility.md §8).
  *
  * @example
@@ -34,8 +35,12 @@ export function registerFlexCommand(program: Command): void {
     .option('-t, --time <index>', 't*: interval index (0-based) of the scenario', '6')
     .option('-m, --model <model>', 'traffic model: dta, sta (30-min intervals, instantaneous propagation) or both', 'dta')
     .option('-w, --workers <n>', 'worker threads (default: the machine\'s cores; 1 = no pool)')
-    .option('-o, --out <dir>', 'output folder (default: out/<scenario name>/flex)')
-    .option('-r, --resume <file>', 'results file (JSON lines) to resume from and append to')
+    .option('--executor <kind>', 'where tasks run: inline (this thread), local (a thread pool of --workers) or queue (ev-cosim workers on a Redis queue, docs/distributed.md)', 'local')
+    .option('--queue <url>', 'queue executor: redis://host:port/db (default: the EV_COSIM_QUEUE environment variable)')
+    .option('--force-workers', 'keep a --workers count above the available cores (default: capped at the cores)')
+    .option('-o, --out <dir>', 'results folder: new, empty, or one ev-cosim flex wrote (default: out/<scenario name>-flex)')
+    .option('--force', 'replace a results folder another ev-cosim command wrote (never a folder holding other files)')
+    .option('-r, --resume <file>', 'results.jsonl of an earlier sweep of the same scenario content and options: its tasks are reused (the file is only read)')
     .option('--stations <ids>', 'stations spanning the region, comma-separated (default: all)')
     .option('--need <spec>', 'tier planning: a cap or floor on a station\'s or bus\'s net load at t*, e.g. "CS3<=0.2" or "bus30<=-0.3" (MW; repeatable, all must hold)', collectOption, [])
     .option('--lookback <k>', 'coupons act on arrivals in [t*−k, t*]', '3')

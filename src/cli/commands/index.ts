@@ -9,6 +9,8 @@ import { registerRunCommand } from './run.js';
 import { registerValidateCommand } from './validate.js';
 import { registerFlexCommand } from './flex.js';
 import { registerEquilibriumCommand } from './equilibrium.js';
+import { registerWorkerCommand } from './worker.js';
+import { registerBatchCommand } from './batch.js';
 
 /** Register every `ev-cosim` sub-command on `program`. */
 export function registerCommands(program: Command): void {
@@ -19,4 +21,6 @@ export function registerCommands(program: Command): void {
   registerAssignCommand(program);
   registerFlexCommand(program);
   registerEquilibriumCommand(program);
+  registerWorkerCommand(program);
+  registerBatchCommand(program);
 }

@@ -31,6 +31,7 @@ export function registerRunCommand(program: Command): void {
     .option('--force', 'replace a results folder another ev-cosim command wrote (never a folder holding other files)')
     .option('-s, --set <path=value>', 'override a scenario field before validation, e.g. demand.scale=1.2 (repeatable)', collectOption, [])
     .option('--json', 'print one JSON object (the run summary with the files written) instead of the text summary')
+    .option('--allow-large', 'run even when the size estimate exceeds the limit (docs/limits.md)')
     .action(async (file: string | undefined, options: RunCommandOptions) => {
       const { runCommand } = await import('../actions/runAction.js');
       await runCommand(file, options);

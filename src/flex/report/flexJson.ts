@@ -5,6 +5,7 @@
 import type { TierPlan } from '../plan/planTier.js';
 import { defaultScenarioName, modelJson, pointJson, type FlexModelJson, type FlexModelResult, type FlexPointJson } from '../sweep/flexModelResult.js';
 import { compareModels, type ModelComparisonRow } from './compareModels.js';
+import { narrowStations, type NarrowStation } from './narrowStations.js';
 
 /** One need of a plan with its verified load (JSON). */
 export interface FlexPlanNeedJson {
@@ -43,8 +44,12 @@ export interface FlexPlanJson {
   readonly summary: string;
 }
 
-/** One model's object, with its plan when `--need` was given. */
-export type FlexModelPlanJson = FlexModelJson & { readonly plan?: FlexPlanJson };
+/**
+ * One model's object: `narrowStations` — axis stations whose range at the largest budget is below
+ * 5 % of the widest axis's range (narrowStations.ts; empty when none) — and the plan when
+ * `--need` was given.
+ */
+export type FlexModelPlanJson = FlexModelJson & { readonly narrowStations: NarrowStation[]; readonly plan?: FlexPlanJson };
 
 /** `--model both`. */
 export interface FlexBothJson {
@@ -72,7 +77,7 @@ export function flexJson(results: readonly FlexModelResult[], plans: readonly Ti
   const name = scenario ?? (results[0] ? defaultScenarioName(results[0]) : '');
   const one = (r: FlexModelResult): FlexModelPlanJson => {
     const plan = plans.find((p) => p.model === r.model);
-    const obj = modelJson(r, name);
+    const obj = { ...modelJson(r, name), narrowStations: narrowStations(r)?.narrow ?? [] };
     return plan ? { ...obj, plan: planJson(r, plan) } : obj;
   };
   if (results.length === 1) return one(results[0]);

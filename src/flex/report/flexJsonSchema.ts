@@ -145,6 +145,10 @@ export const flexModelSchema = z.strictObject({
   base: flexPointSchema.describe('the run without coupons'),
   tiers: z.array(flexTierSchema).describe('subsidy tiers, ascending budget; hulls nested'),
   runs: runsSchema.describe('co-simulation effort'),
+  narrowStations: z.array(z.strictObject({
+    station: z.string().describe('station id'),
+    rangeMw: z.number().nonnegative().describe('its range at the largest budget (max − min net load over that tier\'s admissible points), MW'),
+  })).describe('axis stations that barely move: range at the largest budget below 5 % of the widest axis station\'s range (they make the n-D volume tiny; empty when none, always empty with one axis; docs/flexibility.md §5)'),
   plan: planSchema.optional().describe('tier planning of `--need`'),
 });
 

@@ -9,6 +9,7 @@ import type { TierPlan } from '../plan/planTier.js';
 import { intervalClocks, type FlexModelResult } from '../sweep/flexModelResult.js';
 import { hullViewerHtml, hullViewerScript, hullViews } from './hullViewer.js';
 import { projectionSvg } from './projectionSvg.js';
+import { narrowStationsWarning } from './narrowStations.js';
 import { rangeChartSvg } from './rangeChartSvg.js';
 import { stationLabel } from './tierStyle.js';
 import { comparisonTableHtml, tierTableHtml } from './tierTablesHtml.js';
@@ -29,12 +30,18 @@ function coverage(r: FlexModelResult): string {
     + `${r.run.directions.length} search directions; ${runs} co-simulation runs in this call${r.run.resumed > 0 ? `, ${r.run.resumed} tasks taken from the results file` : ''}.`;
 }
 
+/** The narrow-stations warning as a note above the tier table (narrowStations.ts), or nothing. */
+function narrowNote(r: FlexModelResult): string {
+  const w = narrowStationsWarning(r);
+  return w === undefined ? '' : `<p class="note narrow">${escapeXml(w.replace(/^ev-cosim flex: WARNING: /, 'Warning: '))}</p>\n`;
+}
+
 function modelSection(r: FlexModelResult): string {
   const stations = r.axes.map((_, i) => stationLabel(r, i)).join(', ');
   return `<section class="model" data-model="${r.model}">
 <h2>${escapeXml(`${r.model.toUpperCase()}: ${MODEL_NAMES[r.model] ?? r.model}, t* = ${r.time}`)}</h2>
 <p class="note">${escapeXml(`Interval ${r.timeIndex} (${r.intervalMin}-min intervals). Axes: the net load of ${stations} at ${r.time}, MW.`)} ${coverage(r)}</p>
-${tierTableHtml(r)}
+${narrowNote(r)}${tierTableHtml(r)}
 <figure class="ranges">${rangeChartSvg(r)}</figure>
 ${hullViewerHtml(r)}
 ${r.axes.length >= 2 ? `<figure class="proj">${projectionSvg(r)}</figure>` : ''}

@@ -4,6 +4,7 @@ export { regionMeasureKey } from '../sweep/flexModelResult.js';
 export { compareModels, dimensionLabel, type ModelComparisonRow } from './compareModels.js';
 export { flexJson, type FlexBothJson, type FlexModelPlanJson, type FlexPlanJson } from './flexJson.js';
 export { flexReportHtml } from './flexReportHtml.js';
+export { narrowStations, narrowStationsWarning, NARROW_RANGE_FRACTION, type NarrowStation, type NarrowStationsReport } from './narrowStations.js';
 export { projectionSvg, polygon2d } from './projectionSvg.js';
 export { rangeChartSvg } from './rangeChartSvg.js';
 export { writeFlexOutputs, type WriteFlexOptions } from './writeFlexOutputs.js';

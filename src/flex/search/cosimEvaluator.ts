@@ -9,11 +9,35 @@ import type { OpfStatus } from '../../sim/index.js';
 import { DEFAULT_SHED_TOLERANCE_MW, OPF_STATUS_ORDER, rejectionOf, type FlexEvaluation, type FlexEvaluator } from './flexEvaluation.js';
 import { subsidyYuan } from './subsidyYuan.js';
 
+/** The base run's final DUE, the warm start of every evaluation (structured-cloneable: typed arrays and plain objects). */
+export type BaseWarmStart = NonNullable<CosimRunOptions['warmStart']>;
+
 /** A co-simulation evaluator with its base run (no coupons), which warm-starts every later run. */
 export interface CosimEvaluator {
   readonly evaluate: FlexEvaluator;
-  /** Evaluations done (runs of the co-simulation, the base included). */
+  /** Evaluations done (runs of the co-simulation, the base included; an adopted base is not a run). */
   runs(): number;
+  /** The base run's final DUE (runs the base first if this evaluator has none yet; undefined when the run has no DUE). */
+  base(): Promise<BaseWarmStart | undefined>;
+  /**
+   * Use `warmStart` (another thread's {@link CosimEvaluator.base}, e.g. via `shareableBase`) as
+   * the base instead of running it here; ignored when this evaluator has a base already.
+   */
+  adoptBase(warmStart: BaseWarmStart): void;
+}
+
+/**
+ * The base warm start as handed to other threads: without its loading checkpoint (several MB).
+ * The checkpoint only seeds a solve with committed intervals, and the first DUE solve of a run
+ * commits none (`cosimTick`: committed = 0 at tick 0), which also drops the warm start's
+ * checkpoint after use; so a run from the stripped warm start equals a run from the full one.
+ *
+ * @example
+ * const own = await evaluator.base();
+ * if (own) worker.postMessage(shareableBase(own)); // the other thread: evaluator.adoptBase(message)
+ */
+export function shareableBase(warmStart: BaseWarmStart): BaseWarmStart {
+  return { ...warmStart, checkpoint: undefined };
 }
 
 /**
@@ -135,9 +159,10 @@ export interface CosimEvaluatorOptions {
 /**
  * Wrap a prepared co-simulation as the search's response function.
  *
- * 1. The first call runs the base (no coupons, cold start) once; its DUE is the warm
- *    start of every later run. Always the same warm start → results do not depend on
- *    the order of evaluations or on which worker runs them (determinism of the sweep).
+ * 1. The first call runs the base (no coupons, cold start) once — unless another thread's
+ *    base was adopted (`adoptBase`); its DUE is the warm start of every later run. Always
+ *    the same warm start → results do not depend on the order of evaluations or on which
+ *    worker runs them (determinism of the sweep).
  * 2. Each evaluation runs the whole horizon with the coupon book (DUE + every
  *    interval's OPF, window and tail) and records the worst OPF status, the largest
  *    shed and curtailment and the rejection reason; an OPF without solution (an
@@ -153,7 +178,7 @@ export interface CosimEvaluatorOptions {
 export function cosimEvaluator(prepared: PreparedCosim, timeIndex: number, options: CosimEvaluatorOptions = {}): CosimEvaluator {
   const kWh = chargeKWhPerVisit(prepared);
   const tolerance = options.shedToleranceMw ?? DEFAULT_SHED_TOLERANCE_MW;
-  let base: Promise<CosimResult> | undefined;
+  let base: Promise<BaseWarmStart | undefined> | undefined;
   let runs = 0;
   const runOnce = async (coupons: CouponBook, warmStart?: CosimRunOptions['warmStart']): Promise<FlexEvaluation> => {
     runs++;
@@ -169,13 +194,18 @@ export function cosimEvaluator(prepared: PreparedCosim, timeIndex: number, optio
       };
     }
   };
-  const evaluate: FlexEvaluator = async (coupons) => {
+  const length = prepared.scenario.stations.length * prepared.windowIntervals;
+  const baseDue = (): Promise<BaseWarmStart | undefined> => {
     if (base === undefined) {
       runs++;
-      base = prepared.run({ coupons: { chargeYuanPerKWh: new Float64Array(coupons.chargeYuanPerKWh.length), v2gYuanPerVisit: new Float64Array(coupons.v2gYuanPerVisit.length) } });
+      base = prepared.run({ coupons: { chargeYuanPerKWh: new Float64Array(length), v2gYuanPerVisit: new Float64Array(length) } })
+        .then((b) => b.lastDue as BaseWarmStart | undefined);
     }
-    const b = await base;
-    return runOnce(coupons, b.lastDue as CosimRunOptions['warmStart']);
+    return base;
   };
-  return { evaluate, runs: () => runs };
+  const evaluate: FlexEvaluator = async (coupons) => runOnce(coupons, await baseDue());
+  const adoptBase = (warmStart: BaseWarmStart): void => {
+    if (base === undefined) base = Promise.resolve(warmStart);
+  };
+  return { evaluate, runs: () => runs, base: baseDue, adoptBase };
 }

@@ -3,7 +3,7 @@
  * for the CLI, the report and the bench (docs/model.md §5).
  */
 import { InputError } from '../../common/errors.js';
-import { DEFAULT_SCENARIO_FILE, readScenarioFile } from '../../sim/index.js';
+import { bundleScenario, DEFAULT_SCENARIO_FILE, readScenarioFile } from '../../sim/index.js';
 import { createOuterBound, type OuterBound, type OuterBoundSpec } from '../outer/outerBound.js';
 import { directionsNd } from '../directions/directionsNd.js';
 import { defaultDirectionBudget, defaultRoundSize, MAX_ADAPTIVE_AXES, startingDirections } from '../directions/adaptiveDirections.js';
@@ -14,7 +14,7 @@ import { specScenario, specWindow } from './flexProblem.js';
 import { openResumeLog } from './resumeLog.js';
 import { runSweep } from './runSweep.js';
 import type { FlexModel, SweepSpec } from './sweepSpec.js';
-import { taskExecutor } from './taskExecutor.js';
+import { taskExecutor, type TaskExecutor, type TaskExecutorOptions } from './taskExecutor.js';
 
 /** Options of {@link runFlexStudy}; defaults in brackets. */
 export interface FlexStudyOptions {
@@ -60,6 +60,10 @@ export interface FlexStudyOptions {
   readonly controls?: SearchControls;
   /** Worker threads [machine's parallelism]; ≤ 1 runs in this thread. */
   readonly workers?: number;
+  /** Pool settings (benchmarks compare them; `TaskExecutorOptions`) [defaults]. */
+  readonly executorOptions?: TaskExecutorOptions;
+  /** Where the tasks run instead of `workers` threads (e.g. the job queue, src/flex/queue); the study closes it. */
+  readonly executor?: TaskExecutor;
   /** Results file for `--resume`. */
   readonly resumeFile?: string;
   /** STA interval length, minutes [30]. */
@@ -87,8 +91,8 @@ export interface FlexStudyOptions {
  */
 export async function runFlexStudy(options: FlexStudyOptions = {}): Promise<FlexModelResult[]> {
   const { specs, ids, axes, isAdaptive } = flexStudySpecs(options);
-  const executor = taskExecutor(options.workers);
-  const resume = options.resumeFile ? openResumeLog(options.resumeFile) : undefined;
+  const executor = options.executor ?? taskExecutor(options.workers, options.executorOptions);
+  const resume = options.resumeFile ? openResumeLog(options.resumeFile, specs) : undefined;
   try {
     const results: FlexModelResult[] = [];
     for (const spec of specs) {
@@ -142,12 +146,13 @@ export async function runFlexStudy(options: FlexStudyOptions = {}): Promise<Flex
  * Check a study's options against its scenario without running anything (the CLI calls
  * it before it touches any file): the same `InputError`s as {@link runFlexStudy}.
  *
+ * @returns the specs the study would sweep, one per model (their resume keys: `resumeKey`)
  * @throws InputError for bad input
  * @example
  * checkFlexStudyOptions({ stations: ['CS1', 'CS9'] }); // InputError: "CS9": not a station of the scenario
  */
-export function checkFlexStudyOptions(options: FlexStudyOptions = {}): void {
-  flexStudySpecs(options);
+export function checkFlexStudyOptions(options: FlexStudyOptions = {}): readonly SweepSpec[] {
+  return flexStudySpecs(options).specs;
 }
 
 /** Validate the options and build one spec per model (synchronous: no run, no file written). */
@@ -217,9 +222,12 @@ function flexStudySpecs(options: FlexStudyOptions): { specs: SweepSpec[]; ids: s
     return full;
   });
   const models = options.models ?? ['dta'];
+  // The resume key's scenario half: the content of the scenario and of every file it references.
+  const scenarioHash = bundleScenario(file, overrides).hash;
   const specs: SweepSpec[] = models.map((model) => ({
     scenarioFile: loaded.file,
     overrides,
+    scenarioHash,
     model,
     timeIndex,
     window: {

@@ -2,6 +2,7 @@
  * The serializable description of one sweep problem: what a worker needs to build
  * its own co-simulation and coupon window.
  */
+import { createHash } from 'node:crypto';
 import type { CouponWindowOptions } from '../search/couponWindow.js';
 import type { SearchControls } from '../search/searchDirection.js';
 
@@ -13,6 +14,12 @@ export interface SweepSpec {
   /** Scenario file (absolute path) and `--set` overrides. */
   readonly scenarioFile: string;
   readonly overrides: readonly string[];
+  /**
+   * sha256 of the scenario's content (`ScenarioBundle.hash`: the file, the overrides and every
+   * network / feeder / demand file it references): the scenario half of the resume key.
+   * `runFlexStudy` always sets it; absent (hand-made specs), the key falls back to the path and overrides.
+   */
+  readonly scenarioHash?: string;
   readonly model: FlexModel;
   /** t* in the scenario's own (DTA) intervals; mapped by clock time for STA. */
   readonly timeIndex: number;
@@ -48,7 +55,28 @@ export interface AdaptiveSpec {
   readonly roundSize: number;
 }
 
-/** A stable fingerprint of a spec (resume files refuse results of another spec). */
+/**
+ * A stable fingerprint of a spec: the key of a thread's built problem (two specs with the same
+ * fingerprint are the same problem).
+ *
+ * @example
+ * specFingerprint(spec) === specFingerprint(structuredClone(spec)); // true
+ */
 export function specFingerprint(spec: SweepSpec): string {
   return JSON.stringify({ ...spec, scenarioFile: spec.scenarioFile });
+}
+
+/**
+ * The two halves of a spec's resume key (docs/flexibility.md "Resume"): `scenario` = the content
+ * hash of the scenario (`scenarioHash`; for a spec without one, a hash of its path and overrides),
+ * `options` = a hash of everything else (model, t*, window, levels, controls, directions,
+ * budgets, adaptive controls, STA interval, shed tolerance) — never the path of the file.
+ *
+ * @example
+ * const { scenario, options } = resumeKey(spec); // 64 and 16 hex digits
+ */
+export function resumeKey(spec: SweepSpec): { readonly scenario: string; readonly options: string } {
+  const { scenarioFile, overrides, scenarioHash, ...options } = spec;
+  const scenario = scenarioHash ?? createHash('sha256').update(JSON.stringify({ scenarioFile, overrides })).digest('hex');
+  return { scenario, options: createHash('sha256').update(JSON.stringify(options)).digest('hex').slice(0, 16) };
 }

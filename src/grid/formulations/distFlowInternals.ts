@@ -231,6 +231,7 @@ export class DistFlowModel {
     let newtonMisses = 0;
     let newtonPending = this.newtonAtStart;
     this.newtonAtStart = false;
+    let logicalRetry = false;
     for (;;) {
       let run: ReturnType<typeof this.model.run>;
       try {
@@ -238,7 +239,15 @@ export class DistFlowModel {
       } catch (error) {
         // HiGHS refused the handed-over start of a Newton round (status −1, seen once in a case33bw
         // horizon wrapping round): release the pins, restart from the logical basis, Newton off.
-        if (!newtonPending && this.pinned.length === 0) throw error;
+        // Without a Newton start (seen in flexibility sweeps): once more from the logical basis,
+        // then report the interval as a solver error instead of throwing out of the run.
+        if (!newtonPending && this.pinned.length === 0) {
+          this.cuts.forgetBasis();
+          if (logicalRetry) return failedDistFlowSolution(this.net, 'error', `HiGHS refused the LP twice (${error instanceof Error ? error.message : String(error)})`, lpSolves);
+          logicalRetry = true;
+          this.model.setLogicalBasis();
+          continue;
+        }
         this.releasePinned(new Float64Array(this.layout.numCols));
         this.cuts.forgetBasis();
         this.model.setLogicalBasis();

@@ -38,8 +38,8 @@ export function readCase33bwCsv(dir: string): Feeder {
     name: basename(source),
     source,
     baseMva: CASE33BW_BASE_MVA,
-    bus: readTable(join(source, 'bus.csv'), 13),
-    branch: readTable(join(source, 'branch.csv'), 11),
+    bus: readTable(join(source, 'bus.csv'), 13, ['bus_i', 'type', 'Pd_kW', 'Qd_kVAr']),
+    branch: readTable(join(source, 'branch.csv'), 11, ['fbus', 'tbus', 'r_ohm', 'x_ohm']),
     gen: readTable(join(source, 'gen.csv'), 10),
     gencost: readTable(join(source, 'gencost.csv'), 4),
     loadUnitsPerMw: 1000,
@@ -47,8 +47,13 @@ export function readCase33bwCsv(dir: string): Feeder {
   });
 }
 
-/** Read one CSV table: header row, then numeric rows (line numbers kept for messages). */
-function readTable(path: string, minColumns: number): MatpowerRawTable {
+/**
+ * Read one CSV table: header row, then numeric rows (line numbers kept for messages).
+ * Columns are read by position; the header must name the first `named` columns as
+ * given (case-insensitive), so a table in other units (`Pd` in MW, `r` in pu) is refused,
+ * not read 1000× off.
+ */
+function readTable(path: string, minColumns: number, named: readonly string[] = []): MatpowerRawTable {
   const text = readTextFile(path);
   let records: string[][];
   let lines: number[];
@@ -57,13 +62,24 @@ function readTable(path: string, minColumns: number): MatpowerRawTable {
     records = parsed.map((p) => p.record);
     lines = parsed.map((p) => p.info.lines);
   } catch (error) {
-    throw new InputError({ source: path }, `not valid CSV: ${(error as Error).message}`);
+    const message = (error as Error).message;
+    const line = /on line (\d+)/.exec(message)?.[1];
+    const reason = message.replace(/\s*on line \d+\.?$/, '').replace(/^Invalid Record Length: expect (\d+), got (\d+)$/, 'expected $1 columns as in the header, found $2');
+    throw new InputError({ source: path, ...(line === undefined ? {} : { field: `line ${line}` }) }, `not valid CSV: ${reason}`);
   }
   if (records.length === 0) throw new InputError({ source: path, field: 'line 1' }, 'empty file: a header row is expected');
   const columns = records[0];
   if (columns.length < minColumns) {
     throw new InputError({ source: path, field: 'line 1: header', value: columns.join(',') }, `at least ${minColumns} columns expected`);
   }
+  named.forEach((name, c) => {
+    if (columns[c].toLowerCase() !== name.toLowerCase()) {
+      throw new InputError(
+        { source: path, field: `line 1: header column ${c + 1}`, value: columns[c] },
+        `expected "${name}" (columns are read by position in MATPOWER's order, loads in kW/kVAr, r and x in ohms: ${named.join(',')},…)`,
+      );
+    }
+  });
   const rows = records.slice(1).map((record, r) =>
     record.map((cell, c) => {
       const value = /^[+-]?Inf$/.test(cell) ? (cell.startsWith('-') ? -Infinity : Infinity) : cell === '' ? Number.NaN : Number(cell);

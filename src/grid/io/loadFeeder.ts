@@ -38,7 +38,7 @@ const BUNDLED_PATHS: Record<BundledFeederName, string> = {
  */
 export function loadBundledFeeder(name: BundledFeederName): Feeder {
   if (!Object.hasOwn(BUNDLED_PATHS, name)) {
-    throw new InputError({ source: 'grid/io/loadFeeder', field: 'feeder', value: name }, `unknown bundled feeder (bundled: ${BUNDLED_FEEDERS.join(', ')})`);
+    throw new InputError({ source: 'feeder', value: name, field: 'name' }, `unknown bundled feeder (bundled: ${BUNDLED_FEEDERS.join(', ')})`);
   }
   const path = BUNDLED_PATHS[name];
   const feeder = name === 'case33bw' ? readCase33bwCsv(path) : readMatpowerCase(path);
@@ -53,21 +53,26 @@ export function loadBundledFeeder(name: BundledFeederName): Feeder {
  * 3. A file ending in `.m` → `readMatpowerCase`.
  *
  * @param spec - bundled name, directory or `.m` path (relative to the cwd).
+ * @param named - where the user wrote `spec` (file and field, e.g. the scenario file and
+ *   `feeder.case`), named when the spec is no feeder; absent: the spec itself is named.
  * @returns the validated feeder.
  * @throws InputError when the spec is none of these (the message lists the bundled names).
  * @example
  * loadFeeder('ieee123').slackBus; // 114
  * loadFeeder('./my-feeder/'); // CSV tables
  */
-export function loadFeeder(spec: string): Feeder {
+export function loadFeeder(spec: string, named?: { readonly source: string; readonly field: string }): Feeder {
   if ((BUNDLED_FEEDERS as readonly string[]).includes(spec)) return loadBundledFeeder(spec as BundledFeederName);
   if (existsSync(spec)) {
     if (statSync(spec).isDirectory()) return readCase33bwCsv(spec);
     if (/\.m$/i.test(spec)) return readMatpowerCase(spec);
-    throw new InputError({ source: spec, field: 'feeder' }, 'unsupported file type: expected a MATPOWER .m case file or a directory of case33bw-style CSV tables');
+    throw new InputError(
+      named === undefined ? { source: spec } : { ...named, value: spec },
+      'unsupported file type: expected a MATPOWER .m case file or a directory of case33bw-style CSV tables',
+    );
   }
   throw new InputError(
-    { source: 'grid/io/loadFeeder', field: 'feeder', value: spec },
+    named === undefined ? { source: spec } : { ...named, value: spec },
     `not a bundled feeder (${BUNDLED_FEEDERS.join(', ')}), nor an existing .m file or CSV directory`,
   );
 }

@@ -40,7 +40,7 @@ export function readMatpowerCase(path: string): Feeder {
   const optional = (name: string, columns: readonly string[]): MatpowerRawTable | undefined =>
     tables.has(name) ? table(name, columns) : undefined;
   const baseMva = scalars.get('baseMVA');
-  if (baseMva === undefined) throw new InputError({ source, field: 'mpc.baseMVA' }, 'missing');
+  if (baseMva === undefined) throw missingBaseMva(source, text);
   return buildMatpowerFeeder({
     name: basename(source).replace(/\.m$/i, ''),
     source,
@@ -54,6 +54,15 @@ export function readMatpowerCase(path: string): Feeder {
     loadUnitsPerMw: 1,
     impedanceInOhm: false,
   });
+}
+
+/** `mpc.baseMVA` absent as a number: name the line when it is there in another form (a string, a table). */
+function missingBaseMva(source: string, text: string): InputError {
+  const lines = text.split('\n');
+  const at = lines.findIndex((l) => /^\s*mpc\.baseMVA\s*=/.test(l));
+  if (at < 0) return new InputError({ source, field: 'mpc.baseMVA' }, 'missing: the case must set mpc.baseMVA = <number>;');
+  const value = lines[at].replace(/^\s*mpc\.baseMVA\s*=\s*/, '').replace(/;.*$/, '').trim();
+  return new InputError({ source, field: `line ${at + 1}: mpc.baseMVA`, value }, 'must be a plain number, e.g. mpc.baseMVA = 10;');
 }
 
 function rawTable(source: string, table: NumericTable, name: string, columns: readonly string[]): MatpowerRawTable {

@@ -22,7 +22,8 @@ export interface MatpowerText {
  * 2. scalars (`mpc.baseMVA = 10;`), strings (`mpc.version = '2';`, skipped);
  * 3. matrices `[ … ]` with rows ended by `;` and/or a newline, values split by
  *    spaces, tabs or commas, `...` line continuations, `Inf`/`-Inf`, and blocks
- *    `ones(N,1)*[row]` (N copies of a row), as in the 123-bus file's `mpc.gencost`.
+ *    `ones(N,1)*[row]` (N copies of a row), as in the 123-bus file's `mpc.gencost`; N may be
+ *    at most the file's length in characters (a larger N cannot match any written table).
  *
  * Anything that changes a table after its definition (`mpc.bus(:, PD) = …`, as in
  * MATPOWER's own case33bw.m unit conversion) is refused: ignoring it would silently
@@ -185,6 +186,15 @@ class Parser {
       throw new InputError({ source: this.source, field: `line ${line}: mpc.${name}`, value: this.lineText(line).trim() }, 'ones(N,1)* must multiply a single row');
     }
     const count = Number(match[1]);
+    // Every row of such a block repeats a row of another table written out in full (gencost
+    // per gen), so it cannot have more rows than the file has characters; a bigger N is a
+    // typo, and expanding it would exhaust memory before any other check.
+    if (count > this.text.length) {
+      throw new InputError(
+        { source: this.source, field: `line ${line}: mpc.${name}`, value: `ones(${match[1]},1)` },
+        `${count} rows, more than the file has characters (${this.text.length}): the table it must match cannot be that long`,
+      );
+    }
     return {
       rows: Array.from({ length: count }, () => [...sub.rows[0]]),
       lines: Array.from({ length: count }, () => sub.lines[0]),

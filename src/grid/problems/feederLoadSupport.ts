@@ -22,6 +22,8 @@
  * `compile()`; the model is then kept and only the objective changes per call (STYLE: build once).
  */
 import { SolverError } from '../../common/errors.js';
+import { LP_FEASIBILITY_TOLERANCE } from '../formulations/distFlowCuts.js';
+import { DEFAULT_REL_TOLERANCE } from '../formulations/distFlowInternals.js';
 import { MarketLpSession, type MarketLpRow } from '../formulations/marketLpSession.js';
 import type { Feeder } from '../model/feeder.js';
 import { buildIntervalTemplate } from '../templates/intervalTemplate.js';
@@ -55,6 +57,55 @@ export interface FeederLoadSupportSpec {
   readonly maxCutRounds?: number;
   /** A cone counts as violated when ‖(2P, 2Q, v − ℓ)‖ − (v + ℓ) exceeds this times (v + ℓ) (default 1e-7). */
   readonly coneRelTolerance?: number;
+  /**
+   * The cone tolerance of the OPF whose exact (`optimal`) points the loss secants must keep
+   * (scenario `solver.coneRelTolerance` / `solver.coneTolerancePu`; default the OPF's defaults):
+   * see {@link lossSecantMarginPu}.
+   */
+  readonly opfConeTolerance?: OpfConeTolerance;
+}
+
+/**
+ * When the co-simulation's OPF calls a branch cone exact: |P² + Q² − v_a·ℓ| ≤ τ with
+ * τ = `absTolPu` when set, else relTol·(P² + Q²) + 10·ε_LP·max(2√(P² + Q²), 0.01·v_a, ℓ)
+ * (grid/formulations/distFlowCuts.ts `coneTolerance`, ε_LP = `LP_FEASIBILITY_TOLERANCE`).
+ */
+export interface OpfConeTolerance {
+  /** Relative tolerance (default the OPF's 1e-9). */
+  readonly relTol?: number;
+  /** Absolute tolerance, pu² (replaces the relative criterion when set). */
+  readonly absTolPu?: number;
+}
+
+/** Widening of each LP flow range before its secant, pu: covers the range LPs' own feasibility tolerance. */
+export const SECANT_RANGE_SLACK_PU = 1e-6;
+
+/**
+ * The margin, pu², that makes a loss secant hold at every point the OPF reports as exact.
+ *
+ * At an `optimal` OPF point v_a·ℓ ≤ P² + Q² + τ (see {@link OpfConeTolerance}); with v_a ≥ v_min,a and
+ * ℓ ≥ 0, v_min,a·ℓ ≤ v_a·ℓ ≤ P² + Q² + τ ≤ secant(P, Q) + τ. So the margin must bound τ over the
+ * whole range: with S² = max(P⁻², P⁺²) + max(Q⁻², Q⁺²) ≥ P² + Q², v_a ≤ v_max,a and c = 10·ε_LP,
+ * ℓ ≤ (S² + τ)/v_min,a and τ ≤ relTol·S² + c·(2S + 0.01·v_max,a + ℓ) give
+ * ℓ ≤ ℓ* = (S²(1 + relTol) + c(2S + 0.01·v_max,a)) / (v_min,a − c), hence
+ * τ ≤ relTol·S² + c·max(2S, 0.01·v_max,a, ℓ*) (or `absTolPu`). Returned with a 1e-12 floor.
+ *
+ * @param p - flow range [P⁻, P⁺] of the branch, pu
+ * @param q - flow range [Q⁻, Q⁺], pu
+ * @param vSq - range [v_min, v_max] of the squared voltage at the branch's sending bus, pu²
+ * @param tol - the OPF's cone tolerance
+ * @example
+ * lossSecantMarginPu([0.1, 0.3], [0.05, 0.1], [0.81, 1.21], {}); // ≈ 6.4e-9 pu²
+ */
+export function lossSecantMarginPu(p: readonly [number, number], q: readonly [number, number], vSq: readonly [number, number], tol: OpfConeTolerance): number {
+  if (tol.absTolPu !== undefined) return tol.absTolPu + 1e-12;
+  const rel = tol.relTol ?? DEFAULT_REL_TOLERANCE;
+  const c = 10 * LP_FEASIBILITY_TOLERANCE;
+  const s2 = Math.max(p[0] * p[0], p[1] * p[1]) + Math.max(q[0] * q[0], q[1] * q[1]);
+  const s = Math.sqrt(s2);
+  const vMin = Math.max(vSq[0], 2 * c);
+  const lMax = (s2 * (1 + rel) + c * (2 * s + 0.01 * vSq[1])) / (vMin - c);
+  return rel * s2 + c * Math.max(2 * s, 0.01 * vSq[1], lMax) + 1e-12;
 }
 
 /** Result of one {@link FeederLoadSupport.maximize} call. */
@@ -91,6 +142,7 @@ export class FeederLoadSupport {
   private readonly colL: number;
   private readonly maxRounds: number;
   private readonly relTol: number;
+  private readonly opfTol: OpfConeTolerance;
   private costCols: number[] = [];
 
   constructor(spec: FeederLoadSupportSpec) {
@@ -98,6 +150,7 @@ export class FeederLoadSupport {
     this.net = net;
     this.maxRounds = spec.maxCutRounds ?? 40;
     this.relTol = spec.coneRelTolerance ?? 1e-7;
+    this.opfTol = spec.opfConeTolerance ?? {};
     const sides = spec.polygonSides ?? 32;
     if (!(Number.isInteger(sides) && sides >= 4)) throw new Error(`${MODULE}: polygonSides must be an integer ≥ 4, got ${sides}`);
     const household = buildIntervalTemplate(net, { loadScale: spec.loadScale ?? 1 });
@@ -245,7 +298,8 @@ export class FeederLoadSupport {
    *    rounds: any LP value of the relaxation bounds the true range);
    * 2. at an exact point ℓ_b = (P² + Q²)/v_a ≤ (P² + Q²)/v_a,min, and P² ≤ (P⁻ + P⁺)P − P⁻P⁺ on
    *    [P⁻, P⁺] (secant), likewise Q, so v_a,min·ℓ_b − (P⁻ + P⁺)P_b − (Q⁻ + Q⁺)Q_b ≤ −P⁻P⁺ − Q⁻Q⁺
-   *    (+ 1e-7 of the range² for the OPF's cone tolerance).
+   *    + the OPF's cone tolerance over the range ({@link lossSecantMarginPu}); each range is first
+   *    widened by {@link SECANT_RANGE_SLACK_PU} for the LPs' feasibility tolerance.
    * 3. repeat `passes` times: the secants shrink the ranges, which sharpen the next secants
    *    (measured on case33bw, largest V2G injection at bus 18 with no export: 10 → 5.86 → 3.70 →
    *    3.30 MW against 3.05 MW served exactly by the OPF).
@@ -269,14 +323,15 @@ export class FeederLoadSupport {
       const a = net.parent[i];
       if (a < 0) continue;
       const range = (col: number): [number, number] => [-this.maximize([{ col, weight: -1 }], 1).value, this.maximize([{ col, weight: 1 }], 1).value];
-      const [pl, pu] = range(this.colP + i);
-      const [ql, qu] = range(this.colQ + i);
-      const spread = Math.max(pu - pl, qu - ql, 1e-9);
+      const [pl0, pu0] = range(this.colP + i);
+      const [ql0, qu0] = range(this.colQ + i);
+      const [pl, pu, ql, qu] = [pl0 - SECANT_RANGE_SLACK_PU, pu0 + SECANT_RANGE_SLACK_PU, ql0 - SECANT_RANGE_SLACK_PU, qu0 + SECANT_RANGE_SLACK_PU];
+      const margin = lossSecantMarginPu([pl, pu], [ql, qu], [net.vMinSqPu[a], net.vMaxSqPu[a]], this.opfTol);
       rows.push({
         cols: [this.colL + i, this.colP + i, this.colQ + i],
         vals: [net.vMinSqPu[a], -(pl + pu), -(ql + qu)],
         lower: -Infinity,
-        upper: -pl * pu - ql * qu + 1e-7 * spread * spread + 1e-12,
+        upper: -pl * pu - ql * qu + margin,
       });
     }
     session.addRows(rows);

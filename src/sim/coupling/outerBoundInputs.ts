@@ -66,6 +66,8 @@ export interface OuterBoundInputs {
   readonly feeder: Feeder;
   readonly loadScale: number;
   readonly outagedBranches: readonly number[];
+  /** The co-simulation OPF's cone tolerance (scenario `solver.coneRelTolerance` / `coneTolerancePu`; empty: the OPF's defaults). */
+  readonly opfConeTolerance: { readonly relTol?: number; readonly absTolPu?: number };
 }
 
 /**
@@ -164,6 +166,10 @@ export function outerBoundInputs(scenario: Scenario, baseDir: string, source: st
     feeder,
     loadScale,
     outagedBranches: outages[timeIndex] ?? [],
+    opfConeTolerance: {
+      ...(scenario.solver.coneRelTolerance === undefined ? {} : { relTol: scenario.solver.coneRelTolerance }),
+      ...(scenario.solver.coneTolerancePu === undefined ? {} : { absTolPu: scenario.solver.coneTolerancePu }),
+    },
   };
 }
 
@@ -183,5 +189,7 @@ export function createStationFeederSupport(inputs: OuterBoundInputs, rangesMw: r
     pMaxMw: rangesMw[k].pMaxMw,
     ...(s.inverterSMaxMva === undefined ? {} : { sMaxMva: s.inverterSMaxMva }),
   }));
-  return new FeederLoadSupport({ feeder: inputs.feeder, loadScale: inputs.loadScale, outagedBranches: inputs.outagedBranches, stations });
+  return new FeederLoadSupport({
+    feeder: inputs.feeder, loadScale: inputs.loadScale, outagedBranches: inputs.outagedBranches, stations, opfConeTolerance: inputs.opfConeTolerance,
+  });
 }

@@ -43,6 +43,21 @@ export const validateReportSchema = z.strictObject({
       }),
     )
     .describe('Stations in scenario order'),
+  size: z
+    .strictObject({
+      memoryMb: z.number().nonnegative().describe('Estimated peak memory of one run, MB (docs/limits.md)'),
+      cpuSec: z.number().nonnegative().describe('Estimated CPU time of one run, s (rough: the DUE iterations vary)'),
+      memoryLimitMb: z.number().positive().describe('Limit of the estimated memory above which a run needs --allow-large, MB'),
+      cpuLimitSec: z.number().positive().describe('Limit of the estimated CPU time above which a run needs --allow-large, s'),
+      loadingSteps: z.int().nonnegative().describe('Loading steps the traffic model is expected to simulate (window + tail, longer while heavy demand drains)'),
+      pathLinks: z.number().nonnegative().describe('Estimated links over all DUE paths'),
+      odClassGroups: z.int().nonnegative().describe('OD pair × user class groups with demand'),
+      vehicles: z.number().nonnegative().describe('Vehicles departing in the window, all classes'),
+    })
+    .describe('Size estimate of one run (docs/limits.md "Size guard")'),
+  warnings: z
+    .array(z.string())
+    .describe('Input warnings that do not stop a run, e.g. a station no charging or V2G trip can use (also printed on stderr)'),
 });
 
 /** The `validate --json` object. */

@@ -43,7 +43,8 @@ export interface TrafficInputs {
  *    `demand.tripsFile` (intrazonal entries dropped: they use no link); a CSV
  *    `demand.csvFile`; none = the bundled network's own trip table. Files resolve
  *    against `baseDir`, and their errors name the file and line.
- * 3. Every station node and OD node must be a node of the network.
+ * 3. Every station node and OD node must be a node of the network, and an inline OD pair's
+ *    origin and destination must differ.
  * 4. Demand of OD pair k in interval t: `vehPerHByInterval[t]·scale`, or
  *    `vehPerH·profile[t]·scale` (profile absent = 1); a CSV table's vehicles of interval
  *    t become `vehicles·60/Δt·scale` veh/h.
@@ -204,6 +205,9 @@ function expandDemand(scenario: Scenario, baseOd: OdDemand[] | undefined, road: 
       if (!road.nodeIndex.has(od[end])) {
         throw new InputError({ source, field: `demand.od[${k}].${end}`, value: od[end] }, `no such node in road network ${road.name}`);
       }
+    }
+    if (od.origin === od.destination) {
+      throw new InputError({ source, field: `demand.od[${k}].destination`, value: od.destination }, 'equals the origin: such a trip uses no road');
     }
     const byInterval = od.vehPerHByInterval;
     return {

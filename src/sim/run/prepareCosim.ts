@@ -4,7 +4,7 @@
  * as needed (the flexibility module calls `run` with new coupons thousands of
  * times). No result files are written here.
  */
-import { InputError } from '../../common/errors.js';
+import { InputError, SolverError } from '../../common/errors.js';
 import { OpfSession } from '../../grid/problems/opfSession.js';
 import type { Feeder } from '../../grid/model/feeder.js';
 import { solveDue } from '../../traffic/dynamic/solveDue.js';
@@ -21,6 +21,7 @@ import type { CosimResult, GridPort, IntervalResult, LinkTable, TrafficPort } fr
 import { assembleCosimResult } from './assembleCosimResult.js';
 import { resolveScenario } from './resolveScenario.js';
 import { runTicks } from './runTicks.js';
+import type { SizeEstimate } from './sizeEstimate.js';
 import { trajectoryClearance } from './trajectoryClearance.js';
 import { stationServiceRecord } from '../scenario/schema/stationSchema.js';
 
@@ -35,6 +36,8 @@ export interface PrepareCosimOptions {
    * created). Default: the feeder's OPF.
    */
   readonly grid?: GridPort;
+  /** Run above the size limit (`--allow-large`, docs/limits.md); default false: refuse with an `InputError`. */
+  readonly allowLarge?: boolean;
 }
 
 /** Options of one run. */
@@ -68,6 +71,10 @@ export interface PreparedCosim {
   /** Window intervals (`horizon.intervals`) and the longest tail after them (`horizon.clearanceMin`). */
   readonly windowIntervals: number;
   readonly tailIntervals: number;
+  /** Input warnings of `resolveScenario` (e.g. a station no trip can use), one line each. */
+  readonly warnings: readonly string[];
+  /** Estimated size of one run (docs/limits.md). */
+  readonly size: SizeEstimate;
   /** Run the horizon (deterministic for given coupons and warm start). */
   run(options?: CosimRunOptions): Promise<CosimResult>;
   /** Release the OPF models. */
@@ -104,7 +111,7 @@ export async function prepareCosim(scenario: Scenario, options: PrepareCosimOpti
   // the traffic model, the price book and every per-interval input cover window + tail
   const intervals = windowIntervals + tailIntervals;
   const stepsPerInterval = Math.round((h.intervalMin * 60) / h.stepSec);
-  const resolved = resolveScenario(scenario, baseDir, source);
+  const resolved = resolveScenario(scenario, baseDir, source, { allowLarge: options.allowLarge === true });
   const { network, feeder, map } = resolved;
   const demand = withTail(resolved.demand, intervals);
   const outages = Array.from({ length: intervals }, (_, t) => resolved.outages[Math.min(t, windowIntervals - 1)]);
@@ -132,6 +139,11 @@ export async function prepareCosim(scenario: Scenario, options: PrepareCosimOpti
         loadScale: loadScale[0], outagedBranches: outages[0],
         ...(importPriceUsdPerMwh === undefined ? {} : { importPriceUsdPerMwh: importPriceUsdPerMwh[0] }),
       });
+      if (base.status === 'infeasible' || base.status === 'error') {
+        created.dispose();
+        // the start prices of a DLMP-linked tariff need this OPF: without it there is nothing to run (docs/exit-codes.md)
+        throw new SolverError('sim/run', 'infeasible', `${h.start} (interval 0): the OPF without station load, which sets the start prices of the DLMP-linked tariffs, is ${base.status} (${base.message ?? 'no solution'}); nothing was simulated or written`);
+      }
       atStationBuses(map, base.dlmpP, baseDlmp);
     }
     return created;
@@ -236,6 +248,8 @@ export async function prepareCosim(scenario: Scenario, options: PrepareCosimOpti
     scenarioCoupons,
     windowIntervals,
     tailIntervals,
+    warnings: resolved.warnings,
+    size: resolved.size,
     run,
     dispose: () => session.dispose(),
   };

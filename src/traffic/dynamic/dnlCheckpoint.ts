@@ -1,24 +1,24 @@
 /**
  * Checkpoints of the dynamic loading (`loadNetworkDynamic`, `DnlOptions.resume`): the network
- * state at a step (`DnlState`: FIFO pointers, packet queue contents, per-path departures) and
+ * state at a step (`DnlState`: FIFO pointers, segment ring windows, per-path departures) and
  * its restore into a new loading together with the curves at indices 0…k0, so that steps
  * before k0 are not simulated again. One mechanism for the committed past of the
  * co-simulation and for restarts when only later departures change.
  */
 import { InputError } from '../../common/errors.js';
-import { restorePackets, snapshotPackets } from './dnlPackets.js';
+import { renumberRings, restoreRings, snapshotRings } from './segmentRings.js';
 import type { StepState } from './dnlSteps.js';
 import type { DnlLoadingModel, DnlPath, DnlResume, DnlState } from './loadNetworkDynamic.js';
 
 /**
- * The state at the start of step k (O(links + packets + paths)).
+ * The state at the start of step k (O(links + paths + segments × ring window)).
  *
  * @example
  * if (k === keepAt) states.push(captureState(st, k, paths));
  */
 export function captureState(st: StepState, k: number, paths: readonly DnlPath[]): DnlState {
   return {
-    step: k, run: st.ptrT.slice(), entry: st.ptrA.slice(), packets: snapshotPackets(st.packets),
+    step: k, run: st.ptrT.slice(), entry: st.ptrA.slice(), rings: snapshotRings(st, k),
     pathDeparted: st.depCum.slice(), pathLength: Int32Array.from(paths, (p) => p.links.length),
     originBacklog: st.backlog === undefined ? new Float64Array(0) : st.backlog.slice(),
   };
@@ -27,7 +27,7 @@ export function captureState(st: StepState, k: number, paths: readonly DnlPath[]
 /**
  * Copy a checkpoint into a fresh loading: link, class and station-link curves at indices
  * 0…k0 (skipped when the loading runs in place on the checkpoint's own buffers), the FIFO
- * pointers and the packets at k0 (paths renumbered). Returns k0. Checks (`InputError`) the
+ * pointers and the segment rings at k0 (paths renumbered). Returns k0. Checks (`InputError`) the
  * network size, δ, link model, the step and every path's departures before k0.
  *
  * @example
@@ -84,7 +84,7 @@ export function restoreCheckpoint(st: StepState, paths: readonly DnlPath[], resu
   if (!st.inPlace) copyCurves(st, resume, k0);
   st.ptrT.set(state.run);
   st.ptrA.set(state.entry);
-  restorePackets(st.packets, state.packets, newOf);
+  restoreRings(st, state.rings, newOf, st.ringBuffers);
   if (st.backlog !== undefined) newOf.forEach((i, j) => { if (i >= 0) st.backlog![i] = state.originBacklog[j]; });
   return k0;
 }
@@ -97,12 +97,11 @@ export function restoreCheckpoint(st: StepState, paths: readonly DnlPath[], resu
  * const kept = resume.from.states.filter((s) => s.step < k0).map((s) => renumberState(s, resume.pathMap, paths));
  */
 export function renumberState(s: DnlState, pathMap: Int32Array, paths: readonly DnlPath[]): DnlState {
-  const newOf = new Int32Array(s.pathDeparted.length).fill(-1);
-  pathMap.forEach((j, i) => { if (j >= 0) newOf[j] = i; });
-  const packets = { ...s.packets, path: Int32Array.from(s.packets.path, (j) => newOf[j]) };
+  const pathLength = Int32Array.from(paths, (p) => p.links.length);
+  const rings = renumberRings(s.rings, pathMap, pathLength);
   const pathDeparted = Float64Array.from(pathMap, (j) => (j >= 0 ? s.pathDeparted[j] : 0));
   const originBacklog = s.originBacklog.length === 0 ? s.originBacklog : Float64Array.from(pathMap, (j) => (j >= 0 ? s.originBacklog[j] : 0));
-  return { ...s, packets, pathDeparted, originBacklog, pathLength: Int32Array.from(paths, (p) => p.links.length) };
+  return { ...s, rings, pathDeparted, originBacklog, pathLength };
 }
 
 /** Link curves (link-major), class curves (step-major) and station-link curves (row-major) at indices 0…k0. */
@@ -114,6 +113,7 @@ function copyCurves(st: StepState, resume: DnlResume, k0: number): void {
   const links: [Float64Array, Float64Array][] = [
     [st.A, from.linkCumIn], [st.V, from.linkCumAtBottleneck], [st.Sv, from.linkCumServiceStart], [st.D, from.linkCumOut], [st.T, from.linkRunExitStep],
   ];
+  if (st.Q !== undefined && st.Q.length > 0 && from.linkOriginQueue !== undefined) links.push([st.Q, from.linkOriginQueue]);
   for (const [to, src] of links) for (let a = 0; a < L; a++) to.set(src.subarray(a * Wo, a * Wo + k0 + 1), a * W);
   const C = st.classCount;
   const Co = from.classCount;

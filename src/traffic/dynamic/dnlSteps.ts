@@ -1,11 +1,12 @@
 /**
  * The phases of one loading step of `loadNetworkDynamic` (docs/model.md §2 DNL): link curves
- * (point queue here, LTM in `ltmStep.ts`), packet propagation (path composition), and the
+ * (point queue here, LTM in `ltmStep.ts`), propagation of the path composition (per-link
+ * segment rings of counts, `segmentRings.ts`), and the
  * closing of the step. Kept as small separate functions: V8 optimizes each once, where one
  * long loop body kept deoptimizing on its cold exit paths.
  */
 import type { Network } from '../network/network.js';
-import { pushPacket, type PacketQueues } from './dnlPackets.js';
+import { fillPath, growRing, type RingBuffers, type SegmentRings } from './segmentRings.js';
 import type { LtmLinkParams } from './ltmLinkParams.js';
 
 /**
@@ -27,7 +28,13 @@ export interface StepState {
   readonly W: number; readonly linkCount: number; readonly pathCount: number; readonly classCount: number;
   readonly A: Float64Array; readonly V: Float64Array; readonly Sv: Float64Array; readonly D: Float64Array; readonly T: Float64Array;
   readonly classCumDep: Float64Array; readonly classCumArr: Float64Array; readonly stationCumIn: Float64Array;
-  readonly packets: PacketQueues; readonly inPlace: boolean;
+  readonly inPlace: boolean;
+  /** Path composition (`segmentRings.ts`) and the workspace storage its rings grow into. */
+  readonly rings: SegmentRings; readonly ringBuffers?: RingBuffers;
+  /** Per path: 0 no departure yet, 1 on the network, 2 all arrived (skipped); vehicles that entered its first link. */
+  readonly phase: Uint8Array; readonly pathIn: Float64Array;
+  /** Per segment: cumulative outflow at the current step (= the next segment's inflow); its path, and the next link (linkCount at the destination). */
+  readonly segOut: Float64Array; readonly segPath: Int32Array; readonly segNext: Int32Array;
   readonly isStation: Uint8Array; readonly bprScale: Float64Array; readonly capRate: Float64Array; readonly bprPower: Float64Array;
   readonly runFree: Float64Array; readonly bottleneck: Float64Array; readonly serviceSteps: Float64Array;
   /** Path p's links are `pathLinks[segStart[p] … segStart[p + 1])`. */
@@ -35,9 +42,7 @@ export interface StepState {
   readonly depProfiles: Float64Array[]; readonly depLength: Int32Array; readonly depCum: Float64Array; readonly ratePerVeh: number;
   readonly ptrT: Int32Array; readonly ptrA: Int32Array; readonly exitPos: Float64Array; readonly inc: Float64Array;
   readonly classStepDep: Float64Array; readonly classStepArr: Float64Array; readonly stationStepIn: Float64Array;
-  /** Per segment: step stamp and id of the packet it entered its link with in this step (merges releases of one step). */
-  readonly pendStamp: Int32Array; readonly pendId: Int32Array;
-  readonly segStepIn?: Float64Array; readonly pathStepArr?: Float64Array;
+  /** Recorded path curves (`recordPathCurves`), segment- and path-major. */
   readonly segCumIn?: Float64Array; readonly pathCumArrivals?: Float64Array;
   readonly ltm?: LtmLinkParams;
   /**
@@ -46,6 +51,14 @@ export interface StepState {
    * the share of it the first link receives (`ltmStep.ts`).
    */
   readonly backlog?: Float64Array;
+  /**
+   * LTM only: per link, the origin queue after this step (summed by `propagate`), and its curve Q
+   * (link-major like A) on links leaving a node no link enters (`originPriced`), where the DUE
+   * prices the wait (`experiencedLinkTimes`).
+   */
+  readonly originQueueNow?: Float64Array;
+  readonly Q?: Float64Array;
+  readonly originPriced?: Uint8Array;
   readonly originDemand?: Float64Array;
   readonly originShare?: Float64Array;
   readonly network: Network;
@@ -56,7 +69,7 @@ export interface StepState {
  * servers), and the FIFO entry position x = A⁻¹(D(k+1)) of the last vehicle out.
  *
  * @example
- * for (let k = 0; k < S; k++) { stepLinks(st, k); propagatePackets(st, k); closeStep(st, k); }
+ * for (let k = 0; k < S; k++) { stepLinks(st, k); propagate(st, k); closeStep(st, k); }
  */
 export function stepLinks(st: StepState, k: number): void {
   const { W, A, V, Sv, D, T, ptrT, isStation, bottleneck, serviceSteps } = st;
@@ -100,96 +113,95 @@ export function exitPosition(st: StepState, a: number, k: number, d: number): vo
   st.exitPos[a] = q >= k ? k : q + (d - A[base + q]) / (A[base + q + 1] - A[base + q]);
 }
 
-/** Add `veh` of segment (path p, position j) entering link `a` in step k, merged with its other shares of the step. */
-function enter(st: StepState, a: number, p: number, j: number, k: number, veh: number): void {
-  const s = st.segStart[p] + j;
-  if (st.pendStamp[s] === k) st.packets.veh[st.pendId[s]] += veh;
-  else {
-    st.pendStamp[s] = k;
-    st.pendId[s] = pushPacket(st.packets, a, p, j, k, veh);
-  }
-  st.inc[a] += veh;
-  const row = st.stationLinkRow[a];
-  if (row >= 0) st.stationStepIn[row * st.classCount + st.classOf[p]] += veh;
-  if (st.segStepIn !== undefined) st.segStepIn[s] += veh;
-}
-
 /**
- * Step k, packets: departures enter each path's first link; every link releases its
- * outflow (up to its exit position) in FIFO order into the next link of each packet's path,
- * or to the destination.
+ * Step k, composition: departures (LTM: the origin queue as far as the first link has room)
+ * enter each path's first link; every segment's cumulative outflow is its cumulative inflow
+ * read at its link's exit position x (FIFO, `segmentRings.ts`), and enters the next link of
+ * its path at index k + 1, or arrives. Paths with no departure yet or all arrived, and the
+ * segments ahead of a path's first vehicle, are skipped. Hot: one pass over the segments of the paths on the network.
  *
  * @example
- * propagatePackets(st, k); // after stepLinks(st, k)
+ * propagate(st, k); // after stepLinks(st, k)
  */
-export function propagatePackets(st: StepState, k: number): void {
-  const { pathCount, segStart, pathLinks, depProfiles, depLength, depCum, classOf } = st;
+export function propagate(st: StepState, k: number): void {
+  const { pathCount, segStart, pathLinks, depProfiles, depLength, depCum, classOf, exitPos, phase, pathIn, segOut, inc, rings } = st;
   const backlog = st.backlog;
-  for (let i = 0; i < pathCount; i++) {
-    const dep = k < depLength[i] ? depProfiles[i][k] : 0;
-    if (dep > 0) {
-      depCum[i] += dep;
-      st.classStepDep[classOf[i]] += dep;
-    }
-    if (backlog === undefined) {
-      if (dep > 0) enter(st, pathLinks[segStart[i]], i, 0, k, dep);
-    } else if (dep > 0 || backlog[i] > 0) {
-      // LTM: the origin queue enters as far as the first link has room (its share of the merge)
-      const first = pathLinks[segStart[i]];
-      const waiting = backlog[i] + dep;
-      const share = st.originShare![first];
-      const go = share >= 1 ? waiting : waiting * share;
-      backlog[i] = waiting - go;
-      if (go > 0) enter(st, first, i, 0, k, go);
-    }
-  }
-  const q = st.packets;
+  const k1 = k + 1;
   for (let a = 0; a < st.linkCount; a++) {
-    if (q.head[a] >= 0) releaseLink(st, q, a, k);
+    const lo = Math.floor(exitPos[a]);
+    if (k + 2 - lo > rings.len[a]) growRing(rings, a, lo, k1, st.ringBuffers);
+  }
+  const { data, len, rows, segRow } = rings;
+  const record = st.segCumIn !== undefined;
+  const W = st.W;
+  for (let p = 0; p < pathCount; p++) {
+    if (phase[p] === 2) continue;
+    const dep = k < depLength[p] ? depProfiles[p][k] : 0;
+    if (phase[p] === 0) {
+      if (!(dep > 0)) continue;
+      phase[p] = 1;
+    }
+    if (dep > 0) {
+      depCum[p] += dep;
+      st.classStepDep[classOf[p]] += dep;
+    }
+    let go = dep;
+    if (backlog !== undefined) {
+      const waiting = backlog[p] + dep;
+      const share = st.originShare![pathLinks[segStart[p]]];
+      go = share >= 1 ? waiting : waiting * share;
+      backlog[p] = waiting - go;
+      st.originQueueNow![pathLinks[segStart[p]]] += backlog[p];
+    }
+    const s0 = segStart[p];
+    const s1 = segStart[p + 1];
+    const first = pathLinks[s0];
+    let cin = pathIn[p];
+    if (go > 0) {
+      cin += go;
+      pathIn[p] = cin;
+      enterLink(st, first, classOf[p], go);
+    }
+    data[first][(k1 & (len[first] - 1)) * rows[first] + segRow[s0]] = cin;
+    if (record) st.segCumIn![s0 * W + k1] = cin;
+    for (let s = s0; s < s1; s++) {
+      const a = pathLinks[s];
+      // cumulative inflow at the exit position (inline `ringAt`: the hottest line of the loading)
+      const x = exitPos[a];
+      const i = Math.floor(x);
+      const f = x - i;
+      const m = len[a] - 1;
+      const ring = data[a];
+      const v = ring[(i & m) * rows[a] + segRow[s]];
+      let out = f === 0 ? v : v + f * (ring[((i + 1) & m) * rows[a] + segRow[s]] - v);
+      const delta = out - segOut[s];
+      if (delta > 0) segOut[s] = out;
+      else out = segOut[s];
+      // nothing has left this segment yet: the segments ahead are still empty (their rings stay 0)
+      if (out === 0) break;
+      if (s + 1 < s1) {
+        const b = pathLinks[s + 1];
+        data[b][(k1 & (len[b] - 1)) * rows[b] + segRow[s + 1]] = out;
+        if (record) st.segCumIn![(s + 1) * W + k1] = out;
+        if (delta > 0) enterLink(st, b, classOf[p], delta);
+      } else if (delta > 0) st.classStepArr[classOf[p]] += delta;
+    }
+    if (record) st.pathCumArrivals![p * W + k1] = segOut[s1 - 1];
+    else if (k1 >= depLength[p] && segOut[s1 - 1] === depCum[p] && (backlog === undefined || backlog[p] === 0)) settle(st, p);
   }
 }
 
-/**
- * Release link a's outflow up to its exit position x, in FIFO order (the groups of entry steps
- * before ⌊x⌋ whole, the fraction x − ⌊x⌋ of group ⌊x⌋, `dnlPackets.ts`): each share enters the
- * next link of its packet's path (or arrives). Hot: one call per link and step.
- */
-function releaseLink(st: StepState, q: PacketQueues, a: number, k: number): void {
-  const x = st.exitPos[a];
-  const xi = Math.floor(x);
-  const f = x - xi;
-  const { segStart, pathLinks, classOf } = st;
-  let h = q.head[a];
-  while (h >= 0) {
-    const j = q.step[h];
-    let share: number;
-    let whole: boolean;
-    if (j < xi) { share = 1 - q.headFrac[a]; whole = true; }
-    else if (j === xi && f > q.headFrac[a]) { share = f - q.headFrac[a]; whole = false; }
-    else break;
-    let g = h;
-    while (g >= 0 && q.step[g] === j) {
-      const p = q.path[g];
-      const seg = q.seg[g];
-      const veh = q.veh[g] * share;
-      const nx = q.next[g];
-      if (share > 0) {
-        const s = segStart[p] + seg + 1;
-        if (s < segStart[p + 1]) enter(st, pathLinks[s], p, seg + 1, k, veh);
-        else {
-          st.classStepArr[classOf[p]] += veh;
-          if (st.pathStepArr !== undefined) st.pathStepArr[p] += veh;
-        }
-      }
-      if (whole) { q.next[g] = q.free; q.free = g; q.used--; }
-      g = nx;
-    }
-    if (!whole) { q.headFrac[a] = f; break; }
-    q.headFrac[a] = 0;
-    q.head[a] = g;
-    if (g < 0) q.tail[a] = -1;
-    h = g;
-  }
+/** Path p has fully arrived: its rings hold its total in every slot (valid if it departs again after a resume), then it is skipped. */
+function settle(st: StepState, p: number): void {
+  fillPath(st, p, st.segOut[st.segStart[p + 1] - 1]);
+  st.phase[p] = 2;
+}
+
+/** Count `veh` of class c entering link a in this step (link inflow, station-link class inflow). */
+function enterLink(st: StepState, a: number, c: number, veh: number): void {
+  st.inc[a] += veh;
+  const row = st.stationLinkRow[a];
+  if (row >= 0) st.stationStepIn[row * st.classCount + c] += veh;
 }
 
 /**
@@ -198,7 +210,7 @@ function releaseLink(st: StepState, q: PacketQueues, a: number, k: number): void
  * class, station-link and (recorded) path curves at k+1.
  *
  * @example
- * closeStep(st, k); // after propagatePackets(st, k)
+ * closeStep(st, k); // after propagate(st, k)
  */
 export function closeStep(st: StepState, k: number): void {
   const { W, A, T, inc, runFree, bprScale, capRate, bprPower, ratePerVeh } = st;
@@ -218,7 +230,7 @@ export function closeStep(st: StepState, k: number): void {
 }
 
 /**
- * Class, station-link and recorded path curves at k+1 from the step's counts.
+ * Class and station-link curves at k+1 from the step's counts (recorded path curves are written by `propagate`).
  *
  * @example
  * closeCounts(st, k);
@@ -235,13 +247,5 @@ export function closeCounts(st: StepState, k: number): void {
   for (let r = 0; r < sIn.length; r++) {
     st.stationCumIn[r * W + k + 1] = st.stationCumIn[r * W + k] + sIn[r];
     sIn[r] = 0;
-  }
-  if (st.segStepIn !== undefined) {
-    const seg = st.segStepIn;
-    const cum = st.segCumIn!;
-    for (let s = 0; s < seg.length; s++) { cum[s * W + k + 1] = cum[s * W + k] + seg[s]; seg[s] = 0; }
-    const arr = st.pathStepArr!;
-    const pc = st.pathCumArrivals!;
-    for (let p = 0; p < arr.length; p++) { pc[p * W + k + 1] = pc[p * W + k] + arr[p]; arr[p] = 0; }
   }
 }

@@ -132,7 +132,15 @@ export function buildDueResult(ctx: DueContext, loading: DueLoading, status: Due
   // destination stations: charging in service = vehicles drawing power; occupancy → pluggedIn
   const home = applyDestinationCharging(ctx, loading, steps, { inService: r.chIn, inServiceByInterval: r.chAvg });
 
-  const paths = ctx.paths.map((p) => {
+  // dropped paths (zero flow, `dropIdlePaths`) are not reported; loaded paths are renumbered to match
+  const resultIndex = new Int32Array(ctx.paths.length).fill(-1);
+  const kept: DueContext['paths'] = [];
+  ctx.paths.forEach((p, i) => {
+    if (p.dropped) return;
+    resultIndex[i] = kept.length;
+    kept.push(p);
+  });
+  const paths = kept.map((p) => {
     const g = ctx.problem.groups[p.group];
     return {
       origin: g.originId, destination: g.destinationId, userClass: USER_CLASSES[g.classCode], links: p.links,
@@ -149,6 +157,7 @@ export function buildDueResult(ctx: DueContext, loading: DueLoading, status: Due
     stationPluggedIn: home.pluggedIn, stationChargeArrivalsV2gClass: home.chargeArrivalsV2gClass,
     linkInflowVehPerH, linkTravelTimeMin, vehiclesOnNetworkAtEnd, paths,
     byClass: dueClassAccuracy(ctx), loadingStepsSimulated: ctx.loadingSteps,
-    checkpoint: loading.dnl && loading.loadedPaths ? { dnl: loading.dnl, loadedPaths: loading.loadedPaths } : undefined,
+    checkpoint: loading.dnl && loading.loadedPaths
+      ? { dnl: loading.dnl, loadedPaths: Int32Array.from(loading.loadedPaths, (p) => resultIndex[p]) } : undefined,
   };
 }

@@ -9,8 +9,9 @@ import type { DueScenario } from './dueTypes.js';
 import { noPathError, type DueProblem } from './dueProblem.js';
 import { experiencedLinkTimes, type ExperiencedLinkTimes } from './experiencedLinkTimes.js';
 import {
-  dynamicCostModel, instantaneousCostModel, linkEconomics, walkPath, type LinkCostModel, type LinkEconomics,
+  dynamicCostModel, instantaneousCostModel, linkEconomics, type LinkCostModel, type LinkEconomics,
 } from './linkCostModel.js';
+import { intervalCost, pricePath } from './duePricing.js';
 import { createDnlWorkspace, loadNetworkDynamic, type DnlPath, type DnlResult, type DnlResume, type DnlWorkspace } from './loadNetworkDynamic.js';
 
 /**
@@ -30,6 +31,10 @@ export interface DuePathState {
   readonly walkSlot: Int32Array;
   /** Departures per loading step (dynamic mode): flow spread uniformly over the interval's steps. */
   readonly dep: Float64Array;
+  /** Iterations in a row this path ended without flow in any interval (`dropIdlePaths`). */
+  idleIterations: number;
+  /** Dropped from its group (`dropIdlePaths`): no longer priced, loaded or reported; its index stays reserved. */
+  dropped: boolean;
 }
 
 /** Everything an iteration needs. */
@@ -69,6 +74,8 @@ export interface DueLoading {
   readonly loadedPaths?: Int32Array;
   /** STA: vehicles entering each link per interval. */
   readonly linkFlowVeh?: Float64Array;
+  /** Dynamic: the loading kept the states of every later interval boundary (`loadCurrentFlows`'s `captureStates`). */
+  readonly capturedStates?: boolean;
 }
 
 /**
@@ -126,6 +133,7 @@ export function addPath(ctx: DueContext, g: number, links: Int32Array): number {
   ctx.paths.push({
     group: g, links, key, flow: new Float64Array(I), cost: new Float64Array(I), time: new Float64Array(I),
     money: new Float64Array(I), walkSens: new Float64Array(I * links.length), walkSlot: new Int32Array(I * links.length), dep: new Float64Array(ctx.dynamic ? I * ctx.spi : 0),
+    idleIterations: 0, dropped: false,
   });
   ctx.problem.groups[g].paths.push(index);
   return index;
@@ -138,10 +146,14 @@ export function addPath(ctx: DueContext, g: number, links: Int32Array): number {
  * committed · spi instead of 0 (the committed departures are the checkpoint's), and the
  * loading becomes the next one's checkpoint. STA: interval link flows.
  *
+ * @param captureStates keep the network state at every later interval boundary of the departure
+ *   window (what a later solve's committed past resumes from; default true). Without it only
+ *   the state this solve's own resumes need (step committed · spi) is kept: capturing costs
+ *   about a tenth of a loading, so `solveDue` skips it on loadings that are unlikely to be its last.
  * @example
  * const { model } = loadCurrentFlows(ctx);
  */
-export function loadCurrentFlows(ctx: DueContext): DueLoading {
+export function loadCurrentFlows(ctx: DueContext, captureStates = true): DueLoading {
   const net = ctx.network;
   const I = ctx.intervals;
   if (!ctx.dynamic) {
@@ -159,6 +171,7 @@ export function loadCurrentFlows(ctx: DueContext): DueLoading {
   const loadedIdx: number[] = [];
   let total = 0;
   ctx.paths.forEach((p, index) => {
+    if (p.dropped) return;
     let any = false;
     for (let t = 0; t < I; t++) {
       const perStep = p.flow[t] / spi;
@@ -175,10 +188,11 @@ export function loadCurrentFlows(ctx: DueContext): DueLoading {
   const maxHorizon = 50 * I * spi + ctx.horizon;
   for (;;) {
     const dnl = loadNetworkDynamic(net, loaded, {
-      stepSec: ctx.scenario.stepSec, horizonSteps: ctx.horizon, loading: ctx.scenario.loading, resume, workspace: process.env.TLOAD_NOWS ? undefined : workspaceOf(ctx),
+      stepSec: ctx.scenario.stepSec, horizonSteps: ctx.horizon, loading: ctx.scenario.loading, resume, workspace: workspaceOf(ctx),
       // the states a resume may need: this solve's next loading (committed · spi) and a later
       // solve's committed past (any later interval boundary of the departure window)
-      checkpointSteps: Array.from({ length: I - ctx.committed }, (_, i) => (ctx.committed + 1 + i) * spi).concat(ctx.committed > 0 ? [ctx.committed * spi] : []),
+      checkpointSteps: (captureStates ? Array.from({ length: I - ctx.committed }, (_, i) => (ctx.committed + 1 + i) * spi) : [])
+        .concat(ctx.committed > 0 ? [ctx.committed * spi] : []),
     });
     ctx.loadingSteps += dnl.stepsSimulated;
     let arrived = 0;
@@ -195,7 +209,7 @@ export function loadCurrentFlows(ctx: DueContext): DueLoading {
       // the committed prefix never changes within a solve: this loading is the next one's checkpoint
       const loadedPaths = Int32Array.from(loadedIdx);
       if (ctx.committed > 0) ctx.checkpoint = { dnl, loadedPaths };
-      return { model: dynamicCostModel(net, ctx.econ, dnl, times), dnl, times, loadedPaths };
+      return { model: dynamicCostModel(net, ctx.econ, dnl, times), dnl, times, loadedPaths, capturedStates: captureStates };
     }
     ctx.horizon = Math.min(maxHorizon, Math.ceil(ctx.horizon * 1.5));
   }
@@ -222,56 +236,6 @@ function resumePoint(ctx: DueContext, loadedIdx: readonly number[]): DnlResume |
   const position = new Int32Array(ctx.paths.length).fill(-1);
   cp.loadedPaths.forEach((p, j) => { if (p >= 0) position[p] = j; });
   return { from: cp.dnl, step, pathMap: Int32Array.from(loadedIdx, (p) => position[p]) };
-}
-
-/** Mean generalized cost ¥ of departing on `links` during interval `t`. */
-function intervalCost(ctx: DueContext, model: LinkCostModel, links: Int32Array, t: number, out: Float64Array): number {
-  const n = model.samplesPerInterval;
-  let cost = 0;
-  for (let m = 0; m < n; m++) {
-    walkPath(model, links, t * ctx.spi + ((m + 0.5) * ctx.spi) / n, ctx.econ.thetaPerMin, out);
-    cost += out[0];
-  }
-  return cost / n;
-}
-
-/**
- * Price path `p` in every interval with demand: mean over the interval's departure
- * samples of cost, time and money, and (groups with 2+ paths) the link sensitivities met by the middle one.
- *
- * @example
- * for (const p of ctx.paths) pricePath(ctx, model, p, out);
- */
-export function pricePath(ctx: DueContext, model: LinkCostModel, p: DuePathState, out: Float64Array): void {
-  const demand = ctx.problem.groups[p.group].demandVeh;
-  const n = model.samplesPerInterval;
-  const spi = ctx.spi;
-  const theta = ctx.econ.thetaPerMin;
-  const alone = ctx.problem.groups[p.group].paths.length < 2;
-  for (let t = ctx.committed; t < ctx.intervals; t++) {
-    if (demand[t] === 0) continue;
-    let cost = 0, time = 0, money = 0;
-    for (let m = 0; m < n; m++) {
-      walkPath(model, p.links, t * spi + ((m + 0.5) * spi) / n, theta, out);
-      cost += out[0];
-      time += out[1];
-      money += out[2];
-    }
-    p.cost[t] = cost / n;
-    p.time[t] = time / n;
-    p.money[t] = money / n;
-    // sensitivities at the interval's middle departure, walking the path's own times; only the
-    // route swap reads them, and it leaves groups with one path alone (`generateColumns` prices
-    // the first path again when it adds a second)
-    if (alone) continue;
-    let x = t * spi + spi / 2;
-    const o = t * p.links.length;
-    for (let i = 0; i < p.links.length; i++) {
-      p.walkSens[o + i] = model.sensitivity(p.links[i], x);
-      p.walkSlot[o + i] = Math.floor(x / spi);
-      x = model.exit(p.links[i], x);
-    }
-  }
 }
 
 /**

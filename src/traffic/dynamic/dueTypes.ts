@@ -167,11 +167,11 @@ export interface DueResult {
   readonly loadingStepsSimulated: number;
   /**
    * Opaque (dynamic propagation only): the final loading, for the next solve's committed
-   * warm start (`DueOptions.committedIntervals`). It holds the loading's cumulative curves:
-   * 8 · (steps + 1) · (5 · links + segments + paths) bytes plus 8 · links · (steps / steps per
-   * interval + 1) bytes of FIFO pointers (reference scenario: 1,207 steps, 30 links, 397
-   * segments, 62 paths → 6.0 MB, against 0.25 MB for the result's other arrays). A caller that
-   * keeps many results should keep the checkpoint of the latest only.
+   * warm start (`DueOptions.committedIntervals`). It holds the loading's cumulative curves,
+   * 8 · (steps + 1) · 5 · links bytes (6 curves with LTM; reference scenario: 1,207 steps, 30
+   * links → 1.45 MB), and its kept states, each 8 · links · 3 bytes plus the segment ring windows
+   * of the paths then on the network (8 bytes per segment and step a vehicle stays on its link).
+   * A caller that keeps many results should keep the checkpoint of the latest only.
    */
   readonly checkpoint?: DueCheckpoint;
 }

@@ -21,7 +21,10 @@ export interface ExperiencedLinkTimes {
  * 2. Roads: it leaves at the first y ≥ T_a(k) with D_a(y) ≥ A_a(k) (FIFO point queue).
  *    Stations: it starts service at the first y ≥ T_a(k) with S_a(y) ≥ A_a(k) and
  *    leaves L steps later. Bypass: it leaves at T_a(k).
- * 3. Past the horizon the remaining queue is discharged at the bottleneck rate
+ * 3. LTM (`linkOriginQueue`): on a link leaving a node no link enters, the vehicle departing
+ *    at kδ is the (A_a(k) + Q_a(k))-th, behind the origin queue Q that waits to enter (FIFO), so
+ *    the origin wait is priced on the first link.
+ * 4. Past the horizon the remaining queue is discharged at the bottleneck rate
  *    (capacity, or servers / L), so costs stay finite and increasing when the
  *    network has not emptied.
  *
@@ -38,6 +41,7 @@ export function experiencedLinkTimes(dnl: DnlResult): ExperiencedLinkTimes {
   const exitStep = new Float64Array(linkCount * W);
   const bottleneckVeh = new Float64Array(linkCount * W);
   const { linkCumIn: A, linkCumOut: D, linkCumServiceStart: Sv, linkCumAtBottleneck: V, linkRunExitStep: T } = dnl;
+  const Q = dnl.linkOriginQueue;
   for (let a = 0; a < linkCount; a++) {
     const base = a * W;
     const serviceSteps = dnl.linkServiceSteps[a];
@@ -48,7 +52,8 @@ export function experiencedLinkTimes(dnl: DnlResult): ExperiencedLinkTimes {
     let m = 0;
     for (let k = 0; k <= S; k++) {
       const y0 = T[base + k];
-      const target = A[base + k];
+      // LTM: a departure at kδ onto a link leaving a pure origin is behind the origin queue too
+      const target = Q === undefined ? A[base + k] : A[base + k] + Q[base + k];
       const yc = Math.min(y0, S);
       bottleneckVeh[base + k] = Math.max(0, curveAt(V, base, yc) - curveAt(D, base, yc));
       let y = y0;

@@ -1,17 +1,19 @@
 /**
  * Dynamic network loading (DNL, docs/model.md §2): propagate given path departure profiles
  * through the network in time steps δ and record cumulative counts per link and per class.
- * Path composition travels in per-link FIFO packet queues (`dnlPackets.ts`), so memory is
- * links × steps plus the packets of the vehicles on the network, never segments × steps.
+ * Path composition travels in per-link ring buffers of segment counts (`segmentRings.ts`), so
+ * memory is links × steps plus segments × (steps a vehicle stays on its link), never
+ * segments × horizon.
  */
 import { InputError } from '../../common/errors.js';
 import { LinkKind, type Network } from '../network/network.js';
 import { captureState, renumberState, restoreCheckpoint } from './dnlCheckpoint.js';
-import { closeStep, propagatePackets, stepLinks, type StepState } from './dnlSteps.js';
+import { checkPaths, checkpointSteps, linkConstants, pureOrigins, segNextOf, segPathOf } from './dnlSetup.js';
+import { closeStep, propagate, stepLinks, type StepState } from './dnlSteps.js';
 import { acquireCurves, type DnlWorkspace } from './dnlWorkspace.js';
 import { closeStepLtm, stepLinksLtm } from './ltmStep.js';
 import { ltmLinkParams } from './ltmLinkParams.js';
-import type { PacketSnapshot } from './dnlPackets.js';
+import { createRings, type RingSnapshot } from './segmentRings.js';
 
 export { curveAt } from './dnlSteps.js';
 export { createDnlWorkspace, type DnlWorkspace } from './dnlWorkspace.js';
@@ -78,8 +80,8 @@ export interface DnlState {
   /** Per link: last entry step whose vehicles reached the bottleneck (running part, −1 = none), and the FIFO exit pointer. */
   readonly run: Int32Array;
   readonly entry: Int32Array;
-  /** Packet queue contents (path composition of the vehicles on each link). */
-  readonly packets: PacketSnapshot;
+  /** Path composition of the vehicles on each link (segment ring windows, exit positions, path phases). */
+  readonly rings: RingSnapshot;
   /** Per path: vehicles departed before `step` (summed in the loader's order) and link count. */
   readonly pathDeparted: Float64Array;
   /** LTM: per path, departed vehicles still waiting at the origin for room on the first link (empty for point queues). */
@@ -133,14 +135,20 @@ export interface DnlResult {
   readonly stationLinkRow: Int32Array;
   /** Cumulative inflow per station link and class, `(row * classCount + c) * (steps + 1) + k`. */
   readonly stationClassCumIn: Float64Array;
+  /**
+   * LTM only: vehicles waiting at their origin to enter link a at kδ (`a * (steps + 1) + k`), on
+   * links leaving a node that no link enters (elsewhere 0: see docs/model.md §2.5); the DUE
+   * prices this wait on the first link (`experiencedLinkTimes`).
+   */
+  readonly linkOriginQueue?: Float64Array;
   /** Kept network states, by increasing step (`checkpointEvery`, `checkpointSteps`). */
   readonly states: readonly DnlState[];
   /** Per-segment and per-path curves when `recordPathCurves`. */
   readonly pathCurves?: DnlPathCurves;
   /** Steps actually simulated (S, or S − k0 when resumed from a checkpoint at k0). */
   readonly stepsSimulated: number;
-  /** Largest number of packets held at once (path composition memory: 24 bytes each). */
-  readonly peakPackets: number;
+  /** Largest memory of the path composition (segment rings) during the loading, bytes. */
+  readonly compositionPeakBytes: number;
 }
 
 /**
@@ -158,17 +166,18 @@ export interface DnlResult {
  *    front: S(k) = min(V(k), D(k) + c), D(k) = S(k − L). Bypass: no bottleneck.
  * 3. Nodes pass vehicles on within the step (no spillback: point queues are vertical).
  * 4. Path composition of a link's outflow follows FIFO: the D_a(k)-th vehicle out entered at
- *    x = A_a⁻¹(D_a(k)); the packets of entry steps before ⌊x⌋ leave, and the fraction
- *    x − ⌊x⌋ of those of step ⌊x⌋, each entering the next link of its path.
+ *    x = A_a⁻¹(D_a(k)); each segment's cumulative outflow is its cumulative inflow at x
+ *    (linear within a step: entrants of one step are mixed), the next segment's inflow.
  *
  * LTM (`loading: 'ltm'`, Yperman 2007, `ltmStep.ts`): triangular fundamental diagram per road
  * link (`ltmLinkParams`), sending flow min(A(k+1 − L/v_f) − D(k), cδ), receiving flow
  * min(D(k+1 − L/w) + k_jam·L − A(k), cδ), and a FIFO node model with demand-proportional
- * merges; queues take physical room and spill back. Station links keep servers + queue (a
- * point queue inside the station area).
+ * merges in rounds (unused room passed on); departures wait in origin queues that enter at
+ * most at the first link's capacity (`linkOriginQueue`); queues take physical room and spill
+ * back. Station links keep servers + queue (a point queue inside the station area).
  *
- * Cost: O(S · links + packets moved), memory 5 curves per link + class and station-link
- * curves + the packet pool. Resumed from a state at k0 (`options.resume`), steps 0…k0 − 1
+ * Cost: O(S · (links + segments of the paths on the network)), memory 5 curves per link +
+ * class and station-link curves + the segment rings. Resumed from a state at k0 (`options.resume`), steps 0…k0 − 1
  * are copied (or kept in place in a workspace), not simulated.
  *
  * @param network any network (stations inserted or not)
@@ -209,7 +218,7 @@ export function loadNetworkDynamic(network: Network, paths: readonly DnlPath[], 
   for (let a = 0; a < linkCount; a++) {
     if (network.kind[a] === LinkKind.charge || network.kind[a] === LinkKind.v2g) stationLinkRow[a] = stationRows++;
   }
-  const curves = acquireCurves(options.workspace, { linkCount, W, classCount, stationRows, avoid: options.resume?.from });
+  const curves = acquireCurves(options.workspace, { linkCount, W, classCount, stationRows, ltm: model === 'ltm', avoid: options.resume?.from });
   const isStation = new Uint8Array(linkCount);
   const bprScale = new Float64Array(linkCount);
   const capRate = new Float64Array(linkCount);
@@ -229,13 +238,16 @@ export function loadNetworkDynamic(network: Network, paths: readonly DnlPath[], 
     depCum: new Float64Array(pathCount), ratePerVeh: 3600 / stepSec,
     ptrT: new Int32Array(linkCount).fill(-1), ptrA: new Int32Array(linkCount), exitPos: new Float64Array(linkCount), inc: new Float64Array(linkCount),
     classStepDep: new Float64Array(classCount), classStepArr: new Float64Array(classCount), stationStepIn: new Float64Array(stationRows * classCount),
-    pendStamp: new Int32Array(segCount).fill(-1), pendId: new Int32Array(segCount),
-    segStepIn: record ? new Float64Array(segCount) : undefined, pathStepArr: record ? new Float64Array(pathCount) : undefined,
+    rings: createRings(linkCount, pathLinks, runFree, options.workspace?.rings), ringBuffers: options.workspace?.rings,
+    phase: new Uint8Array(pathCount), pathIn: new Float64Array(pathCount), segOut: new Float64Array(segCount),
+    segPath: segPathOf(segStart), segNext: segNextOf(segStart, pathLinks, linkCount),
     segCumIn: record ? new Float64Array(segCount * W) : undefined, pathCumArrivals: record ? new Float64Array(pathCount * W) : undefined,
     ltm: model === 'ltm' ? ltmLinkParams(network, stepSec) : undefined,
     backlog: model === 'ltm' ? new Float64Array(pathCount) : undefined,
     originDemand: model === 'ltm' ? new Float64Array(linkCount) : undefined,
     originShare: model === 'ltm' ? new Float64Array(linkCount) : undefined,
+    originQueueNow: model === 'ltm' ? new Float64Array(linkCount) : undefined,
+    originPriced: model === 'ltm' ? pureOrigins(network) : undefined,
     network,
   };
   for (let a = 0; a < linkCount; a++) st.T[a * W] = runFree[a];
@@ -243,16 +255,14 @@ export function loadNetworkDynamic(network: Network, paths: readonly DnlPath[], 
   const states: DnlState[] = options.resume === undefined ? [] : options.resume.from.states.filter((s) => s.step < k0).map((s) => renumberState(s, options.resume!.pathMap, paths));
   let next = 0;
   while (next < stateSteps.length && stateSteps[next] < k0) next++;
-  let peakPackets = st.packets.used;
   const ltm = st.ltm !== undefined;
   for (let k = k0; k < S; k++) {
     if (next < stateSteps.length && stateSteps[next] === k) { states.push(captureState(st, k, paths)); next++; }
     if (ltm) stepLinksLtm(st, k);
     else stepLinks(st, k);
-    propagatePackets(st, k);
+    propagate(st, k);
     if (ltm) closeStepLtm(st, k);
     else closeStep(st, k);
-    if (st.packets.used > peakPackets) peakPackets = st.packets.used;
   }
   if (next < stateSteps.length && stateSteps[next] === S) states.push(captureState(st, S, paths));
   return {
@@ -262,72 +272,9 @@ export function loadNetworkDynamic(network: Network, paths: readonly DnlPath[], 
     pathCount, pathLength: Int32Array.from(paths, (p) => p.links.length),
     classCount, classCumDepartures: st.classCumDep, classCumArrivals: st.classCumArr,
     stationLinkRow, stationClassCumIn: st.stationCumIn,
+    linkOriginQueue: model === 'ltm' ? st.Q : undefined,
     states,
     pathCurves: record ? { pathSegStart: segStart, segCumIn: st.segCumIn!, pathCumArrivals: st.pathCumArrivals! } : undefined,
-    stepsSimulated: S - k0, peakPackets,
+    stepsSimulated: S - k0, compositionPeakBytes: st.rings.peakBytes,
   };
-}
-
-/** Sorted distinct steps at which to keep the state. */
-function checkpointSteps(options: DnlOptions, S: number): number[] {
-  const source = 'traffic/dynamic/loadNetworkDynamic';
-  const every = options.checkpointEvery;
-  if (every !== undefined && !(Number.isInteger(every) && every >= 1)) {
-    throw new InputError({ source, field: 'checkpointEvery', value: every }, 'must be an integer ≥ 1');
-  }
-  const set = new Set<number>();
-  if (every !== undefined) for (let k = 0; k <= S; k += every) set.add(k);
-  for (const k of options.checkpointSteps ?? []) {
-    if (!(Number.isInteger(k) && k >= 0)) throw new InputError({ source, field: 'checkpointSteps', value: k }, 'must be integers ≥ 0');
-    if (k <= S) set.add(k);
-  }
-  return [...set].sort((x, y) => x - y);
-}
-
-/** Per-link running time at zero flow, bottleneck size and service time, all in steps. */
-function linkConstants(network: Network, stepSec: number) {
-  const n = network.from.length;
-  const runFree = new Float64Array(n);
-  const bottleneck = new Float64Array(n);
-  const serviceSteps = new Float64Array(n);
-  const stepMin = stepSec / 60;
-  for (let a = 0; a < n; a++) {
-    runFree[a] = Math.max(1, network.freeFlowMin[a] / stepMin);
-    const kind = network.kind[a];
-    const cap = network.capacity[a];
-    if (kind === LinkKind.road) {
-      // capacity 0 blocks the link; the DUE rejects demand that must use it
-      bottleneck[a] = Number.isFinite(cap) ? (Math.max(0, cap) * stepSec) / 3600 : Infinity;
-    } else if (kind === LinkKind.charge || kind === LinkKind.v2g) {
-      const st = network.stations[network.station[a]];
-      const serviceMin = kind === LinkKind.charge ? st.chargeServiceMin : st.v2gServiceMin;
-      serviceSteps[a] = Math.max(1, serviceMin / stepMin);
-      bottleneck[a] = kind === LinkKind.charge ? st.chargers : st.v2gPorts;
-    } else {
-      bottleneck[a] = Infinity;
-    }
-  }
-  return { runFree, bottleneck, serviceSteps };
-}
-
-function checkPaths(network: Network, paths: readonly DnlPath[]): void {
-  const source = 'traffic/dynamic/loadNetworkDynamic';
-  paths.forEach((p, i) => {
-    if (p.links.length === 0) throw new InputError({ source, field: `paths[${i}].links`, value: [] }, 'path has no links');
-    const c = p.classCode ?? 0;
-    if (!(Number.isInteger(c) && c >= 0 && c < 256)) throw new InputError({ source, field: `paths[${i}].classCode`, value: c }, 'must be an integer 0…255');
-    for (let j = 0; j < p.links.length; j++) {
-      const a = p.links[j];
-      if (!(a >= 0 && a < network.from.length)) throw new InputError({ source, field: `paths[${i}].links[${j}]`, value: a }, 'unknown link');
-      if (j > 0 && network.to[p.links[j - 1]] !== network.from[a]) {
-        throw new InputError({ source, field: `paths[${i}].links[${j}]`, value: a }, 'does not start where the previous link ends');
-      }
-    }
-    for (let k = 0; k < p.departureVehByStep.length; k++) {
-      const v = p.departureVehByStep[k];
-      if (!(v >= 0 && Number.isFinite(v))) {
-        throw new InputError({ source, field: `paths[${i}].departureVehByStep[${k}]`, value: v }, 'must be a finite number ≥ 0');
-      }
-    }
-  });
 }

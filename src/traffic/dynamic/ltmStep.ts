@@ -8,22 +8,29 @@
  *    roads without storage cδ, stations and bypasses unlimited.
  * 3. Node model, per node: the origin queues of the paths starting on an out-link (vehicles
  *    wait at their origin when the first link is full; they count as on the network) join
- *    the merge like an in-link; the sending flow of each in-link is split over its vehicles' next
- *    links by FIFO packet composition; an out-link asked for more than it receives gives each
- *    in-link the share of its receiving flow proportional to its demand (demand-proportional
- *    merge, no redistribution of unused shares), and an in-link stops at its first vehicle that
- *    cannot turn (FIFO diverge: one blocked movement holds the vehicles behind it).
+ *    the merge like an in-link, with a demand of at most the link's capacity cδ (an origin
+ *    connector); the sending flow of each in-link is split over its vehicles' next links by
+ *    its FIFO composition (segment rings, `segmentRings.ts`). Merges in rounds: the most
+ *    restrictive out-link grants the in-links with a movement to it (and its origin queue) a
+ *    share of its room proportional to their demand; those in-links get their final flow, each
+ *    stopping at its first vehicle that cannot turn (FIFO diverge: one blocked movement holds
+ *    the vehicles behind it); the room they leave unused elsewhere goes to the next round.
  * Queues thus occupy the link and spill back: a full link's receiving flow drops and the
  * upstream link keeps its vehicles.
  */
 import { curveAt, closeCounts, exitPosition, type StepState } from './dnlSteps.js';
+import { ringAt } from './segmentRings.js';
 
-/** Scratch of the node model, per loading (links-sized arrays). */
+/** Scratch of the node model, per loading (links-sized arrays; nothing is allocated per step). */
 interface LtmScratch {
   send: Float64Array; recv: Float64Array; flow: Float64Array;
-  /** Per out-link: demand towards it at the current node, ratio granted, per-group share. */
+  /** Per out-link (index linkCount = destination): demand towards it at the current node, ratio granted, per-group share. */
   demand: Float64Array; ratio: Float64Array; group: Float64Array;
   touched: Int32Array; touchedCount: number; outs: Int32Array;
+  /** Per in-link: FIFO exit position after its sending flow; 1 once its flow is final in this step's node model. */
+  sendPos: Float64Array; frozen: Uint8Array;
+  /** Per out-link: room not yet granted, flow granted to the current in-link so far, its grant left, origin demand (≤ cδ). */
+  remain: Float64Array; used: Float64Array; grantLeft: Float64Array; originAsk: Float64Array;
   /** Per in-link movement list (out-link, demand) of the current node. */
   moveLink: Int32Array; moveVeh: Float64Array; moveStart: Int32Array;
 }
@@ -37,58 +44,53 @@ function scratch(st: StepState): LtmScratch {
     const f = () => new Float64Array(n + 1);
     s = {
       send: f(), recv: f(), flow: f(), demand: f(), ratio: f(), group: f(), touched: new Int32Array(n + 1), touchedCount: 0, outs: new Int32Array(n + 1),
-      moveLink: new Int32Array(64), moveVeh: new Float64Array(64), moveStart: new Int32Array(n + 1),
+      sendPos: f(), frozen: new Uint8Array(n + 1), remain: f(), used: f(), grantLeft: f(), originAsk: f(), moveLink: new Int32Array(64), moveVeh: new Float64Array(64), moveStart: new Int32Array(n + 1),
     };
     scratchOf.set(st, s);
   }
   return s;
 }
 
-/** Next link of the packet's path after its segment, −1 at the destination (index `linkCount` in the scratch). */
-function nextOf(st: StepState, p: number, j: number): number {
-  const s = st.segStart[p] + j + 1;
-  return s < st.segStart[p + 1] ? st.pathLinks[s] : st.linkCount;
+/** FIFO entry position (steps, ≤ k) of the d-th vehicle of link a, searching from its exit pointer (not moved). */
+function positionOf(st: StepState, a: number, k: number, d: number): number {
+  const A = st.A;
+  const base = a * st.W;
+  let q = st.ptrA[a];
+  while (q + 1 <= k && A[base + q + 1] <= d) q++;
+  return q >= k ? k : q + (d - A[base + q]) / (A[base + q + 1] - A[base + q]);
 }
 
 /**
- * Walk link a's packets in FIFO order over `amount` vehicles; per entry-step group call
- * `onGroup(take)` after adding each packet's share × veh into `sc.group[next]` (touched list kept).
- * Returns false when `onGroup` asked to stop.
+ * Composition of link a's vehicles between FIFO positions x0 and x1 by next link: adds each
+ * segment's share into `sc.group[next]` (touched list kept, `sc.touchedCount`); returns the
+ * vehicles. `x0` equal to the exit position reads the segments' outflow so far.
  */
-function walk(st: StepState, sc: LtmScratch, a: number, amount: number, onGroup: (take: number, groupVeh: number) => boolean): void {
-  const q = st.packets;
-  let left = amount;
-  let h = q.head[a];
-  let frac = q.headFrac[a];
-  while (h >= 0 && left > 1e-12) {
-    const j = q.step[h];
-    let total = 0;
-    for (let g = h; g >= 0 && q.step[g] === j; g = q.next[g]) total += q.veh[g];
-    const avail = total * (1 - frac);
-    const take = Math.min(left, avail);
-    const share = total > 0 ? take / total : 0;
-    sc.touchedCount = 0;
-    let g = h;
-    for (; g >= 0 && q.step[g] === j; g = q.next[g]) {
-      const b = nextOf(st, q.path[g], q.seg[g]);
-      if (sc.group[b] === 0) sc.touched[sc.touchedCount++] = b;
-      sc.group[b] += q.veh[g] * share;
-    }
-    const go = onGroup(take, avail);
-    for (let t = 0; t < sc.touchedCount; t++) sc.group[sc.touched[t]] = 0;
-    if (!go) return;
-    left -= take;
-    h = g;
-    frac = 0;
+function composition(st: StepState, sc: LtmScratch, a: number, x0: number, x1: number, atExit: boolean): number {
+  const { linkSegStart, linkSegs, data, len, rows, segRow } = st.rings;
+  const ring = data[a];
+  const L = len[a];
+  const R = rows[a];
+  let total = 0;
+  sc.touchedCount = 0;
+  for (let t = linkSegStart[a]; t < linkSegStart[a + 1]; t++) {
+    const s = linkSegs[t];
+    if (st.phase[st.segPath[s]] !== 1) continue;
+    const v = ringAt(ring, L, R, segRow[s], x1) - (atExit ? st.segOut[s] : ringAt(ring, L, R, segRow[s], x0));
+    if (!(v > 0)) continue;
+    const b = st.segNext[s];
+    if (sc.group[b] === 0) sc.touched[sc.touchedCount++] = b;
+    sc.group[b] += v;
+    total += v;
   }
+  return total;
 }
 
 /**
  * Step k of the LTM: sending and receiving flows, node model, D(k+1), V(k+1), S(k+1) and
- * the FIFO exit positions (the packets are then released by `propagatePackets`).
+ * the FIFO exit positions (the segments then move on in `propagate`).
  *
  * @example
- * for (let k = 0; k < S; k++) { stepLinksLtm(st, k); propagatePackets(st, k); closeStepLtm(st, k); }
+ * for (let k = 0; k < S; k++) { stepLinksLtm(st, k); propagate(st, k); closeStepLtm(st, k); }
  */
 export function stepLinksLtm(st: StepState, k: number): void {
   const { W, A, V, Sv, D, runFree, bottleneck, serviceSteps, isStation } = st;
@@ -123,7 +125,7 @@ export function stepLinksLtm(st: StepState, k: number): void {
   }
   share.fill(1);
   const nodes = ltm.inStart.length - 1;
-  for (let n = 0; n < nodes; n++) nodeModel(st, sc, n);
+  for (let n = 0; n < nodes; n++) nodeModel(st, sc, n, k);
   for (let a = 0; a < st.linkCount; a++) {
     const base = a * W;
     const d = D[base + k] + sc.flow[a];
@@ -133,7 +135,7 @@ export function stepLinksLtm(st: StepState, k: number): void {
   }
 }
 
-function nodeModel(st: StepState, sc: LtmScratch, n: number): void {
+function nodeModel(st: StepState, sc: LtmScratch, n: number, k: number): void {
   const { inStart, inLinks } = st.ltm!;
   const i0 = inStart[n];
   const i1 = inStart[n + 1];
@@ -143,19 +145,22 @@ function nodeModel(st: StepState, sc: LtmScratch, n: number): void {
   for (let x = i0; x < i1; x++) {
     const a = inLinks[x];
     sc.moveStart[x - i0] = m;
+    sc.frozen[a] = 1;
     if (!(sc.send[a] > 0)) continue;
-    walk(st, sc, a, sc.send[a], () => {
-      for (let t = 0; t < sc.touchedCount; t++) {
-        const b = sc.touched[t];
-        if (m >= sc.moveLink.length) growMoves(sc);
-        sc.moveLink[m] = b;
-        sc.moveVeh[m] = sc.group[b];
-        m++;
-        if (sc.demand[b] === 0) sc.outs[outCount++] = b;
-        sc.demand[b] += sc.group[b];
-      }
-      return true;
-    });
+    sc.frozen[a] = 0;
+    const x1 = positionOf(st, a, k, st.D[a * st.W + k] + sc.send[a]);
+    sc.sendPos[a] = x1;
+    composition(st, sc, a, st.exitPos[a], x1, true);
+    for (let t = 0; t < sc.touchedCount; t++) {
+      const b = sc.touched[t];
+      if (m >= sc.moveLink.length) growMoves(sc);
+      sc.moveLink[m] = b;
+      sc.moveVeh[m] = sc.group[b];
+      m++;
+      if (sc.demand[b] === 0) sc.outs[outCount++] = b;
+      sc.demand[b] += sc.group[b];
+      sc.group[b] = 0;
+    }
   }
   sc.moveStart[i1 - i0] = m;
   const net = st.network;
@@ -163,43 +168,100 @@ function nodeModel(st: StepState, sc: LtmScratch, n: number): void {
   for (let y = net.outStart[n]; y < net.outStart[n + 1]; y++) {
     const b = net.outLinks[y];
     if (!(od[b] > 0)) continue;
+    // the origin queue asks for at most the link's capacity (an origin connector)
+    const ask = Math.min(od[b], st.bottleneck[b]);
     if (sc.demand[b] === 0) sc.outs[outCount++] = b;
-    sc.demand[b] += od[b];
+    sc.originAsk[b] = ask;
+    sc.demand[b] += ask;
   }
-  // 2. demand-proportional merge: ratio granted per out-link
-  let congested = false;
+  for (let o = 0; o < outCount; o++) sc.remain[sc.outs[o]] = sc.recv[sc.outs[o]];
+  // 2. rounds: the most restrictive out-link b* grants its remaining room in proportion to the
+  // demand still open; the in-links with a movement to b* (and its origin queue) get their final
+  // FIFO flow; their unused room elsewhere stays for the next rounds (no supply is wasted)
+  for (let round = 0; round <= outCount; round++) {
+    let worst = -1;
+    let worstRatio = Infinity;
+    for (let o = 0; o < outCount; o++) {
+      const b = sc.outs[o];
+      if (!(sc.demand[b] > 1e-12)) { sc.ratio[b] = 1; continue; }
+      const r = sc.remain[b] > 0 ? sc.remain[b] / sc.demand[b] : 0;
+      sc.ratio[b] = r < 1 ? r : 1;
+      if (r < worstRatio) { worstRatio = r; worst = b; }
+    }
+    const last = worst < 0 || worstRatio >= 1;
+    for (let x = i0; x < i1; x++) {
+      const a = inLinks[x];
+      if (sc.frozen[a] === 1) continue;
+      const y0 = sc.moveStart[x - i0];
+      const y1 = sc.moveStart[x - i0 + 1];
+      let touches = last;
+      for (let y = y0; y < y1 && !touches; y++) if (sc.moveLink[y] === worst) touches = true;
+      if (!touches) continue;
+      sc.frozen[a] = 1;
+      let limited = false;
+      for (let y = y0; y < y1; y++) if (sc.ratio[sc.moveLink[y]] < 1 && sc.demand[sc.moveLink[y]] > 1e-12) limited = true;
+      if (!limited) {
+        sc.flow[a] = sc.send[a];
+        for (let y = y0; y < y1; y++) sc.used[sc.moveLink[y]] += sc.moveVeh[y];
+      } else {
+        for (let y = y0; y < y1; y++) sc.grantLeft[sc.moveLink[y]] = sc.moveVeh[y] * sc.ratio[sc.moveLink[y]];
+        sc.flow[a] = fifoFlow(st, sc, a);
+      }
+      for (let y = y0; y < y1; y++) {
+        const b = sc.moveLink[y];
+        sc.demand[b] -= sc.moveVeh[y];
+        sc.remain[b] -= sc.used[b];
+        sc.used[b] = 0;
+      }
+    }
+    for (let o = 0; o < outCount; o++) {
+      const b = sc.outs[o];
+      if (!(sc.originAsk[b] > 0) || (!last && b !== worst)) continue;
+      const go = last ? sc.originAsk[b] : sc.originAsk[b] * sc.ratio[b];
+      st.originShare![b] = go / od[b];
+      sc.remain[b] -= go;
+      sc.demand[b] -= sc.originAsk[b];
+      sc.originAsk[b] = 0;
+    }
+    if (last) break;
+    sc.demand[worst] = 0; // every demand towards b* is served (rounding residue dropped)
+  }
   for (let o = 0; o < outCount; o++) {
     const b = sc.outs[o];
-    sc.ratio[b] = sc.demand[b] > sc.recv[b] ? sc.recv[b] / sc.demand[b] : 1;
-    if (sc.ratio[b] < 1) congested = true;
-    if (od[b] > 0) st.originShare![b] = sc.ratio[b];
+    sc.demand[b] = 0; sc.ratio[b] = 0; sc.remain[b] = 0; sc.originAsk[b] = 0; sc.grantLeft[b] = 0;
   }
-  for (let x = i0; x < i1; x++) {
-    const a = inLinks[x];
-    if (!(sc.send[a] > 0)) continue;
-    let blocked = false;
-    for (let y = sc.moveStart[x - i0]; y < sc.moveStart[x - i0 + 1]; y++) if (sc.ratio[sc.moveLink[y]] < 1) blocked = true;
-    if (!congested || !blocked) { sc.flow[a] = sc.send[a]; continue; }
-    // 3. FIFO: advance until the first movement reaches its granted share
-    for (let y = sc.moveStart[x - i0]; y < sc.moveStart[x - i0 + 1]; y++) sc.demand[sc.moveLink[y]] = 0;
-    for (let y = sc.moveStart[x - i0]; y < sc.moveStart[x - i0 + 1]; y++) sc.demand[sc.moveLink[y]] -= sc.moveVeh[y] * sc.ratio[sc.moveLink[y]];
-    // demand[b] now holds −(granted to this in-link); count up what the walk sends
-    let flow = 0;
-    walk(st, sc, a, sc.send[a], (take) => {
-      let t = 1;
-      for (let u = 0; u < sc.touchedCount; u++) {
-        const b = sc.touched[u];
-        const c = sc.group[b];
-        if (c > 0 && sc.ratio[b] < 1) t = Math.min(t, Math.max(0, -sc.demand[b]) / c);
-      }
-      for (let u = 0; u < sc.touchedCount; u++) sc.demand[sc.touched[u]] += sc.group[sc.touched[u]] * t;
-      flow += take * t;
-      return t >= 1;
-    });
-    sc.flow[a] = flow;
-    for (let y = sc.moveStart[x - i0]; y < sc.moveStart[x - i0 + 1]; y++) sc.demand[sc.moveLink[y]] = 0;
+}
+
+/**
+ * Vehicles link a sends when each movement towards b may take at most `sc.grantLeft[b]`
+ * where `sc.ratio[b]` < 1: entry-step group by group from the exit position (entrants of one
+ * step are mixed), stopping inside the first group in which a movement runs out of its
+ * grant. Adds the flow towards each next link into `sc.used`.
+ */
+function fifoFlow(st: StepState, sc: LtmScratch, a: number): number {
+  const end = sc.sendPos[a];
+  let lo = st.exitPos[a];
+  let flow = 0;
+  while (lo < end) {
+    const hi = Math.min(end, Math.floor(lo) + 1);
+    const take = composition(st, sc, a, lo, hi, lo === st.exitPos[a]);
+    let t = 1;
+    for (let u = 0; u < sc.touchedCount; u++) {
+      const b = sc.touched[u];
+      const c = sc.group[b];
+      if (c > 0 && sc.ratio[b] < 1) t = Math.min(t, Math.max(0, sc.grantLeft[b]) / c);
+    }
+    for (let u = 0; u < sc.touchedCount; u++) {
+      const b = sc.touched[u];
+      sc.grantLeft[b] -= sc.group[b] * t;
+      sc.used[b] += sc.group[b] * t;
+      sc.group[b] = 0;
+    }
+    flow += take * t;
+    if (t < 1) break;
+    lo = hi;
   }
-  for (let o = 0; o < outCount; o++) { sc.demand[sc.outs[o]] = 0; sc.ratio[sc.outs[o]] = 0; }
+  return flow;
 }
 
 function growMoves(sc: LtmScratch): void {
@@ -209,18 +271,24 @@ function growMoves(sc: LtmScratch): void {
 
 /**
  * Step k of the LTM, closing: A(k+1) from the node flows; entrants reach the downstream end
- * at free speed, T(k+1) = k + 1 + τ (the queue is read off the curves).
+ * at free speed, T(k+1) = k + 1 + τ (the queue is read off the curves); the origin queue
+ * Q(k+1) of links whose origin wait is priced.
  *
  * @example
- * closeStepLtm(st, k); // after propagatePackets(st, k)
+ * closeStepLtm(st, k); // after propagate(st, k)
  */
 export function closeStepLtm(st: StepState, k: number): void {
   const { W, A, T, inc, runFree } = st;
+  const Q = st.Q!;
+  const q = st.originQueueNow!;
+  const priced = st.originPriced!;
   for (let a = 0; a < st.linkCount; a++) {
     const base = a * W;
     A[base + k + 1] = A[base + k] + inc[a];
     inc[a] = 0;
     T[base + k + 1] = k + 1 + runFree[a];
+    Q[base + k + 1] = priced[a] === 1 ? q[a] : 0;
+    q[a] = 0;
   }
   closeCounts(st, k);
 }

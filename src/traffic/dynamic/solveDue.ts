@@ -9,11 +9,17 @@ import { dueGapSums, excessPerVehicle, overallGap, worstClassGap } from './dueGa
 import { checkCommittedIntervals, dueProblem } from './dueProblem.js';
 import { markQueueEpisodes, swapRoutes, type SwapScratch } from './routeSwap.js';
 import {
-  addPath, assignMissingDemand, createDueContext, generateColumns, loadCurrentFlows, pricePath, type DueContext,
+  addPath, assignMissingDemand, createDueContext, generateColumns, loadCurrentFlows, type DueContext, type DueLoading,
 } from './dueState.js';
+import { pricePaths } from './duePricing.js';
+import { dropIdlePaths } from './pathStore.js';
 
 /** Linearized route-swap sweeps per loading (more sweeps = closer to a Newton step on the linearization). */
 const SWEEPS = 5;
+/** Iterations in a row without flow after which a generated path leaves its group (`dropIdlePaths`). */
+const IDLE_LIMIT = 4;
+/** A loading keeps the states of all interval boundaries when the last worst class gap was within this factor of the target. */
+const CAPTURE_NEAR = 1.5;
 
 /**
  * Solve the path-based DUE: for each OD pair, class and departure interval, every
@@ -39,11 +45,16 @@ const SWEEPS = 5;
  *    makes 5 such sweeps per loading (a Newton-like step on the linearization).
  *    μ_c ∈ [1/256, 1] is self-adaptive per cohort c (OD × class × departure interval):
  *    a secant correction from the cohort's response to its previous swap (overshoot
- *    shrinks it, a short step grows it; `routeSwap.ts`).
+ *    shrinks it, a short step grows it by up to a quarter, less the more cohorts overshot; `routeSwap.ts`).
+ * 4. Lean path store: a generated path without flow in every interval for 4 iterations in a
+ *    row leaves its group (`dropIdlePaths`; not reported in `paths`); column generation adds
+ *    it back should it become the cheapest again. Loadings keep the network states of the
+ *    interval boundaries (the checkpoint a later committed solve resumes from) only when the
+ *    last gap was within 1.5× the target; a final loading without them is loaded again.
  *
  * Convergence is not guaranteed (point-queue DUE is not monotone); a run that hits
  * `maxIterations` returns `converged: false` with the gap reached. Heavy, long
- * queues converge slowly (Nguyen-Dupuis at 0.3× its OD rates: ~45 iterations to
+ * queues converge slowly (Nguyen-Dupuis at 0.3× its OD rates: ~33 iterations to
  * 1e-4; at 0.5×: ~60; Sioux Falls ×0.5 over 2 h: gap 5e-4 after 15 iterations,
  * bench/traffic-due-scale.bench.ts). Warm starts (the co-simulator re-solves with new prices)
  * reuse paths and flows: an unchanged scenario costs one loading, a 10–20 % price
@@ -76,8 +87,8 @@ export function solveDue(scenario: DueScenario, options: DueOptions = {}): DueRe
   const out = new Float64Array(3);
 
   if (problem.groups.some((g) => g.paths.length === 0)) {
-    const start = loadCurrentFlows(ctx);
-    for (const p of ctx.paths) pricePath(ctx, start.model, p, out);
+    const start = loadCurrentFlows(ctx, false);
+    pricePaths(ctx, start.model, out);
     generateColumns(ctx, start.model, out);
   }
   assignMissingDemand(ctx);
@@ -87,9 +98,11 @@ export function solveDue(scenario: DueScenario, options: DueOptions = {}): DueRe
   let iterations = 0;
   let gap = Infinity;
   let converged = false;
+  // the first loading keeps its states: a warm start often converges right there
+  let capture = true;
   for (;;) {
-    const loading = loadCurrentFlows(ctx);
-    for (const p of ctx.paths) pricePath(ctx, loading.model, p, out);
+    const loading = loadCurrentFlows(ctx, capture);
+    pricePaths(ctx, loading.model, out);
     generateColumns(ctx, loading.model, out);
     const sums = dueGapSums(ctx);
     gap = overallGap(sums);
@@ -98,13 +111,29 @@ export function solveDue(scenario: DueScenario, options: DueOptions = {}): DueRe
     options.onIteration?.(iterations, gap, { worstClassGap: worst, excessCostYuanPerVeh: excessPerVehicle(sums) });
     if (worst <= tolerance) converged = true;
     if (converged || iterations >= maxIterations) {
-      return buildDueResult(ctx, loading, { converged, relativeGap: gap, iterations, gapHistory: history });
+      return buildDueResult(ctx, withStates(ctx, loading), { converged, relativeGap: gap, iterations, gapHistory: history });
     }
     scratch.slots = Math.ceil(ctx.horizon / ctx.spi) + 2;
     markQueueEpisodes(ctx, loading.model, scratch);
     swapRoutes(ctx, scratch, SWEEPS);
+    dropIdlePaths(ctx, IDLE_LIMIT);
     iterations++;
+    capture = worst <= CAPTURE_NEAR * tolerance || iterations >= maxIterations;
   }
+}
+
+/**
+ * The final loading with the states of every interval boundary (the result's checkpoint): the
+ * loading itself when it kept them, else the same flows loaded again over the same horizon
+ * (the loading is deterministic, so the curves are identical). Called before any flow changes.
+ */
+function withStates(ctx: DueContext, loading: DueLoading): DueLoading {
+  if (!ctx.dynamic || loading.capturedStates !== false || loading.dnl === undefined) return loading;
+  const next = ctx.horizon;
+  ctx.horizon = loading.dnl.steps;
+  const again = loadCurrentFlows(ctx, true);
+  ctx.horizon = next;
+  return again;
 }
 
 /**

@@ -36,7 +36,9 @@ const COLUMNS = ['init_node', 'term_node', 'capacity', 'length', 'free_flow_time
  * 2. Body: `~` starts a comment; each link line holds at least the 10 columns
  *    init_node, term_node, capacity (veh/h), length, free_flow_time (min), b, power,
  *    speed, toll, link_type, optionally more, and an optional `;` terminator.
- * 3. Checks, each an `InputError` naming file, line, column and value: a non-number,
+ * 3. Checks, each an `InputError` naming file, line, column and value: declared counts the
+ *    file cannot hold (more links than body lines, more zones than nodes, more nodes than
+ *    2 × links + zones; checked before anything is allocated from them), a non-number,
  *    too few columns, a node outside 1…<NUMBER OF NODES>, negative capacity, length,
  *    time, b or power, and a link count different from `<NUMBER OF LINKS>`.
  *    Zero capacity is allowed here (an error only if such a link must carry demand).
@@ -54,6 +56,7 @@ export function readTntpNetwork(path: string, options: ReadTntpNetworkOptions = 
   const nodeCount = metadataInteger(meta, 'NUMBER OF NODES', path);
   const linkCount = metadataInteger(meta, 'NUMBER OF LINKS', path);
   const firstThruNode = options.firstThruNode ?? metadataInteger(meta, 'FIRST THRU NODE', path, 1);
+  checkDeclaredCounts(path, lines.length - meta.bodyStart, { zoneCount, nodeCount, linkCount });
   const unitKm = options.lengthUnitKm ?? 1;
   if (!(Number.isFinite(unitKm) && unitKm > 0)) throw new InputError({ source: path, field: 'lengthUnitKm', value: unitKm }, 'must be > 0');
 
@@ -98,4 +101,25 @@ export function readTntpNetwork(path: string, options: ReadTntpNetworkOptions = 
     tollFactor: options.tollFactor ?? 0,
     distanceFactor: (options.distanceFactor ?? 0) / unitKm,
   });
+}
+
+/**
+ * Bound the declared counts by the file before anything is allocated from them: one link
+ * per body line, at most two new nodes per link beyond the zones, zones among the nodes.
+ * (A `<NUMBER OF NODES> 2000000000` would otherwise allocate per node and exhaust memory.)
+ */
+function checkDeclaredCounts(path: string, bodyLines: number, counts: { zoneCount: number; nodeCount: number; linkCount: number }): void {
+  const { zoneCount, nodeCount, linkCount } = counts;
+  if (linkCount > bodyLines) {
+    throw new InputError({ source: path, field: '<NUMBER OF LINKS>', value: linkCount }, `but the file has only ${bodyLines} lines after <END OF METADATA> (one link per line)`);
+  }
+  if (zoneCount > nodeCount) {
+    throw new InputError({ source: path, field: '<NUMBER OF ZONES>', value: zoneCount }, `exceeds <NUMBER OF NODES> = ${nodeCount} (zones are nodes 1…zones)`);
+  }
+  if (nodeCount > 2 * linkCount + zoneCount) {
+    throw new InputError(
+      { source: path, field: '<NUMBER OF NODES>', value: nodeCount },
+      `exceeds 2 × <NUMBER OF LINKS> + <NUMBER OF ZONES> = ${2 * linkCount + zoneCount}: the links cannot reach that many nodes`,
+    );
+  }
 }

@@ -5,6 +5,13 @@ import { InputError } from '../../common/errors.js';
 import type { OdDemand } from '../network/network.js';
 import { metadataInteger, parseMetadata, readLines, stripComment } from './tntpText.js';
 
+/**
+ * Most zones of a trip table: OD pairs are keyed `origin · (zones + 1) + destination`, exact
+ * in a double up to ~9.4e7 zones; 10 million is far beyond any published table (Chicago
+ * regional: 1,790) and keeps a typo like `<NUMBER OF ZONES> 2000000000` a clear error.
+ */
+export const MAX_ZONES = 10_000_000;
+
 /** Options of `readTntpTrips`. */
 export interface ReadTntpTripsOptions {
   /** Node ids of the road network the table is for: a zone that is not one is an error at its line. */
@@ -17,7 +24,7 @@ export interface ReadTntpTripsOptions {
  * Read a TNTP trip table into OD demands (external zone ids, flows in the file's
  * unit, usually veh/h).
  *
- * 1. Metadata: `<NUMBER OF ZONES>` (required), up to `<END OF METADATA>`.
+ * 1. Metadata: `<NUMBER OF ZONES>` (required, at most `MAX_ZONES`), up to `<END OF METADATA>`.
  * 2. Body: `Origin o` starts a block; entries `d : flow` end with `;` (several per
  *    line); `~` starts a comment.
  * 3. Zero entries are dropped; entries are returned in file order. Intrazonal
@@ -38,6 +45,9 @@ export function readTntpTrips(path: string, options: ReadTntpTripsOptions = {}):
   const lines = readLines(path);
   const meta = parseMetadata(lines, path);
   const zoneCount = metadataInteger(meta, 'NUMBER OF ZONES', path);
+  if (zoneCount > MAX_ZONES) {
+    throw new InputError({ source: path, field: '<NUMBER OF ZONES>', value: zoneCount }, `more than ${MAX_ZONES.toLocaleString('en-US')} zones is not supported`);
+  }
   const demand: OdDemand[] = [];
   // Repeated-pair check: a byte per OD cell for usual sizes, a set beyond 16 M cells.
   const cells = (zoneCount + 1) * (zoneCount + 1);

@@ -1,8 +1,10 @@
 /**
- * Tier planning on a reduced reference case (6 × 10-min intervals, 60-s steps, CS3 the only axis,
- * look-back 0), with real co-simulations: the plan is re-simulated, admissible and not beaten by an
- * independent search from the base (compassSearch.ts, no planner code). Default suite: a 10-run
- * bisection on CS1/CS2's charging coupons (all blocks together); EV_COSIM_LONG=1: a 50-run compass search over every component.
+ * Tier planning on a reduced reference case (6 × 10-min intervals, 60-s steps, CS3 the only axis),
+ * with real co-simulations: the plan is re-simulated, admissible and not beaten by an independent
+ * search from the base (compassSearch.ts, no planner code). Default suite: the coupon window
+ * t2–t3 as one block (8 components: a 9-run design), a 10-run bisection on CS1/CS2's charging
+ * coupons together; EV_COSIM_LONG=1: the full-horizon basis (look-back 0, a block before and after
+ * t*: 24 components) and a 50-run compass search over every component.
  * Bad `--need` input: exit 1, one message naming --need, no file touched.
  */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -54,7 +56,8 @@ describe('tier plan on the reduced reference case (real co-simulations)', () => 
     const { file } = readScenarioFile();
     const [result] = await runFlexStudy({
       scenarioFile: file, overrides: OVERRIDES, models: ['dta'], timeIndex: 3, budgetsYuan: [300, 1000], stations: ['CS3'],
-      lookbackIntervals: 0, levels: [0.25], controls: { refineSteps: 0 }, workers: 1,
+      ...(LONG ? { lookbackIntervals: 0 } : { lookbackIntervals: 1, blocks: 1, span: 'window' as const }),
+      levels: [0.25], controls: { refineSteps: 0 }, workers: 1,
     });
     const { scenario } = readScenarioFile(file, OVERRIDES);
     const base = result.run.design[0];

@@ -35,7 +35,7 @@ console.log(loadBundledFeeder('case33bw').buses.length, loadBundledFeeder('ieee1
 
   it('rejects an unknown name, listing the bundled names', () => {
     expect(() => loadFeeder('case999')).toThrow(InputError);
-    expect(() => loadFeeder('case999')).toThrow(/feeder = "case999": not a bundled feeder \(case33bw, ieee123\)/);
+    expect(() => loadFeeder('case999')).toThrow(/^case999: not a bundled feeder \(case33bw, ieee123\)/);
     expect(() => loadBundledFeeder('nope' as 'case33bw')).toThrow(/unknown bundled feeder \(bundled: case33bw, ieee123\)/);
     expect(() => loadFeeder(join(ROOT, 'package.json'))).toThrow(/unsupported file type/);
   });

@@ -30,9 +30,19 @@ describe('applyOverrides', () => {
     expect(() => applyOverrides(raw, ['demand.scale'], 'a.json')).toThrow(InputError);
   });
   it('should reject an unknown array element', () => {
-    expect(() => applyOverrides(raw, ['stations.CS9.chargers=1'], 'a.json')).toThrow(/no such array element/);
+    expect(() => applyOverrides(raw, ['stations.CS9.chargers=1'], 'a.json')).toThrow(/^--set "stations\.CS9\.chargers=1": stations = "CS9": no such element in a\.json/);
   });
   it('should reject a path through a number', () => {
-    expect(() => applyOverrides(raw, ['demand.scale.x=1'], 'a.json')).toThrow(/non-object/);
+    expect(() => applyOverrides(raw, ['demand.scale.x=1'], 'a.json')).toThrow(/^--set "demand\.scale\.x=1": demand\.scale = 1: is not an object in a\.json/);
+  });
+  it('should read stations[0].chargers as stations.0.chargers', () => {
+    const out = applyOverrides({ stations: [{ id: 'A', chargers: 1 }] }, ['stations[0].chargers=7'], 'a.json') as { stations: { chargers: number }[] };
+    expect(out.stations[0].chargers).toBe(7);
+  });
+  it('should quote the override when a value starts like JSON but does not parse', () => {
+    expect(() => applyOverrides(raw, ['demand.profile=[1,2'], 'a.json')).toThrow(/^--set "demand\.profile=\[1,2": the value starts like JSON but is not valid JSON$/);
+  });
+  it('should quote the override when there is no "="', () => {
+    expect(() => applyOverrides(raw, ['demand.scale'], 'a.json')).toThrow(/^--set "demand\.scale": expected path=value/);
   });
 });

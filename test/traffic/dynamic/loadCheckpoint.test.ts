@@ -2,7 +2,7 @@
  * Checkpointed loading (issue 10 item 2): a loading resumed at step k0 from an earlier
  * loading whose paths departed identically before k0 equals a full loading. The reference is
  * the full loading itself (the same model run from step 0), so any state the resume forgets
- * (a FIFO pointer, a curve prefix, a segment column) shows up as a difference.
+ * (a FIFO pointer, a curve prefix, a segment ring window) shows up as a difference.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,9 @@ import { loadBundledNetwork } from '../../../src/traffic/io/loadBundledNetwork.t
 import { insertStations } from '../../../src/traffic/network/insertStations.ts';
 import { caseArb, walk } from './randomCases.ts';
 import { ndStations } from './ndDueScenario.ts';
+
+/** Long runs (`EV_COSIM_LONG=1`) try more random cases. */
+const LONG = process.env.EV_COSIM_LONG === '1';
 
 const CURVES = ['linkCumIn', 'linkCumAtBottleneck', 'linkCumServiceStart', 'linkCumOut', 'linkRunExitStep', 'classCumDepartures', 'classCumArrivals', 'stationClassCumIn'] as const;
 
@@ -23,31 +26,21 @@ function maxRelDiff(a: DnlResult, b: DnlResult): number {
     expect(a[key].length).toBe(b[key].length);
     for (let i = 0; i < a[key].length; i++) note(a[key][i], b[key][i]);
   }
-  // the packets in the network at every kept state: same path composition everywhere
+  // the path composition on the network at every kept state: same ring windows everywhere
   expect(a.states.map((s) => s.step)).toEqual(b.states.map((s) => s.step));
   a.states.forEach((s, i) => {
     const t = b.states[i];
     expect(Array.from(s.run)).toEqual(Array.from(t.run));
     expect(Array.from(s.entry)).toEqual(Array.from(t.entry));
-    const sa = packetTotals(s.packets);
-    const sb = packetTotals(t.packets);
-    expect([...sa.keys()].sort()).toEqual([...sb.keys()].sort());
-    for (const [key, v] of sa) note(v, sb.get(key)!);
+    expect(Array.from(s.rings.lo)).toEqual(Array.from(t.rings.lo));
+    expect(Array.from(s.rings.phase)).toEqual(Array.from(t.rings.phase));
+    expect(Array.from(s.rings.valueStart)).toEqual(Array.from(t.rings.valueStart));
+    s.rings.exitPos.forEach((x, j) => note(x, t.rings.exitPos[j]));
+    s.rings.pathIn.forEach((x, j) => note(x, t.rings.pathIn[j]));
+    s.rings.segOut.forEach((x, j) => note(x, t.rings.segOut[j]));
+    s.rings.values.forEach((x, j) => note(x, t.rings.values[j]));
   });
   return worst;
-}
-
-/** Vehicles per (link, entry step, path, position) in a state's packets: independent of the packet order within a step. */
-function packetTotals(p: DnlResult['states'][number]['packets']): Map<string, number> {
-  const out = new Map<string, number>();
-  let i = 0;
-  p.count.forEach((n, a) => {
-    for (let m = 0; m < n; m++, i++) {
-      const key = `${a}:${p.step[i]}:${p.path[i]}:${p.seg[i]}`;
-      out.set(key, (out.get(key) ?? 0) + p.veh[i]);
-    }
-  });
-  return out;
 }
 
 /** Departures of `p` before step k0 kept, from k0 on replaced by `late` (vehicles per step). */
@@ -105,6 +98,17 @@ describe('loadNetworkDynamic resumed from a checkpoint', () => {
   });
 
   it('property: on random DAGs with a station, resumed at a random checkpoint = full loading (same path order: bit for bit; permuted: 1e-12)', () => {
+    resumeProperty('point-queue', LONG ? 150 : 50, 1e-12);
+  });
+
+  it('property, LTM: resumed at a random checkpoint = full loading (same path order: bit for bit; permuted: 1e-9)', () => {
+    resumeProperty('ltm', LONG ? 100 : 20, 1e-9);
+  });
+});
+
+/** Resumed loadings against full ones on random cases, with `loading`; permuted path lists agree to `tolerance`. */
+function resumeProperty(loading: 'point-queue' | 'ltm', numRuns: number, tolerance: number): void {
+  {
     const arb = caseArb.chain((c) => fc.record({
       c: fc.constant(c),
       every: fc.integer({ min: 1, max: 7 }),
@@ -116,7 +120,7 @@ describe('loadNetworkDynamic resumed from a checkpoint', () => {
     }));
     fc.assert(fc.property(arb, ({ c, every, row, late, extra, grow, seed }) => {
       const k0 = Math.min(Math.floor(c.horizonSteps / every), row) * every;
-      const options = { stepSec: c.stepSec, horizonSteps: c.horizonSteps, checkpointEvery: every };
+      const options = { stepSec: c.stepSec, horizonSteps: c.horizonSteps, checkpointEvery: every, loading };
       const first = loadNetworkDynamic(c.network, c.paths, options);
       const next: DnlPath[] = c.paths.map((p, i) => changedFrom(p, k0, late[i]));
       for (const e of extra) next.push(changedFrom({ links: walk(c.network, e.choices), departureVehByStep: new Float64Array(0), classCode: 1 }, k0, e.late));
@@ -130,10 +134,10 @@ describe('loadNetworkDynamic resumed from a checkpoint', () => {
       const permuted = order.map((i) => next[i]);
       const resumedP = loadNetworkDynamic(c.network, permuted, { ...options, horizonSteps, resume: { from: first, step: k0, pathMap: Int32Array.from(order, (i) => pathMap[i]) } });
       const fullP = loadNetworkDynamic(c.network, permuted, { ...options, horizonSteps });
-      return maxRelDiff(resumedP, fullP) <= 1e-12 && resumed.stepsSimulated === horizonSteps - k0;
-    }), { numRuns: 150 });
-  });
-});
+      return maxRelDiff(resumedP, fullP) <= tolerance && resumed.stepsSimulated === horizonSteps - k0;
+    }), { numRuns });
+  }
+}
 
 /** 1 → 12 → 8 → 2 on the bundled Nguyen-Dupuis (link indices 1, 17, 10). */
 function walkNd(_network: unknown): Int32Array {

@@ -96,6 +96,20 @@ describe('solveDue with committed intervals', () => {
     }
   });
 
+  it('a cold solve\'s checkpoint keeps every interval boundary, and its loaded paths are exactly the reported paths with flow, in order (to 1e-12 veh)', () => {
+    const spi = (base.intervalMin * 60) / base.stepSec;
+    const cp = first.checkpoint!;
+    const boundaries = Array.from({ length: base.intervals }, (_, i) => (i + 1) * spi);
+    for (const step of boundaries) expect(cp.dnl.states.some((s) => s.step === step)).toBe(true);
+    const withFlow = first.paths.flatMap((p, i) => (p.flowVehByInterval.some((f) => f > 0) ? [i] : []));
+    expect(Array.from(cp.loadedPaths)).toEqual(withFlow);
+    // the checkpoint's curves are the final flows' loading (re-loaded independently from step 0)
+    const full = reloadChargingInService(base, first);
+    let worst = 0;
+    for (let i = 0; i < full.length; i++) worst = Math.max(worst, Math.abs(full[i] - first.stationChargingInService[i]));
+    expect(worst).toBeLessThanOrEqual(1e-12);
+  });
+
   it('rejects bad committedIntervals and a warm start that does not carry the committed demand, naming the field', () => {
     expect(() => solveDue(base, { committedIntervals: 2 })).toThrow(/options\.committedIntervals.*warmStart/);
     expect(() => solveDue(base, { warmStart: first, committedIntervals: 13 })).toThrow(/options\.committedIntervals = 13/);

@@ -39,20 +39,22 @@ export const classesSchema = z
   .strictObject({
     chargingShare: z.number().min(0).max(1).describe('λ: share of travellers who must charge once on their trip (docs/model.md §2).'),
     v2gShare: z.number().min(0).max(1).describe('φ: share of travellers who discharge (V2G) once on their trip.'),
-    valueOfTimeYuanPerH: z.number().nonnegative().describe('θ: value of travel time, ¥/h (all classes).'),
+    valueOfTimeYuanPerH: z.number().nonnegative().max(1e4).describe('θ: value of travel time, ¥/h (all classes), at most 10,000.'),
     chargingEnergyNeedKwh: z
       .number()
       .nonnegative()
+      .max(1000)
       .optional()
       .describe(
-        'Energy a charging-class vehicle draws per visit at a destination station, kWh (required when a station has `kind: "destination"`; docs/model.md §2 "Destination charging").',
+        'Energy a charging-class vehicle draws per visit at a destination station, kWh, at most 1,000 (required when a station has `kind: "destination"`; docs/model.md §2 "Destination charging").',
       ),
     v2gEnergyNeedKwh: z
       .number()
       .nonnegative()
+      .max(1000)
       .optional()
       .describe(
-        'Energy a V2G-class vehicle draws per visit at a destination station (recharging at home after discharging en route), kWh (required when a station has `kind: "destination"`).',
+        'Energy a V2G-class vehicle draws per visit at a destination station (recharging at home after discharging en route), kWh, at most 1,000 (required when a station has `kind: "destination"`).',
       ),
   })
   .refine((c) => c.chargingShare + c.v2gShare <= 1, {
@@ -66,11 +68,11 @@ export const odEntrySchema = z
   .strictObject({
     origin: z.number().int().describe('Origin road node id.'),
     destination: z.number().int().describe('Destination road node id.'),
-    vehPerH: z.number().nonnegative().optional().describe('Demand rate, veh/h, multiplied by `profile` and `scale`.'),
+    vehPerH: z.number().nonnegative().max(1e6).optional().describe('Demand rate, veh/h (at most 1,000,000), multiplied by `profile` and `scale`.'),
     vehPerHByInterval: z
-      .array(z.number().nonnegative())
+      .array(z.number().nonnegative().max(1e6))
       .optional()
-      .describe('Demand rate per interval, veh/h (one per interval), multiplied by `scale` only.'),
+      .describe('Demand rate per interval, veh/h (one per interval, each at most 1,000,000), multiplied by `scale` only.'),
   })
   .refine((e) => (e.vehPerH === undefined) !== (e.vehPerHByInterval === undefined), {
     message: 'give exactly one of vehPerH and vehPerHByInterval',
@@ -99,10 +101,10 @@ export const demandSchema = z
         'A CSV departure table `origin,destination,departure,vehicles[,class]` relative to the scenario file: `departure` is an `HH:MM` clock time inside the window or a 0-based interval index, `vehicles` the vehicles departing in that interval (rows with the same OD, interval and class add up), `class` optional (`regular`, `charging`, `v2g`; empty = split by the class shares). Multiplied by `scale`; `profile` is not allowed with it (docs/demand.md).',
       ),
     profile: z
-      .array(z.number().nonnegative())
+      .array(z.number().nonnegative().max(1000))
       .optional()
-      .describe('Multiplier of the OD rates per interval (one per interval); absent = 1 in every interval. Not allowed with `csvFile` (the table gives the departures per interval).'),
-    scale: z.number().nonnegative().default(1).describe('Global multiplier of all demand, e.g. `--set demand.scale=1.2`.'),
+      .describe('Multiplier of the OD rates per interval (one per interval, each at most 1,000); absent = 1 in every interval. Not allowed with `csvFile` (the table gives the departures per interval).'),
+    scale: z.number().nonnegative().max(1000).default(1).describe('Global multiplier of all demand, e.g. `--set demand.scale=1.2`; at most 1,000 (docs/limits.md).'),
   })
   .refine((d) => [d.od, d.tripsFile, d.csvFile].filter((x) => x !== undefined).length <= 1, {
     message: 'give at most one demand source: od, tripsFile or csvFile',

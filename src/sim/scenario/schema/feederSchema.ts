@@ -9,18 +9,27 @@ import { z } from 'zod';
 import { branchRatingsSchema, sheddingSchema, voltageLimitsSchema } from '../../../grid/problems/study/studySchema.js';
 import { perInterval } from './perInterval.js';
 
+/** Largest power limit of a DG or the substation, |MW| or |Mvar| (docs/limits.md). */
+const MAX_POWER_MW = 1e4;
+/** Largest cost or price, |$/MWh| (docs/limits.md). */
+const MAX_PRICE_USD_PER_MWH = 1e6;
+/** Largest household load multiplier (`loadScale`, `loadMultiplier` and their product; docs/limits.md). */
+export const MAX_LOAD_SCALE = 1000;
+
+const powerMw = () => z.number().min(-MAX_POWER_MW).max(MAX_POWER_MW);
+
 /** A DG or PV unit added to the feeder. */
 export const dgSchema = z
   .strictObject({
     id: z.string().min(1).describe('Unit name.'),
     kind: z.enum(['dg', 'pv']).default('dg').describe('`dg` (dispatchable) or `pv`.'),
     bus: z.number().int().describe('Feeder bus of the unit.'),
-    pMinMw: z.number().default(0).describe('Lower active-power limit, MW.'),
-    pMaxMw: z.number().describe('Upper active-power limit, MW.'),
-    qMinMvar: z.number().default(0).describe('Lower reactive-power limit, MVAr.'),
-    qMaxMvar: z.number().default(0).describe('Upper reactive-power limit, MVAr.'),
-    costUsdPerMwh: z.number().nonnegative().describe('Linear cost c1, $/MWh.'),
-    costUsdPerMw2h: z.number().nonnegative().default(0).describe('Quadratic cost c2, $/(MW²·h).'),
+    pMinMw: powerMw().default(0).describe('Lower active-power limit, MW (|value| ≤ 10,000).'),
+    pMaxMw: powerMw().describe('Upper active-power limit, MW (|value| ≤ 10,000).'),
+    qMinMvar: powerMw().default(0).describe('Lower reactive-power limit, MVAr (|value| ≤ 10,000).'),
+    qMaxMvar: powerMw().default(0).describe('Upper reactive-power limit, MVAr (|value| ≤ 10,000).'),
+    costUsdPerMwh: z.number().nonnegative().max(MAX_PRICE_USD_PER_MWH).describe('Linear cost c1, $/MWh (at most 1,000,000).'),
+    costUsdPerMw2h: z.number().nonnegative().max(MAX_PRICE_USD_PER_MWH).default(0).describe('Quadratic cost c2, $/(MW²·h) (at most 1,000,000).'),
   })
   .refine((g) => g.pMinMw <= g.pMaxMw, { message: 'pMinMw must be ≤ pMaxMw', path: ['pMaxMw'] })
   .refine((g) => g.qMinMvar <= g.qMaxMvar, { message: 'qMinMvar must be ≤ qMaxMvar', path: ['qMaxMvar'] })
@@ -51,31 +60,33 @@ export const feederSchema = z
       .enum(['socp', 'lindistflow'])
       .default('socp')
       .describe('OPF formulation: SOCP branch flow (cone relaxation) or LinDistFlow (losses dropped).'),
-    loadScale: perInterval(z.number().nonnegative())
+    loadScale: perInterval(z.number().nonnegative().max(MAX_LOAD_SCALE))
       .default(1)
-      .describe('Multiplier of every household load (P and Q): one value, or one per interval.'),
+      .describe('Multiplier of every household load (P and Q): one value, or one per interval; at most 1,000, also times `loadMultiplier` (docs/limits.md).'),
     loadMultiplier: z
       .number()
       .nonnegative()
+      .max(MAX_LOAD_SCALE)
       .default(1)
-      .describe('Global multiplier on top of `loadScale`, e.g. `--set feeder.loadMultiplier=1.5` for a +50 % household-load stress case.'),
+      .describe('Global multiplier on top of `loadScale`, e.g. `--set feeder.loadMultiplier=1.5` for a +50 % household-load stress case; at most 1,000, also times `loadScale`.'),
     outages: z.array(outageSchema).default([]).describe('Branch outages.'),
     dgs: z.array(dgSchema).default([]).describe('DG / PV units added to the feeder.'),
     sheddingPenaltyUsdPerMwh: z
       .number()
       .nonnegative()
+      .max(MAX_PRICE_USD_PER_MWH)
       .optional()
-      .describe("Load-shedding penalty, $/MWh (absent: the feeder's default); same as `shedding.penaltyUsdPerMwh` (give one of the two)."),
-    importPriceUsdPerMwh: perInterval(z.number())
+      .describe("Load-shedding penalty, $/MWh, at most 1,000,000 (absent: the feeder's default); same as `shedding.penaltyUsdPerMwh` (give one of the two)."),
+    importPriceUsdPerMwh: perInterval(z.number().min(-MAX_PRICE_USD_PER_MWH).max(MAX_PRICE_USD_PER_MWH))
       .optional()
-      .describe("Substation import price, $/MWh, negative allowed: one value, or one per interval (absent: the case's own generator cost)."),
+      .describe("Substation import price, $/MWh, negative allowed (|value| ≤ 1,000,000): one value, or one per interval (absent: the case's own generator cost)."),
     substation: z
       .strictObject({
-        vSetPu: z.number().positive().optional().describe("Fixed voltage magnitude of the slack bus, pu (absent: the case's)."),
-        pMinMw: z.number().optional().describe('Lower limit of the import, MW; negative lets the feeder export, e.g. under V2G (bundled cases: 0).'),
-        pMaxMw: z.number().optional().describe("Upper limit of the import, MW (absent: the case's)."),
-        qMinMvar: z.number().optional().describe("Lower limit of the reactive import, Mvar (absent: the case's)."),
-        qMaxMvar: z.number().optional().describe("Upper limit of the reactive import, Mvar (absent: the case's)."),
+        vSetPu: z.number().min(0.5).max(1.5).optional().describe("Fixed voltage magnitude of the slack bus, pu, 0.5 to 1.5 (absent: the case's)."),
+        pMinMw: powerMw().optional().describe('Lower limit of the import, MW (|value| ≤ 10,000); negative lets the feeder export, e.g. under V2G (bundled cases: 0).'),
+        pMaxMw: powerMw().optional().describe("Upper limit of the import, MW, |value| ≤ 10,000 (absent: the case's)."),
+        qMinMvar: powerMw().optional().describe("Lower limit of the reactive import, Mvar, |value| ≤ 10,000 (absent: the case's)."),
+        qMaxMvar: powerMw().optional().describe("Upper limit of the reactive import, Mvar, |value| ≤ 10,000 (absent: the case's)."),
       })
       .optional()
       .describe("Limits of every substation generator of the case (absent fields keep the case's values)."),

@@ -15,7 +15,8 @@ export const horizonSchema = z
     intervalMin: z
       .number()
       .positive()
-      .describe('Length Δt of one price/reporting interval, minutes (docs/model.md §4: 10).'),
+      .max(1440)
+      .describe('Length Δt of one price/reporting interval, minutes (docs/model.md §4: 10); at most 1,440 (a day; docs/limits.md).'),
     intervals: z
       .number()
       .int()
@@ -24,16 +25,18 @@ export const horizonSchema = z
       .describe('Number of intervals of the study window; departures happen in these intervals only (the tail that follows has none, see `clearanceMin`).'),
     stepSec: z
       .number()
-      .positive()
+      .min(1)
+      .max(3600)
       .describe(
-        'Network-loading time step δ, seconds (docs/model.md §2: 30–60 s). `intervalMin · 60` and `clearanceMin · 60` must be whole multiples of it.',
+        'Network-loading time step δ, seconds (docs/model.md §2: 30–60 s), 1 to 3,600. `intervalMin · 60` and `clearanceMin · 60` must be whole multiples of it.',
       ),
     clearanceMin: z
       .number()
       .nonnegative()
+      .max(10080)
       .default(360)
       .describe(
-        'Longest tail, minutes: after the study window (`intervals`) the run continues interval by interval with no new departures until every vehicle has arrived and every station service has ended (docs/model.md §4 "Window and tail"). Every tail interval gets its OPF and is reported with `phase: "tail"`; the run stops at the first interval boundary where the network is clear. Not clear after `ceil(clearanceMin / intervalMin)` tail intervals → status `not-converged`. In the tail, household load scale, outages, fixed tariffs and coupons hold their last window value.',
+        'Longest tail, minutes (at most 10,080 = a week): after the study window (`intervals`) the run continues interval by interval with no new departures until every vehicle has arrived and every station service has ended (docs/model.md §4 "Window and tail"). Every tail interval gets its OPF and is reported with `phase: "tail"`; the run stops at the first interval boundary where the network is clear. Not clear after `ceil(clearanceMin / intervalMin)` tail intervals → status `not-converged`. In the tail, household load scale, outages, fixed tariffs and coupons hold their last window value.',
       ),
   })
   .describe('Time horizon: start clock time, intervals and loading step.');

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { classesSchema, demandSchema, trafficSchema } from './demandSchema.js';
-import { feederSchema } from './feederSchema.js';
+import { feederSchema, MAX_LOAD_SCALE } from './feederSchema.js';
 import { horizonSchema } from './horizonSchema.js';
 import { couponSchema, pricesSchema } from './priceSchema.js';
 import { feedbackSchema, solverSchema } from './solverSchema.js';
@@ -28,8 +28,9 @@ const baseSchema = z
       .number()
       .int()
       .nonnegative()
+      .max(2 ** 32 - 1)
       .default(0)
-      .describe('Random seed. The engines are deterministic; the seed is recorded in the results for reproducibility.'),
+      .describe('Random seed (0 to 2³² − 1). The engines are deterministic; the seed is recorded in the results for reproducibility.'),
     horizon: horizonSchema,
     traffic: trafficSchema,
     classes: classesSchema,
@@ -74,6 +75,10 @@ function checkConsistency(s: Base, ctx: z.RefinementCtx): void {
   lengthOk(s.demand.profile, ['demand', 'profile']);
   s.demand.od?.forEach((e, i) => lengthOk(e.vehPerHByInterval, ['demand', 'od', i, 'vehPerHByInterval']));
   lengthOk(s.feeder.loadScale, ['feeder', 'loadScale']);
+  const peakScale = Math.max(...(typeof s.feeder.loadScale === 'number' ? [s.feeder.loadScale] : s.feeder.loadScale)) * s.feeder.loadMultiplier;
+  if (peakScale > MAX_LOAD_SCALE) {
+    issue(['feeder', 'loadMultiplier'], `times the largest feeder.loadScale gives ${peakScale}: the household load multiplier may be at most ${MAX_LOAD_SCALE} (docs/limits.md)`);
+  }
   if (s.prices.charge.mode === 'fixed') lengthOk(s.prices.charge.yuanPerKWh, ['prices', 'charge', 'yuanPerKWh']);
   if (s.prices.v2g.mode === 'fixed') lengthOk(s.prices.v2g.yuanPerKWh, ['prices', 'v2g', 'yuanPerKWh']);
 

@@ -6,12 +6,21 @@
 import { z } from 'zod';
 import type { Station } from '../../../traffic/network/network.js';
 
+/** Bounds of the station fields (docs/limits.md): servers, kW per vehicle, minutes per visit. */
+const MAX_SERVERS = 100_000;
+const MAX_KW = 10_000;
+const MAX_SERVICE_MIN = 1440;
+const servers = () => z.number().int().nonnegative().max(MAX_SERVERS);
+const kw = () => z.number().nonnegative().max(MAX_KW);
+const minutes = () => z.number().nonnegative().max(MAX_SERVICE_MIN);
+
 const inverterSMaxMva = z
   .number()
   .positive()
+  .max(1000)
   .optional()
   .describe(
-    'Station inverter rating S, MVA. When given, the OPF may use the station for reactive support within P² + Q² ≤ S² (docs/model.md §3, seed 001); when absent the station draws no reactive power.',
+    'Station inverter rating S, MVA (at most 1,000). When given, the OPF may use the station for reactive support within P² + Q² ≤ S² (docs/model.md §3, seed 001); when absent the station draws no reactive power.',
   );
 
 /** Schema of an en-route station (the default kind). */
@@ -27,20 +36,14 @@ export const enRouteStationSchema = z
       .int()
       .describe('External id of the road node the station sits at (split into the node and a virtual node joined by charge / V2G / bypass links).'),
     bus: z.number().int().describe("Feeder bus (the data's own bus number) the station's net load is connected to."),
-    chargers: z.number().int().nonnegative().describe('Number of chargers c_ch (servers of the charge link).'),
-    v2gPorts: z.number().int().nonnegative().describe('Number of V2G ports c_v2g (servers of the V2G link).'),
-    chargeKw: z.number().nonnegative().describe('Charging power per vehicle p_ch, kW.'),
-    chargeServiceMin: z.number().nonnegative().describe('Charging service time t_ch, minutes.'),
-    v2gKw: z.number().nonnegative().describe('V2G discharge power per vehicle p_v2g, kW.'),
-    v2gServiceMin: z.number().nonnegative().describe('V2G service time t_v2g, minutes.'),
-    chargeCongestionMaxMin: z
-      .number()
-      .nonnegative()
-      .describe('Congestion term t_ch_max of the charge link time τ + t_ch + t_ch_max (h/c_ch)³, minutes (docs/model.md §2).'),
-    v2gCongestionMaxMin: z
-      .number()
-      .nonnegative()
-      .describe('Congestion term t_v2g_max of the V2G link time τ + t_v2g + t_v2g_max (h/c_v2g)³, minutes (docs/model.md §2).'),
+    chargers: servers().describe('Number of chargers c_ch (servers of the charge link), at most 100,000; 0 closes the charge link.'),
+    v2gPorts: servers().describe('Number of V2G ports c_v2g (servers of the V2G link), at most 100,000; 0 closes the V2G link.'),
+    chargeKw: kw().describe('Charging power per vehicle p_ch, kW (at most 10,000).'),
+    chargeServiceMin: minutes().describe('Charging service time t_ch, minutes (at most 1,440).'),
+    v2gKw: kw().describe('V2G discharge power per vehicle p_v2g, kW (at most 10,000).'),
+    v2gServiceMin: minutes().describe('V2G service time t_v2g, minutes (at most 1,440).'),
+    chargeCongestionMaxMin: minutes().describe('Congestion term t_ch_max of the charge link time τ + t_ch + t_ch_max (h/c_ch)³, minutes, at most 1,440 (docs/model.md §2).'),
+    v2gCongestionMaxMin: minutes().describe('Congestion term t_v2g_max of the V2G link time τ + t_v2g + t_v2g_max (h/c_v2g)³, minutes, at most 1,440 (docs/model.md §2).'),
     inverterSMaxMva,
   })
   .describe('A bidirectional charging / V2G station on the way (docs/model.md §2 station links).');
@@ -62,13 +65,14 @@ export const destinationStationSchema = z
       .int()
       .describe('External id of the road node (a trip destination) the station sits at; a charge link leads from it into a sink.'),
     bus: z.number().int().describe("Feeder bus (the data's own bus number) the station's load is connected to."),
-    chargers: z.number().int().nonnegative().describe('Number of chargers (shared; a FIFO queue forms when all are occupied).'),
-    chargeKw: z.number().nonnegative().describe('Charging power per vehicle, kW.'),
+    chargers: servers().describe('Number of chargers (shared; a FIFO queue forms when all are occupied), at most 100,000.'),
+    chargeKw: kw().describe('Charging power per vehicle, kW (at most 10,000).'),
     dwellMin: z
       .number()
       .positive()
+      .max(MAX_SERVICE_MIN)
       .describe(
-        'Dwell: minutes a vehicle occupies a charger per visit; it draws chargeKw for the first need / chargeKw of it (need: `classes.chargingEnergyNeedKwh`, `classes.v2gEnergyNeedKwh`).',
+        'Dwell: minutes a vehicle occupies a charger per visit (at most 1,440); it draws chargeKw for the first need / chargeKw of it (need: `classes.chargingEnergyNeedKwh`, `classes.v2gEnergyNeedKwh`).',
       ),
     plugInShare: z
       .number()

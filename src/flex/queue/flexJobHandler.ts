@@ -1,0 +1,38 @@
+/**
+ * The worker side of a sweep task on the queue: fetch the task's scenario bundle,
+ * materialize it in the worker's cache folder, point the spec at it and run the task
+ * as the inline executor would (`runFlexTask`).
+ */
+import { materializeBundle, type ScenarioBundle } from '../../sim/index.js';
+import { PermanentJobError, type JobContext } from '../../jobs/index.js';
+import { disposeFlexTasks, runFlexTask, type FlexTask, type FlexTaskResult } from '../sweep/flexTask.js';
+import type { FlexJobData } from './flexQueueExecutor.js';
+
+/**
+ * A handler for {@link FLEX_JOB_KIND} jobs.
+ *
+ * @param cacheDir - folder of materialized bundles
+ * @param packageVersion - this worker's package version: a job of another version is refused
+ *   (its results could differ), permanently, with a message naming both
+ * @param run - how the task runs [`runFlexTask`, in this thread]; e.g. a pool's `run`
+ * @example
+ * startJobWorker(address, { [FLEX_JOB_KIND]: flexJobHandler('/tmp/ev-cosim-bundles', '0.1.0') });
+ */
+export function flexJobHandler(
+  cacheDir: string,
+  packageVersion: string,
+  run: (task: FlexTask) => Promise<FlexTaskResult> = runFlexTask,
+): (data: unknown, context: JobContext) => Promise<FlexTaskResult> {
+  return async (data, context) => {
+    const job = data as FlexJobData;
+    if (job.packageVersion !== packageVersion) {
+      throw new PermanentJobError(`submitted by ev-cosim ${job.packageVersion}, this worker runs ${packageVersion}: run workers of the submitter's version`);
+    }
+    const bundle = (await context.getBlob(job.bundle)) as ScenarioBundle;
+    const entry = materializeBundle(bundle, cacheDir);
+    return run({ ...job.task, spec: { ...job.task.spec, scenarioFile: entry } });
+  };
+}
+
+/** Release the problems the handler prepared (on worker shutdown). */
+export const disposeFlexJobs = disposeFlexTasks;

@@ -1,0 +1,5 @@
+/** Public API of src/jobs: the generic Redis-backed job queue (re-exports only). */
+export { canonicalJson, contentId } from './contentId.js';
+export { parseQueueUrl, QUEUE_ENV, DEFAULT_QUEUE_NAME, type QueueAddress } from './queueUrl.js';
+export { openJobSubmitter, JobFailedError, blobKey, type JobSubmitter, type JobSubmitterOptions, type JobEvent, type DeadLetter, type SubmitterStats } from './jobSubmitter.js';
+export { startJobWorker, PermanentJobError, type JobWorker, type JobWorkerOptions, type JobHandlers, type JobContext, type WorkerTaskLog } from './jobWorker.js';

@@ -1,0 +1,124 @@
+/**
+ * A reduced flex sweep on the job queue with real `ev-cosim worker` processes and a real
+ * Redis server (skipped with one line without one): the same result as inline, and a
+ * worker killed (SIGKILL) mid-task loses no task and duplicates no result.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseQueueUrl, type JobEvent } from '../../src/jobs/index.ts';
+import { queueTaskExecutor } from '../../src/flex/queue/index.ts';
+import { runSweep, type SweepRun } from '../../src/flex/sweep/runSweep.ts';
+import { taskExecutor } from '../../src/flex/sweep/taskExecutor.ts';
+import type { SweepSpec } from '../../src/flex/sweep/sweepSpec.ts';
+import { DEFAULT_SCENARIO_FILE, readScenarioFile } from '../../src/sim/index.ts';
+import { reachableRedisUrl, uniqueQueueUrl } from './redisUrl.ts';
+import { startWorkerProcess, type WorkerProcess } from './workerProcess.ts';
+
+// Reference network, 4 intervals of 10 min, CS3 only, one budget: 9 design probes + 2 directions.
+const SMALL = ['horizon.intervals=4', 'horizon.stepSec=60', 'demand.profile=[0.8,0.9,1,1]', 'feeder.loadScale=0.9'];
+const STATIONS = readScenarioFile(DEFAULT_SCENARIO_FILE, SMALL).scenario.stations.length;
+/** ±CS3 in the full station space. */
+const onCs3 = (sign: number): number[] => Array.from({ length: STATIONS }, (_, i) => (i === 2 ? sign : 0));
+const SPEC: SweepSpec = {
+  scenarioFile: DEFAULT_SCENARIO_FILE,
+  overrides: SMALL,
+  model: 'dta',
+  timeIndex: 3,
+  window: { lookbackIntervals: 0, blocks: 1, span: 'window' },
+  levels: [0.25],
+  controls: { fitSteps: 2, refineSteps: 0 },
+  directions: [onCs3(1), onCs3(-1)],
+  budgetsYuan: [300],
+};
+const TASKS = 11;
+
+/** The deterministic part of a sweep (timing fields excepted), as text. */
+function deterministic(run: SweepRun): string {
+  return JSON.stringify({ design: run.design, directions: run.directions, searches: run.searches, runs: run.runs });
+}
+
+const url = await reachableRedisUrl('test/jobs/queueSweep.test.ts');
+
+describe.skipIf(url === undefined)('flex sweep on the queue with worker processes', () => {
+  let reference: string;
+  const cacheDir = mkdtempSync(join(tmpdir(), 'ev-cosim-bundles-'));
+  const workers: WorkerProcess[] = [];
+
+  beforeAll(async () => {
+    const inline = taskExecutor(1);
+    try {
+      reference = deterministic(await runSweep(SPEC, { executor: inline }));
+    } finally {
+      await inline.close();
+    }
+  });
+
+  afterAll(async () => {
+    for (const w of workers) if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGKILL');
+  });
+
+  it('2 worker processes give byte-identical results to inline, and stop on SIGTERM with exit 0', async () => {
+    const queue = uniqueQueueUrl(url!, 'sweep');
+    const pair = [startWorkerProcess(queue, ['--cache-dir', cacheDir]), startWorkerProcess(queue, ['--cache-dir', cacheDir])];
+    workers.push(...pair);
+    await Promise.all(pair.map((w) => w.ready));
+    const executor = await queueTaskExecutor(parseQueueUrl(queue));
+    let run: SweepRun;
+    try {
+      run = await runSweep(SPEC, { executor });
+    } finally {
+      await executor.close();
+    }
+    expect(deterministic(run)).toBe(reference);
+    expect(executor.deadLetters).toEqual([]);
+    expect(executor.submitter.stats.submitted).toBe(TASKS);
+    // both workers took tasks, each task completed once
+    const done = pair.map((w) => w.lines.filter((l) => l.includes(' completed ')));
+    expect(done[0].length + done[1].length).toBe(TASKS);
+    expect(await Promise.all(pair.map((w) => w.stop()))).toEqual([0, 0]);
+  });
+
+  it('a worker killed mid-task (SIGKILL): its task is retried by the other, none lost, none counted twice', async () => {
+    const queue = uniqueQueueUrl(url!, 'kill');
+    const victim = startWorkerProcess(queue, ['--cache-dir', cacheDir, '--lock-seconds', '4']);
+    workers.push(victim);
+    await victim.ready;
+    const events: JobEvent[] = [];
+    let killed: string | undefined;
+    let rescuer: WorkerProcess | undefined;
+    const executor = await queueTaskExecutor(parseQueueUrl(queue), {
+      onEvent: (e) => {
+        events.push(e);
+        if (e.state === 'active' && killed === undefined) {
+          killed = e.id;
+          // mid-task: the first task prepares the problem (base equilibrium) for about a second
+          setTimeout(() => {
+            victim.child.kill('SIGKILL');
+            rescuer = startWorkerProcess(queue, ['--cache-dir', cacheDir, '--lock-seconds', '4']);
+            workers.push(rescuer);
+          }, 200);
+        }
+      },
+    });
+    let run: SweepRun;
+    try {
+      run = await runSweep(SPEC, { executor });
+    } finally {
+      await executor.close();
+    }
+    expect(await victim.exited).toBe('SIGKILL');
+    expect(deterministic(run)).toBe(reference);
+    expect(executor.deadLetters).toEqual([]);
+    // the killed task stalled and was run again by the rescuer
+    expect(events.some((e) => e.id === killed && e.state === 'stalled')).toBe(true);
+    const completedIds = events.filter((e) => e.state === 'completed').map((e) => e.id);
+    expect(new Set(completedIds).size).toBe(TASKS);
+    expect(completedIds.length).toBe(TASKS);
+    const rescued = rescuer!.lines.filter((l) => l.includes(' completed ') && l.includes(killed!.slice(0, 12)));
+    expect(rescued.length).toBe(1);
+    expect(victim.lines.some((l) => l.includes(' completed ') && l.includes(killed!.slice(0, 12)))).toBe(false);
+    expect(await rescuer!.stop()).toBe(0);
+  });
+});
