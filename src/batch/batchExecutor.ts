@@ -6,7 +6,7 @@
  * the same whoever ran it, and a finished case is recognized on resume.
  */
 import { bundleScenario, materializeBundle, type ScenarioBundle } from '../sim/index.js';
-import { contentId, JobFailedError, openJobSubmitter, PermanentJobError, type DeadLetter, type JobContext, type JobEvent, type QueueAddress } from '../jobs/index.js';
+import { contentId, JobFailedError, jobBlob, openJobSubmitter, type DeadLetter, type JobContext, type JobEvent, type QueueAddress } from '../jobs/index.js';
 import { runBatchCase, type BatchCaseResult } from './runBatchCase.js';
 
 /** Job kind of a batch case on the queue. */
@@ -133,10 +133,7 @@ export async function queueBatchExecutor(address: QueueAddress, displayFile: str
 export function batchJobHandler(cacheDir: string, packageVersion: string): (data: unknown, context: JobContext) => Promise<BatchCaseResult> {
   return async (data, context) => {
     const job = data as BatchJobData;
-    if (job.packageVersion !== packageVersion) {
-      throw new PermanentJobError(`submitted by ev-cosim ${job.packageVersion}, this worker runs ${packageVersion}: run workers of the submitter's version`);
-    }
-    const bundle = (await context.getBlob(job.bundle)) as ScenarioBundle;
+    const bundle = (await jobBlob(job, context, packageVersion)) as ScenarioBundle;
     const entry = materializeBundle(bundle, cacheDir);
     return runBatchCase({ scenarioFile: entry, displayFile: job.displayFile, overrides: bundle.overrides });
   };

@@ -4,7 +4,7 @@
  * as the inline executor would (`runFlexTask`).
  */
 import { materializeBundle, type ScenarioBundle } from '../../sim/index.js';
-import { PermanentJobError, type JobContext } from '../../jobs/index.js';
+import { jobBlob, type JobContext } from '../../jobs/index.js';
 import { disposeFlexTasks, runFlexTask, type FlexTask, type FlexTaskResult } from '../sweep/flexTask.js';
 import type { FlexJobData } from './flexQueueExecutor.js';
 
@@ -25,10 +25,7 @@ export function flexJobHandler(
 ): (data: unknown, context: JobContext) => Promise<FlexTaskResult> {
   return async (data, context) => {
     const job = data as FlexJobData;
-    if (job.packageVersion !== packageVersion) {
-      throw new PermanentJobError(`submitted by ev-cosim ${job.packageVersion}, this worker runs ${packageVersion}: run workers of the submitter's version`);
-    }
-    const bundle = (await context.getBlob(job.bundle)) as ScenarioBundle;
+    const bundle = (await jobBlob(job, context, packageVersion)) as ScenarioBundle;
     const entry = materializeBundle(bundle, cacheDir);
     return run({ ...job.task, spec: { ...job.task.spec, scenarioFile: entry } });
   };

@@ -28,6 +28,8 @@ export interface CutDualSums {
   coneP: Float64Array;
   coneQ: Float64Array;
   coneL: Float64Array;
+  /** Cone cuts' dual times their v coefficient, on the parent (sending) bus. */
+  coneVAtParent: Float64Array;
   rateP: Float64Array;
   rateQ: Float64Array;
   rateW: Float64Array;
@@ -201,34 +203,16 @@ export class CutRows {
   }
 
   /** Sum each cut's dual times its coefficients onto the buses the cut touches (`parent`: the feeder's parent bus). */
-  aggregateDuals(rowDual: Float64Array, parent: ArrayLike<number>): CutDuals {
-    const n = this.nBus;
-    const out: CutDuals = {
-      lossP: new Float64Array(n), lossQ: new Float64Array(n), lossV: new Float64Array(n),
-      congP: new Float64Array(n), congQ: new Float64Array(n),
-    };
-    const first = this.layout.numRows;
-    for (let k = 0; k < this.kind.length; k++) {
-      const y = rowDual[first + k];
-      if (y === 0) continue;
-      const b = this.target[k];
-      if (this.kind[k] === CUT_CONE) {
-        out.lossP[b] += y * this.coefP[k];
-        out.lossQ[b] += y * this.coefQ[k];
-        out.lossV[parent[b]] += y * this.coefV[k];
-      } else if (this.kind[k] === CUT_RATING) {
-        out.congP[b] += y * this.coefP[k];
-        out.congQ[b] += y * this.coefQ[k];
-      }
-    }
-    return out;
+  aggregateDuals(rowDual: Float64Array, parent: ArrayLike<number>, nGen: number): CutDuals {
+    const sums = this.dualSums(rowDual, nGen, parent);
+    return { lossP: sums.coneP, lossQ: sums.coneQ, lossV: sums.coneVAtParent, congP: sums.rateP, congQ: sums.rateQ };
   }
 
   /** Dual-weighted normals of the active cuts (`nGen` generators for the cost cuts). */
-  dualSums(rowDual: Float64Array, nGen: number): CutDualSums {
+  dualSums(rowDual: Float64Array, nGen: number, parent: ArrayLike<number>): CutDualSums {
     const n = this.nBus;
     const out: CutDualSums = {
-      coneP: new Float64Array(n), coneQ: new Float64Array(n), coneL: new Float64Array(n),
+      coneP: new Float64Array(n), coneQ: new Float64Array(n), coneL: new Float64Array(n), coneVAtParent: new Float64Array(n),
       rateP: new Float64Array(n), rateQ: new Float64Array(n), rateW: new Float64Array(n), costP: new Float64Array(nGen), costW: new Float64Array(nGen),
     };
     const first = this.layout.numRows;
@@ -240,6 +224,7 @@ export class CutRows {
         out.coneP[b] += y * this.coefP[k];
         out.coneQ[b] += y * this.coefQ[k];
         out.coneL[b] += y * this.coefL[k];
+        out.coneVAtParent[parent[b]] += y * this.coefV[k];
       } else if (this.kind[k] === CUT_RATING) {
         out.rateP[b] += y * this.coefP[k];
         out.rateQ[b] += y * this.coefQ[k];

@@ -180,7 +180,7 @@ export class CutPool {
     const before = this.rows.pending;
     let violated = 0;
     let physical: SweepPoint | undefined;
-    const dual = this.rows.dualSums(rowDual, net.genBus.length);
+    const dual = this.rows.dualSums(rowDual, net.genBus.length, net.parent);
     for (let b = 0; b < net.nBus; b++) {
       const a = net.parent[b];
       if (a < 0) continue;
@@ -335,7 +335,7 @@ export class CutPool {
 
   /** Sum each cut's dual times its coefficients onto the buses the cut touches. */
   aggregateDuals(rowDual: Float64Array): CutDuals {
-    return this.rows.aggregateDuals(rowDual, this.net.parent);
+    return this.rows.aggregateDuals(rowDual, this.net.parent, this.net.genBus.length);
   }
 
   /** Add the staged cuts to the model (with the basis hand-over when on and a basis copy exists); return how many. */
