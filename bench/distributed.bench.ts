@@ -5,7 +5,7 @@
  * CPU seconds (this process plus the workers, from /proc), the queue overhead per task
  * ((queue with 1 worker − inline) / tasks) and the speed-up from the second worker.
  *
- * Run: npx tsx bench/distributed.bench.ts [--reps N] [--only sweep|batch]
+ * Run: npx tsx bench/distributed.bench.ts [--reps N] [--only sweep|batch] [--full]
  * Redis: EV_COSIM_REDIS_URL, or a redis-server started here on a free loopback port (stopped at the end).
  * Workers run from the sources (tsx); their start-up is outside the timed part. Each configuration
  * uses a queue of its own, so no result is reused from an earlier configuration.
@@ -30,7 +30,10 @@ const reps = repsAt > 0 ? Number(process.argv[repsAt + 1]) : 1;
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt > 0 ? process.argv[onlyAt + 1] : undefined;
 
-const SMALL = ['horizon.intervals=4', 'horizon.stepSec=60', 'demand.profile=[0.8,0.9,1,1]', 'feeder.loadScale=0.9'];
+// --full: the reference scenario as shipped (tasks of seconds, where a second worker can pay off);
+// default: a 4-interval, 60-s-step version (tasks of ~0.3 s: the queue's own overhead dominates)
+const full = process.argv.includes('--full');
+const SMALL = full ? [] : ['horizon.intervals=4', 'horizon.stepSec=60', 'demand.profile=[0.8,0.9,1,1]', 'feeder.loadScale=0.9'];
 // CS3, 1 budget, look-back 0: 9 design probes + 2 directions = 11 tasks, 11 co-simulation runs
 const STATIONS = readScenarioFile(DEFAULT_SCENARIO_FILE, SMALL).scenario.stations.length;
 /** ±CS3 in the full station space. */

@@ -25,6 +25,7 @@ import { TIER_REJECTIONS, type FlexTier } from '../../flex/sweep/assembleTiers.j
 import type { FlexModel, SweepSpec } from '../../flex/sweep/sweepSpec.js';
 import { intervalClock, OUTSIDE_OUTER_TOLERANCE_MW, regionMeasureKey, tierBounds } from '../../flex/sweep/flexModelResult.js';
 import { readScenarioFile } from '../../sim/scenario/readScenarioFile.js';
+import { resolveScenario } from '../../sim/run/resolveScenario.js';
 import { capWorkers } from '../../sim/run/sizeEstimate.js';
 import { packageVersion } from '../../sim/scenario/scenarioBundle.js';
 import { parseQueueUrl } from '../../jobs/index.js';
@@ -41,6 +42,8 @@ export interface FlexCommandOptions {
   readonly executor?: string;
   /** `--queue`: the Redis URL of the queue executor (else EV_COSIM_QUEUE). */
   readonly queue?: string;
+  /** `--allow-large`: run above the size limit (docs/limits.md). */
+  readonly allowLarge?: boolean;
   /** Keep a `--workers` count above the available cores. */
   readonly forceWorkers?: boolean;
   readonly out?: string;
@@ -127,8 +130,11 @@ export async function flexCommand(file: string | undefined, options: FlexCommand
     controls: { refineSteps: checked.refineSteps },
     shedToleranceMw: checked.shedToleranceMw,
     workers,
+    allowLarge: options.allowLarge === true,
   };
   const specs = checkFlexStudyOptions(study);
+  // the size limit with every worker's co-simulation held at once (docs/limits.md), before any file is touched
+  resolveScenario(loaded.scenario, loaded.baseDir, loaded.file, { allowLarge: options.allowLarge === true, workers: executorKind === 'queue' ? 1 : workers ?? availableParallelism() });
   // The output folder contract of `run` (src/common/outputFolder.ts), then the --resume file (only read):
   // both refused before anything is written.
   const outDir = options.out ?? `out/${loaded.name}-flex`;

@@ -37,6 +37,7 @@ export function registerFlexCommand(program: Command): void {
     .option('-w, --workers <n>', 'worker threads (default: the machine\'s cores; 1 = no pool)')
     .option('--executor <kind>', 'where tasks run: inline (this thread), local (a thread pool of --workers) or queue (ev-cosim workers on a Redis queue, docs/distributed.md)', 'local')
     .option('--queue <url>', 'queue executor: redis://host:port/db (default: the EV_COSIM_QUEUE environment variable)')
+    .option('--allow-large', 'run above the size limit (estimated memory of all workers or CPU time; docs/limits.md)')
     .option('--force-workers', 'keep a --workers count above the available cores (default: capped at the cores)')
     .option('-o, --out <dir>', 'results folder: new, empty, or one ev-cosim flex wrote (default: out/<scenario name>-flex)')
     .option('--force', 'replace a results folder another ev-cosim command wrote (never a folder holding other files)')

@@ -72,7 +72,7 @@ export function specWindow(spec: SweepSpec, scenario: Scenario, timeIndex: numbe
  */
 export async function buildFlexProblem(spec: SweepSpec): Promise<FlexProblem> {
   const { scenario, baseDir, file, timeIndex, dtaIntervalMin } = specScenario(spec);
-  const prepared = await prepareCosim(scenario, { baseDir, source: file });
+  const prepared = await prepareCosim(scenario, { baseDir, source: file, allowLarge: spec.allowLarge === true });
   const window = specWindow(spec, scenario, timeIndex, dtaIntervalMin);
   return { scenario, prepared, evaluator: cosimEvaluator(prepared, timeIndex, spec), window, probes: designProbes(window, spec.levels), timeIndex };
 }

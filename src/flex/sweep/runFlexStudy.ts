@@ -64,6 +64,8 @@ export interface FlexStudyOptions {
   readonly executorOptions?: TaskExecutorOptions;
   /** Where the tasks run instead of `workers` threads (e.g. the job queue, src/flex/queue); the study closes it. */
   readonly executor?: TaskExecutor;
+  /** Skip the size limit of each run (`--allow-large`, docs/limits.md) [false]. */
+  readonly allowLarge?: boolean;
   /** Results file for `--resume`. */
   readonly resumeFile?: string;
   /** STA interval length, minutes [30]. */
@@ -245,6 +247,7 @@ function flexStudySpecs(options: FlexStudyOptions): { specs: SweepSpec[]; ids: s
     adaptive: isAdaptive ? { axes, directionBudget, volumeTolerance, roundSize } : undefined,
     staIntervalMin: model === 'sta' ? (options.staIntervalMin ?? 30) : undefined,
     shedToleranceMw: options.shedToleranceMw,
+    ...(options.allowLarge === true ? { allowLarge: true } : {}),
   }));
   // Map every model's scenario before running anything, so a bad STA interval fails fast.
   for (const spec of specs) specScenario(spec);

@@ -41,6 +41,8 @@ export interface SweepSpec {
   readonly staIntervalMin?: number;
   /** Largest household shed / EV curtailment, MW, that still counts as "none" (read by the evaluator; default 1e-6). */
   readonly shedToleranceMw?: number;
+  /** Skip the size limit of each run (`--allow-large`, docs/limits.md); not part of the resume key. */
+  readonly allowLarge?: boolean;
 }
 
 /** Controls of the adaptive direction rounds (docs/flexibility.md §4). */
@@ -76,7 +78,8 @@ export function specFingerprint(spec: SweepSpec): string {
  * const { scenario, options } = resumeKey(spec); // 64 and 16 hex digits
  */
 export function resumeKey(spec: SweepSpec): { readonly scenario: string; readonly options: string } {
-  const { scenarioFile, overrides, scenarioHash, ...options } = spec;
+  const { scenarioFile, overrides, scenarioHash, allowLarge, ...options } = spec;
+  void allowLarge; // a size-limit override does not change a task's result
   const scenario = scenarioHash ?? createHash('sha256').update(JSON.stringify({ scenarioFile, overrides })).digest('hex');
   return { scenario, options: createHash('sha256').update(JSON.stringify(options)).digest('hex').slice(0, 16) };
 }

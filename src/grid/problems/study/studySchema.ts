@@ -9,6 +9,15 @@ import { SHEDDING_CONVENTIONS } from '../../model/feeder.js';
 
 const finite = z.number().finite();
 const nonNegative = finite.min(0);
+/**
+ * Largest household load multiplier (as the scenario's `feeder.loadScale`, docs/limits.md): far above
+ * any study, and low enough that HiGHS accepts the scaled loads as bounds.
+ */
+export const MAX_STUDY_LOAD_SCALE = 1000;
+/** Largest |P| or |Q| of one injection, MW / Mvar, as the scenario's DG limits (docs/limits.md; HiGHS refuses ~1e300). */
+export const MAX_INJECTION_MW = 1e4;
+const loadScaleValue = nonNegative.max(MAX_STUDY_LOAD_SCALE);
+const injectionPower = finite.min(-MAX_INJECTION_MW).max(MAX_INJECTION_MW);
 const busId = z.number().int();
 const branchId = z.number().int();
 const conventions = SHEDDING_CONVENTIONS as unknown as readonly [string, ...string[]];
@@ -22,16 +31,16 @@ function perInterval<T extends z.ZodNumber>(item: T) {
 const injectionSchema = z
   .strictObject({
     bus: busId.describe('Feeder bus of the device.'),
-    pMw: finite.describe('Active power, MW: + = consumption (EV charging), − = injection (V2G).'),
-    qMvar: finite.optional().describe('Fixed reactive power, Mvar, + = consumption (default 0; ignored when `sMaxMva` is given).'),
-    sMaxMva: nonNegative.optional().describe('Inverter rating, MVA: its reactive power becomes an OPF decision within |Q| ≤ √(S² − P²).'),
+    pMw: injectionPower.describe('Active power, MW: + = consumption (EV charging), − = injection (V2G).'),
+    qMvar: injectionPower.optional().describe('Fixed reactive power, Mvar, + = consumption (default 0; ignored when `sMaxMva` is given).'),
+    sMaxMva: nonNegative.max(MAX_INJECTION_MW).optional().describe('Inverter rating, MVA: its reactive power becomes an OPF decision within |Q| ≤ √(S² − P²).'),
   })
   .describe('Extra power at a bus (summed per bus).');
 
 /** One interval of the horizon. */
 const intervalSchema = z
   .strictObject({
-    loadScale: nonNegative.optional().describe('Multiplier of every household load (P and Q) in this interval (absent: the top-level `loadScale`).'),
+    loadScale: loadScaleValue.optional().describe('Multiplier of every household load (P and Q) in this interval (absent: the top-level `loadScale`).'),
     injections: z.array(injectionSchema).optional().describe('Station injections in this interval (absent: the top-level `injections`).'),
     outagedBranches: z.array(branchId).optional().describe('Branch ids out of service in this interval (absent: the top-level `outagedBranches`).'),
     importPriceUsdPerMwh: finite.optional().describe('Substation import price in this interval, $/MWh, negative allowed (absent: `substation.importPriceUsdPerMwh`).'),
@@ -132,7 +141,7 @@ export const feederStudySchema = z
       })
       .optional()
       .describe('OPF solver settings.'),
-    loadScale: perInterval(nonNegative)
+    loadScale: perInterval(loadScaleValue)
       .optional()
       .describe('Multiplier of every household load (P and Q): one value, or one per interval (default 1).'),
     outagedBranches: z.array(branchId).optional().describe('Branch ids out of service (every interval unless an interval gives its own).'),
