@@ -9,33 +9,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InputError } from '../../../src/common/errors.ts';
 import { parseMatpowerText } from '../../../src/grid/io/parseMatpowerText.ts';
 import { REFERENCE, ROOT, runMain } from '../../helpers/cli.ts';
+import { thrownInputError } from '../../helpers/inputErrorMessage.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ev-cosim-mpc-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function thrown(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
-
 describe('ones(N,1)*[row] bounded by the file length', () => {
   it('refuses ones(100000000000,1) naming file, line, table and the block', () => {
     const text = 'mpc.baseMVA = 1;\nmpc.gencost = ones(100000000000,1)*[2 0 0 3 0 20 0];\n';
-    const e = thrown(() => parseMatpowerText(text, 'big.m'));
+    const e = thrownInputError(() => parseMatpowerText(text, 'big.m'));
     expect(e.location).toEqual({ source: 'big.m', field: 'line 2: mpc.gencost', value: 'ones(100000000000,1)' });
   });
 
   it('refuses ones(1e11,1) and zeros(n,m) as unsupported constructs (InputError, not RangeError)', () => {
-    expect(thrown(() => parseMatpowerText('mpc.gencost = ones(1e11,1)*[2 0 0 3 0 20 0];', 'a.m')).message).toContain('only ones(N,1)*[row] is supported');
-    expect(thrown(() => parseMatpowerText('mpc.gencost = zeros(100000000000,7);', 'a.m')).message).toContain('a.m: line 1: mpc.gencost');
+    expect(thrownInputError(() => parseMatpowerText('mpc.gencost = ones(1e11,1)*[2 0 0 3 0 20 0];', 'a.m')).message).toContain('only ones(N,1)*[row] is supported');
+    expect(thrownInputError(() => parseMatpowerText('mpc.gencost = zeros(100000000000,7);', 'a.m')).message).toContain('a.m: line 1: mpc.gencost');
   });
 
   it('accepts N up to the file length (property: N copies of the row, exact)', () => {
@@ -48,7 +38,7 @@ describe('ones(N,1)*[row] bounded by the file length', () => {
   it('refuses N = file length + 1 and accepts N = file length (the bound itself)', () => {
     const at = (n: number) => `mpc.t = ones(${n},1)*[1];`.padEnd(40, ' ');
     expect(() => parseMatpowerText(at(40), 'x.m')).not.toThrow();
-    expect(thrown(() => parseMatpowerText(at(41), 'x.m')).message).toContain('more than the file has characters (40)');
+    expect(thrownInputError(() => parseMatpowerText(at(41), 'x.m')).message).toContain('more than the file has characters (40)');
   });
 });
 

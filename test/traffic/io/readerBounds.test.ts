@@ -9,42 +9,32 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InputError } from '../../../src/common/errors.ts';
 import { readTextFile } from '../../../src/common/readTextFile.ts';
 import { readTntpNetwork } from '../../../src/traffic/io/readTntpNetwork.ts';
 import { MAX_ZONES, readTntpTrips } from '../../../src/traffic/io/readTntpTrips.ts';
 import { REFERENCE, runMain } from '../../helpers/cli.ts';
+import { thrownInputError } from '../../helpers/inputErrorMessage.ts';
 import { GOOD_LINKS, tntpNet, writeTemp } from './tntpFixture.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ev-cosim-bounds-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function thrown(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
-
 describe('TNTP network: declared counts bounded by the file', () => {
   it('refuses <NUMBER OF NODES> 2000000000 for a 5-link file (bound 2 × links + zones = 12)', () => {
     const path = writeTemp('Big_net.tntp', tntpNet(GOOD_LINKS, { 'NUMBER OF NODES': '2000000000' }));
-    const e = thrown(() => readTntpNetwork(path));
+    const e = thrownInputError(() => readTntpNetwork(path));
     expect(e.location).toEqual({ source: path, field: '<NUMBER OF NODES>', value: 2000000000 });
     expect(e.message).toContain('= 12');
   });
 
   it('refuses <NUMBER OF LINKS> larger than the lines after the metadata', () => {
     const path = writeTemp('Big_net.tntp', tntpNet(GOOD_LINKS, { 'NUMBER OF LINKS': '2000000000' }));
-    expect(thrown(() => readTntpNetwork(path)).location).toEqual({ source: path, field: '<NUMBER OF LINKS>', value: 2000000000 });
+    expect(thrownInputError(() => readTntpNetwork(path)).location).toEqual({ source: path, field: '<NUMBER OF LINKS>', value: 2000000000 });
   });
 
   it('refuses <NUMBER OF ZONES> above <NUMBER OF NODES>', () => {
     const path = writeTemp('Big_net.tntp', tntpNet(GOOD_LINKS, { 'NUMBER OF ZONES': '2000000000' }));
-    expect(thrown(() => readTntpNetwork(path)).location).toEqual({ source: path, field: '<NUMBER OF ZONES>', value: 2000000000 });
+    expect(thrownInputError(() => readTntpNetwork(path)).location).toEqual({ source: path, field: '<NUMBER OF ZONES>', value: 2000000000 });
   });
 
   it('still reads a file at the bound: 4 nodes, 2 of them zones, reached by its links', () => {
@@ -56,7 +46,7 @@ describe('TNTP network: declared counts bounded by the file', () => {
 describe('TNTP trips: declared zones bounded', () => {
   it(`refuses <NUMBER OF ZONES> above ${MAX_ZONES}`, () => {
     const path = writeTemp('Big_trips.tntp', '<NUMBER OF ZONES> 2000000000\n<END OF METADATA>\nOrigin 1\n 2 : 5;\n');
-    expect(thrown(() => readTntpTrips(path)).location).toEqual({ source: path, field: '<NUMBER OF ZONES>', value: 2000000000 });
+    expect(thrownInputError(() => readTntpTrips(path)).location).toEqual({ source: path, field: '<NUMBER OF ZONES>', value: 2000000000 });
   });
 
   it('reads the same table with 2 zones', () => {
@@ -70,11 +60,11 @@ describe('non-regular files are refused without reading', () => {
   execFileSync('mkfifo', [fifo]);
 
   it('refuses a FIFO (a read would block forever)', () => {
-    expect(thrown(() => readTextFile(fifo)).message).toBe(`${fifo}: is a FIFO, not a regular file`);
+    expect(thrownInputError(() => readTextFile(fifo)).message).toBe(`${fifo}: is a FIFO, not a regular file`);
   });
 
   it('refuses /dev/zero (a read would never end)', () => {
-    expect(thrown(() => readTextFile('/dev/zero')).message).toBe('/dev/zero: is a device, not a regular file');
+    expect(thrownInputError(() => readTextFile('/dev/zero')).message).toBe('/dev/zero: is a device, not a regular file');
   });
 
   for (const [what, args] of [['a FIFO scenario', [fifo]], ['/dev/zero as the scenario', ['/dev/zero']]] as const) {
