@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lossSecantMarginPu, type OpfConeTolerance } from '../../../src/grid/problems/feederLoadSupport.ts';
+import { lossSecantMarginPu, type OpfConeTolerance } from '../../../src/grid/problems/lossSecantMargin.ts';
 
 const EPS_LP = 1e-9;
 
