@@ -69,8 +69,8 @@ function procCpuS(pid: number): number {
 interface Worker { child: ChildProcess; ready: Promise<void> }
 
 function startWorker(url: string, cacheDir: string): Worker {
-  const code = `const { main } = await import(${JSON.stringify(join(ROOT, 'src', 'cli', 'main.ts'))}); process.exitCode = await main(['node', 'ev-cosim', ...process.argv.slice(1)]);`;
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code, 'worker', '--queue', url, '--cache-dir', cacheDir], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  // from a file, not `-e`: the worker's thread pool inherits the process's exec flags, and `--input-type` is not one a thread may take
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'jobs', 'evCosimFromSource.ts'), 'worker', '--queue', url, '--cache-dir', cacheDir], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   const ready = new Promise<void>((resolve, reject) => {
     let text = '';
     child.stderr!.on('data', (d: Buffer) => {
@@ -94,7 +94,7 @@ async function withWorkers<T>(url: string, count: number, body: (queueUrl: strin
     const workerCpuS = workers.reduce((a, w, i) => a + procCpuS(w.child.pid!) - before[i], 0);
     return { value, workerCpuS };
   } finally {
-    await Promise.all(workers.map((w) => new Promise((r) => { w.child.once('exit', r); w.child.kill('SIGTERM'); })));
+    await Promise.all(workers.map((w) => (w.child.exitCode !== null || w.child.signalCode !== null ? undefined : new Promise((r) => { w.child.once('exit', r); w.child.kill('SIGTERM'); }))));
     rmSync(cacheDir, { recursive: true, force: true });
   }
 }

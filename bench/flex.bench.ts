@@ -12,6 +12,13 @@
  *                 pool, 1 worker in this thread; prints wall, CPU and the ratios between them
  *                 (--speedup-reduced: CS1–CS3, 6 axis directions × 2 budgets; --only-speedup: skip the main sweep)
  *   Speed-up of the second worker, one command: npx tsx bench/flex.bench.ts dta --only-speedup --speedup-reduced
+ *   pair          the second worker, one command: the reference sweep (both models, every station, adaptive, 4 budgets)
+ *                 on a 1-thread pool and on a 2-thread pool, `--pairs N` pairs (default 1; the order alternates:
+ *                 1→2, 2→1, …), per run wall, CPU, runs, the pool threads' CPU and how busy the task slots were;
+ *                 per pair the 1→2 wall ratio. Options: --reduced (CS1–CS3, adaptive, 14 directions × 2 budgets),
+ *                 --small (as --reduced with a small design: levels 0.25 and 1, look-back 1, 1 block),
+ *                 --model dta|sta|both [both], --stations CS1,CS2,… [all], --no-ahead (candidates not run ahead)
+ *   Speed-up of the second worker on the reference sweep (issue 12): npx tsx bench/flex.bench.ts pair
  * CPU time is process.cpuUsage() (every thread of this process); the machine's load average is printed
  * before and after, since the machine may be shared. Prints figures only; never asserts on time.
  */
@@ -28,7 +35,7 @@ import { tierBounds, type FlexModelResult } from '../src/flex/sweep/flexModelRes
 const SIX = fileURLToPath(new URL('../scenarios/nguyen-dupuis-ieee33-six-stations.json', import.meta.url));
 const arg = process.argv[2] ?? 'both';
 const six = arg === 'six';
-const models: FlexModel[] = six ? ['dta'] : arg === 'both' ? ['dta', 'sta'] : [arg as FlexModel];
+const models: FlexModel[] = six ? ['dta'] : arg === 'both' || arg === 'pair' ? ['dta', 'sta'] : [arg as FlexModel];
 const speedup = process.argv.includes('--speedup');
 const verify = process.argv.includes('--verify');
 const grid3 = process.argv.includes('--grid3');
@@ -104,6 +111,11 @@ function problemOf(model: FlexModel): FlexStudyOptions {
 }
 
 console.log(`load average (1/5/15 min) at start: ${load()}`);
+if (arg === 'pair') {
+  await pairs();
+  console.log(`\nload average (1/5/15 min) at end: ${load()}`);
+  process.exit(0);
+}
 for (const model of models) {
   const problem = problemOf(model);
   if (onlySpeedup) {
@@ -157,4 +169,73 @@ speed-up: ${setting.label}, load average before: ${load()}`);
   const vertices = (t: Timed): string => JSON.stringify(t.results[0].tiers.map((tier) => tier.vertices.map((p) => p.netMw)));
   const measured = times.filter((t): t is Timed => t !== undefined);
   console.log(`results identical in every setting measured: ${measured.every((t) => vertices(t) === vertices(measured[0]))}`);
+}
+
+/** Value of a `--name value` argument. */
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+}
+
+/** Per-run figures of the pair comparison, summed over the study's models. */
+function poolFigures(t: Timed, threads: number): string {
+  const runs = t.results.reduce((a, r) => a + r.run.runs.design + r.run.runs.search, 0);
+  const ms = t.results.map((r) => r.run.taskMs);
+  const tasksMs = ms.reduce((a, m) => a + (m?.tasks ?? 0) + (m?.setup ?? 0), 0);
+  const cpuKnown = ms.every((m) => m?.cpu !== null && m?.cpu !== undefined);
+  const threadCpuS = cpuKnown ? ms.reduce((a, m) => a + (m?.cpu ?? 0), 0) / 1000 : undefined;
+  const mainMs = ms.reduce((a, m) => a + ((m?.phases ?? []).reduce((b, p) => b + p.mainMs, 0)), 0);
+  const busy = (100 * tasksMs) / (threads * t.wallS * 1000);
+  // candidates run ahead: the tasks of the direction phases beyond one per direction searched (each one run)
+  const searchRuns = t.results.reduce((a, r) => a + r.run.runs.search, 0);
+  const candidates = t.results.reduce((a, r) => a + (r.run.taskMs?.phases ?? []).slice(1).reduce((b, p) => b + p.taskWallMs.length, 0) - r.run.directions.length, 0);
+  return `wall ${t.wallS.toFixed(1)} s, CPU ${t.cpuS.toFixed(1)} s (${(t.cpuS / t.wallS).toFixed(2)} cores), ${runs} runs, `
+    + `pool threads' CPU ${threadCpuS === undefined ? '–' : `${threadCpuS.toFixed(1)} s (${((100 * threadCpuS) / t.cpuS).toFixed(0)} % of the process)`}, `
+    + `task slots busy ${busy.toFixed(0)} % of ${threads} × wall (idle ${(threads * t.wallS - tasksMs / 1000).toFixed(1)} thread-s), `
+    + `main thread between phases ${(mainMs / 1000).toFixed(1)} s, ${candidates} of ${searchRuns} search runs as candidates run ahead`;
+}
+
+/**
+ * The second worker on the same problem: a 1-thread and a 2-thread pool, `--pairs` times, in
+ * alternating order, in this process; prints each run and the 1→2 ratio per pair.
+ */
+async function pairs(): Promise<void> {
+  const reduced = process.argv.includes('--reduced');
+  const model = option('--model') ?? 'both';
+  const chosen: FlexModel[] = model === 'both' ? ['dta', 'sta'] : [model as FlexModel];
+  const stations = option('--stations')?.split(',');
+  const small = process.argv.includes('--small');
+  const problem: FlexStudyOptions = {
+    models: chosen,
+    budgetsYuan: reduced || small ? [1000, 4000] : [1000, 2000, 4000, 6000],
+    ...(reduced || small ? { stations: ['CS1', 'CS2', 'CS3'], directionBudget: 14 } : {}),
+    ...(small ? { levels: [0.25, 1], lookbackIntervals: 1, blocks: 1 } : {}),
+    ...(stations ? { stations } : {}),
+    ...(process.argv.includes('--no-ahead') ? { candidatesAhead: false } : {}),
+  };
+  const count = Number(option('--pairs') ?? 1);
+  console.log(`pair comparison: ${small ? 'small (CS1–CS3, adaptive, 14 directions × 2 budgets, levels 0.25 and 1, look-back 1, 1 block)' : reduced ? 'reduced (CS1–CS3, adaptive, 14 directions × 2 budgets)' : 'reference sweep (every station, adaptive, 4 budgets)'}, models ${chosen.join('+')}${stations ? `, stations ${stations.join(',')}` : ''}, ${count} pair(s)`);
+  const vertices = (t: Timed): string => JSON.stringify(t.results.map((r) => r.tiers.map((tier) => tier.vertices.map((p) => p.netMw))));
+  const ratios: number[] = [];
+  let reference: string | undefined;
+  let identical = true;
+  for (let k = 0; k < count; k++) {
+    const order = k % 2 === 0 ? [1, 2] : [2, 1];
+    const times = new Map<number, Timed>();
+    for (const threads of order) {
+      console.log(`\npair ${k + 1}, ${threads}-thread pool, load average before: ${load()}`);
+      const t = await timed({ ...problem, workers: threads, executorOptions: { pool: true } });
+      times.set(threads, t);
+      console.log(`  ${poolFigures(t, threads)}`);
+      reference ??= vertices(t);
+      identical &&= vertices(t) === reference;
+    }
+    const one = times.get(1)!;
+    const two = times.get(2)!;
+    ratios.push(one.wallS / two.wallS);
+    console.log(`pair ${k + 1}: 1 → 2 threads ${(one.wallS / two.wallS).toFixed(2)}× wall (${one.wallS.toFixed(1)} → ${two.wallS.toFixed(1)} s), CPU ${(two.cpuS / one.cpuS).toFixed(3)}× (${one.cpuS.toFixed(1)} → ${two.cpuS.toFixed(1)} s), load average after: ${load()}`);
+  }
+  const sorted = [...ratios].sort((a, b) => a - b);
+  console.log(`\n1 → 2 threads, wall ratio per pair: ${ratios.map((r) => r.toFixed(2)).join(', ')}; median ${sorted[Math.floor((sorted.length - 1) / 2)].toFixed(2)}×`);
+  console.log(`results identical in every run: ${identical}`);
 }

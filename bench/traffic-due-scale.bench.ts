@@ -61,6 +61,10 @@ function runCase(name: string, maxIterations: number): void {
     + `converged ${result.converged} after ${result.iterations} iterations, gap ${result.relativeGap.toExponential(2)} (worst class ${worst.toExponential(2)}), `
     + `excess ${excessPerVeh.toFixed(4)} ¥/veh, CPU ${cpu.toFixed(1)} s, peak RSS ${rssMb.toFixed(0)} MB, ${result.paths.length} paths, `
     + `${result.loadingStepsSimulated} loading steps, ${Math.max(0, result.vehiclesOnNetworkAtEnd).toFixed(0)} vehicles left at the end`);
+  const states = result.checkpoint?.dnl.states ?? [];
+  const stateMb = states.reduce((sum, st) => sum + st.rings.values.byteLength + st.rings.valueStart.byteLength + st.rings.valueFrom.byteLength, 0) / 1e6;
+  console.log(`    checkpoint: ${states.length} kept states, ${stateMb.toFixed(1)} MB of segment ring windows; `
+    + `composition peak ${((result.checkpoint?.dnl.compositionPeakBytes ?? 0) / 1e6).toFixed(1)} MB`);
   for (const [cls, acc] of Object.entries(result.byClass)) {
     console.log(`    ${cls}: ${acc.vehicles.toFixed(0)} veh, gap ${acc.relativeGap.toExponential(2)}, excess ${acc.excessCostYuanPerVeh.toFixed(4)} ¥/veh`);
   }

@@ -6,7 +6,7 @@
  * the same whoever ran it, and a finished case is recognized on resume.
  */
 import { bundleScenario, materializeBundle, type ScenarioBundle } from '../sim/index.js';
-import { contentId, JobFailedError, jobBlob, openJobSubmitter, type DeadLetter, type JobContext, type JobEvent, type QueueAddress } from '../jobs/index.js';
+import { contentId, failIfListed, JobFailedError, jobBlob, openJobSubmitter, type DeadLetter, type JobContext, type JobEvent, type QueueAddress } from '../jobs/index.js';
 import { runBatchCase, type BatchCaseResult } from './runBatchCase.js';
 
 /** Job kind of a batch case on the queue. */
@@ -42,14 +42,16 @@ export interface BatchExecutor {
   close(): Promise<void>;
 }
 
-/** A case without results: its exit code (1 bad input, 2 otherwise) and why. */
+/** A case without results: its exit code (1 bad input, 2 otherwise), the attempts made, and why (the last attempt's reason). */
 export class CaseFailedError extends Error {
   readonly exit: 1 | 2;
+  readonly attempts: number;
 
-  constructor(message: string, exit: 1 | 2) {
+  constructor(message: string, exit: 1 | 2, attempts = 1) {
     super(message);
     this.name = 'CaseFailedError';
     this.exit = exit;
+    this.attempts = attempts;
   }
 }
 
@@ -116,7 +118,7 @@ export async function queueBatchExecutor(address: QueueAddress, displayFile: str
       try {
         return await submitter.run<BatchCaseResult>(BATCH_JOB_KIND, jobData(p.bundle, displayFile), p.id);
       } catch (error) {
-        if (error instanceof JobFailedError) throw new CaseFailedError(error.message, 2);
+        if (error instanceof JobFailedError) throw new CaseFailedError(error.deadLetter.reason, 2, error.deadLetter.attempts);
         throw error;
       }
     },
@@ -135,6 +137,7 @@ export function batchJobHandler(cacheDir: string, packageVersion: string): (data
     const job = data as BatchJobData;
     const bundle = (await jobBlob(job, context, packageVersion)) as ScenarioBundle;
     const entry = materializeBundle(bundle, cacheDir);
+    failIfListed(bundle.overrides.map((o) => `batch:${o}`));
     return runBatchCase({ scenarioFile: entry, displayFile: job.displayFile, overrides: bundle.overrides });
   };
 }

@@ -25,6 +25,8 @@ export interface BatchRow {
   readonly minVoltagePu: number | null;
   readonly feederCostUsd: number | null;
   readonly lossesMwh: number | null;
+  /** Attempts made for a `failed` case (1 inline; up to 3 on the queue); null for a case with results. */
+  readonly attempts: number | null;
   /** Why a case failed (empty when it did not). */
   readonly problem: string;
 }
@@ -32,7 +34,7 @@ export interface BatchRow {
 /** Columns of batch.csv, in order. */
 export const BATCH_COLUMNS = [
   'case', 'overrides', 'status', 'exit', 'stationEnergyChargedMwh', 'stationEnergyDischargedMwh', 'evEnergyCurtailedMwh',
-  'householdShedMwh', 'peakStationNetMw', 'peakStationNetAt', 'maxDlmpUsdPerMwh', 'maxDlmpAt', 'minVoltagePu', 'feederCostUsd', 'lossesMwh', 'problem',
+  'householdShedMwh', 'peakStationNetMw', 'peakStationNetAt', 'maxDlmpUsdPerMwh', 'maxDlmpAt', 'minVoltagePu', 'feederCostUsd', 'lossesMwh', 'attempts', 'problem',
 ] as const satisfies readonly (keyof BatchRow)[];
 
 /**
@@ -59,22 +61,24 @@ export function batchRow(name: string, overrides: readonly string[], summary: Co
     minVoltagePu: t.minVoltagePu,
     feederCostUsd: t.feederCostUsd,
     lossesMwh: t.lossesMwh,
+    attempts: null,
     problem: summary.problems.join('; '),
   };
 }
 
 /**
- * The row of a case that produced no results.
+ * The row of a case that produced no results (status `failed`).
  *
+ * @param attempts - attempts made (1 inline, up to 3 on the queue)
  * @example
- * failedRow('case-03', ['demand.scale=9'], 'failed after 3 attempts: …', 2);
+ * failedRow('case-03', ['demand.scale=9'], 'solver threw …', 2, 3);
  */
-export function failedRow(name: string, overrides: readonly string[], problem: string, exit: number): BatchRow {
+export function failedRow(name: string, overrides: readonly string[], problem: string, exit: number, attempts = 1): BatchRow {
   return {
     case: name, overrides: overrides.join(';'), status: 'failed', exit,
     stationEnergyChargedMwh: null, stationEnergyDischargedMwh: null, evEnergyCurtailedMwh: null, householdShedMwh: null,
     peakStationNetMw: null, peakStationNetAt: null, maxDlmpUsdPerMwh: null, maxDlmpAt: null, minVoltagePu: null,
-    feederCostUsd: null, lossesMwh: null, problem,
+    feederCostUsd: null, lossesMwh: null, attempts, problem,
   };
 }
 

@@ -56,7 +56,8 @@ const TABLE_FILES = ['batch.csv', 'batch.html'] as const;
  *    executor (no server → `InputError`, nothing written), tidy leftovers of killed case writes,
  *    write the folder's marker listing every case folder.
  * 3. Skip the cases whose folder holds their content id; run the others on the executor,
- *    writing each folder when its case ends; a failed case gets a row with status `failed`.
+ *    writing each folder when its case ends; a case that failed (threw inline, or a dead letter on the
+ *    queue) gets a row with status `failed`, its attempts and reason, and no folder; the others go on.
  * 4. Write batch.csv and batch.html (rows in case order).
  *
  * @throws InputError for bad input or an output folder that is not the tool's to write
@@ -91,8 +92,12 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchOutcome> 
           writeOutputFolder(plan, caseFolderFiles(result, plan.target), { caseId: p.id, exit: String(result.exit) });
           row = batchRow(c.name, c.overrides, result.summary, result.exit);
         } catch (error) {
-          if (!(error instanceof CaseFailedError) && !(error instanceof InputError)) throw error;
-          row = failedRow(c.name, c.overrides, error.message, error instanceof CaseFailedError ? error.exit : 1);
+          // a case that throws is a dead letter on every executor (inline: after 1 attempt): the batch goes on
+          const message = error instanceof Error ? error.message : String(error);
+          if (error instanceof CaseFailedError) row = failedRow(c.name, c.overrides, message, error.exit, error.attempts);
+          else row = failedRow(c.name, c.overrides, message, error instanceof InputError ? 1 : 2, 1);
+          // no results for this case: a folder an earlier call wrote for other inputs goes
+          if (readMarker(folder)?.command === 'run') rmSync(folder, { recursive: true, force: true });
         }
       }
       rows[i] = row;

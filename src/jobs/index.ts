@@ -4,3 +4,4 @@ export { parseQueueUrl, QUEUE_ENV, DEFAULT_QUEUE_NAME, type QueueAddress } from 
 export { openJobSubmitter, JobFailedError, blobKey, type JobSubmitter, type JobSubmitterOptions, type JobEvent, type DeadLetter, type SubmitterStats } from './jobSubmitter.js';
 export { jobBlob, type BlobJob } from './jobBlob.js';
 export { startJobWorker, PermanentJobError, type JobWorker, type JobWorkerOptions, type JobHandlers, type JobContext, type WorkerTaskLog } from './jobWorker.js';
+export { failIfListed, TEST_FAIL_ENV } from './testFailureHook.js';

@@ -11,9 +11,10 @@ const flex = (args: string[]) => runMain(['flex', ...args]);
 const MARKER = '.ev-cosim-results.json';
 const workOf = (out: string): string => join(dirname(out), `.${basename(out)}.work`);
 
-// The reduced case of test/cli/flex.test.ts: reference network and feeder, 6 × 10 min, one axis station, one budget.
+// Reference network and feeder, 4 × 10 min with t* the last interval (no "after" coupon blocks: 17 design runs, the
+// region a segment of 6 admissible points), one axis station, one budget: these checks are about folders, not regions.
 const REDUCED = [
-  '--set', 'horizon.intervals=6', '--set', 'horizon.stepSec=60', '--set', 'demand.profile=[0.7,0.8,0.9,1,1,1]', '--set', 'feeder.loadScale=1',
+  '--set', 'horizon.intervals=4', '--set', 'horizon.stepSec=60', '--set', 'demand.profile=[0.7,0.8,0.9,1]', '--set', 'feeder.loadScale=1',
   '--time', '3', '--budgets', '300', '--stations', 'CS3', '--lookback', '0', '--levels', '0.25', '--refine', '0', '--workers', '1', '--model', 'dta',
 ];
 const parseJson = (stdout: string) => flexModelSchema.extend({ files: z.array(z.string()) }).parse(JSON.parse(stdout));
@@ -60,7 +61,7 @@ describe('ev-cosim flex: unsafe --out targets and bad options exit 1, one line, 
   });
 
   const bad: [string, string[], RegExp][] = [
-    ['--time 99', ['--time', '99'], /--time = 99: must be an interval index in \[0, 5\]/],
+    ['--time 99', ['--time', '99'], /--time = 99: must be an interval index in \[0, 3\]/],
     ['--stations CS9', ['--stations', 'CS9'], /--stations = "CS9": not a station of the scenario/],
     ['an empty station subset', ['--stations', ','], /--stations = ",": must name at least one station/],
     ['--lookback -1', ['--lookback', '-1'], /--lookback = "-1": must be an integer ≥ 0/],
@@ -88,7 +89,7 @@ describe('ev-cosim flex: unsafe --out targets and bad options exit 1, one line, 
   }
 });
 
-// One reduced sweep (about 12 s CPU), then only refusals and fully resumed runs (no co-simulation).
+// One reduced sweep (about 7 s CPU), then only refusals and fully resumed runs (no co-simulation).
 describe('ev-cosim flex: one complete marked set per folder; resume keyed by content; the live log survives an interruption', () => {
   const root = mkdtempSync(join(tmpdir(), 'flex-set-'));
   const scenario = join(root, 'study', 's.json');

@@ -35,8 +35,8 @@ export async function fakeStudy(budgetsYuan: number[] = [300, 1000, 3000], direc
     return { ...e, netMw: e.netMw.map((v) => v - shift) };
   };
   // The fake responds to coupons in [t* − 3, t*] only: the window-only basis (span 'window') keeps the design small.
-  const window = couponWindow({ stations: 3, intervals: 12, timeIndex: 6, span: 'window' }, ['CS1', 'CS2', 'CS3']);
-  const probes = designProbes(window);
+  const window = couponWindow({ stations: 3, intervals: 12, timeIndex: 6, blocks: 2, span: 'window' }, ['CS1', 'CS2', 'CS3']);
+  const probes = designProbes(window, [0.25, 1]);
   const design: EvaluatedPoint[] = [];
   for (const p of probes) design.push({ ...(await evaluate(expandCoupons(window, p.x))), x: p.x });
   const searches = [];

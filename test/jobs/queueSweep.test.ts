@@ -32,7 +32,6 @@ const SPEC: SweepSpec = {
   directions: [onCs3(1), onCs3(-1)],
   budgetsYuan: [300],
 };
-const TASKS = 11;
 
 /** The deterministic part of a sweep (timing fields excepted), as text. */
 function deterministic(run: SweepRun): string {
@@ -73,10 +72,13 @@ describe.skipIf(url === undefined)('flex sweep on the queue with worker processe
     }
     expect(deterministic(run)).toBe(reference);
     expect(executor.deadLetters).toEqual([]);
-    expect(executor.submitter.stats.submitted).toBe(TASKS);
+    // 9 design probes, 2 directions and their candidates run ahead (runSweep): at least 11 jobs
+    const jobs = executor.submitter.stats.submitted;
+    expect(jobs).toBeGreaterThanOrEqual(11);
     // both workers took tasks, each task completed once
     const done = pair.map((w) => w.lines.filter((l) => l.includes(' completed ')));
-    expect(done[0].length + done[1].length).toBe(TASKS);
+    expect(done[0].length + done[1].length).toBe(jobs);
+    expect(done.every((d) => d.length > 0)).toBe(true);
     expect(await Promise.all(pair.map((w) => w.stop()))).toEqual([0, 0]);
   });
 
@@ -114,8 +116,9 @@ describe.skipIf(url === undefined)('flex sweep on the queue with worker processe
     // the killed task stalled and was run again by the rescuer
     expect(events.some((e) => e.id === killed && e.state === 'stalled')).toBe(true);
     const completedIds = events.filter((e) => e.state === 'completed').map((e) => e.id);
-    expect(new Set(completedIds).size).toBe(TASKS);
-    expect(completedIds.length).toBe(TASKS);
+    const jobs = executor.submitter.stats.submitted;
+    expect(new Set(completedIds).size).toBe(jobs);
+    expect(completedIds.length).toBe(jobs);
     const rescued = rescuer!.lines.filter((l) => l.includes(' completed ') && l.includes(killed!.slice(0, 12)));
     expect(rescued.length).toBe(1);
     expect(victim.lines.some((l) => l.includes(' completed ') && l.includes(killed!.slice(0, 12)))).toBe(false);

@@ -17,12 +17,12 @@ export interface WorkerProcess {
   stop(): Promise<number | string>;
 }
 
-/** Start `ev-cosim worker --queue url …extra`. */
-export function startWorkerProcess(url: string, extra: readonly string[] = []): WorkerProcess {
+/** Start `ev-cosim worker --queue url …extra`, with `env` added to this process's environment. */
+export function startWorkerProcess(url: string, extra: readonly string[] = [], env: Readonly<Record<string, string>> = {}): WorkerProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'jobs', 'evCosimFromSource.ts'), 'worker', '--queue', url, ...extra], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, EV_COSIM_QUEUE: '' },
+    env: { ...process.env, EV_COSIM_QUEUE: '', ...env },
   });
   const lines: string[] = [];
   let buffer = '';

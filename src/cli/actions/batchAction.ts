@@ -45,6 +45,11 @@ export async function batchCommand(file: string | undefined, options: BatchComma
     executor: (display) => (address ? queueBatchExecutor(address, display) : inlineBatchExecutor(display)),
     onCase: (row, resumed, done, total) => {
       if (options.json !== true || tty) process.stderr.write(`ev-cosim batch: ${done}/${total} ${row.case} ${row.status}${resumed ? ' (resumed)' : ''}\n`);
+      if (row.status === 'failed') {
+        const attempts = row.attempts ?? 1;
+        process.stderr.write(`ev-cosim batch: dead letter: ${row.case} (${row.overrides}) failed after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${row.problem}; `
+          + `no results folder for it (exit ${row.exit}; a second call runs it again)\n`);
+      }
     },
   });
   if (options.json) process.stdout.write(`${JSON.stringify({ cases: outcome.rows, resumed: outcome.resumed, exit: outcome.exit, files: outcome.files })}\n`);

@@ -55,7 +55,7 @@ export interface FlexCommandOptions {
   /** `--need`, repeatable (a single string is accepted too). */
   readonly need?: string | readonly string[];
   readonly lookback: string;
-  readonly levels: string;
+  readonly levels?: string;
   readonly refine: string;
   readonly set: string[];
   /** `--shed-tolerance <MW>`: shed / curtailment above this rejects a run [1e-6]. */
@@ -109,8 +109,8 @@ export async function flexCommand(file: string | undefined, options: FlexCommand
   // checked before any output folder is touched: bad needs end with exit 1 and no file written
   const needTexts = options.need === undefined ? [] : typeof options.need === 'string' ? [options.need] : [...options.need];
   const needs = parseGridNeeds(needTexts, loaded.scenario);
-  const levels = numberList('--levels', options.levels);
-  for (const l of levels) if (l <= 0 || l > 1) throw new InputError({ source: SOURCE, field: '--levels', value: l }, 'each level must be in (0, 1]');
+  const levels = options.levels === undefined ? undefined : numberList('--levels', options.levels);
+  for (const l of levels ?? []) if (l <= 0 || l > 1) throw new InputError({ source: SOURCE, field: '--levels', value: l }, 'each level must be in (0, 1]');
 
   // Every option is checked before the output folder or results.jsonl is touched: bad input → exit 1, no file changed.
   const checked = checkStudyOptions(loaded.scenario, { stations, timeIndex, stepDeg, options });
@@ -126,10 +126,12 @@ export async function flexCommand(file: string | undefined, options: FlexCommand
     directionBudget,
     volumeTolerance,
     lookbackIntervals: checked.lookbackIntervals,
-    levels: [...levels].sort((a, b) => a - b),
+    levels: levels === undefined ? undefined : [...levels].sort((a, b) => a - b),
     controls: { refineSteps: checked.refineSteps },
     shedToleranceMw: checked.shedToleranceMw,
     workers,
+    // local: a thread pool even for one worker (a pool thread is what `--workers 2` adds; inline is --executor inline)
+    ...(executorKind === 'local' ? { executorOptions: { pool: true } } : {}),
     allowLarge: options.allowLarge === true,
   };
   const specs = checkFlexStudyOptions(study);
@@ -173,6 +175,24 @@ export async function flexCommand(file: string | undefined, options: FlexCommand
   if (options.json) process.stdout.write(`${JSON.stringify({ ...json, files: written })}\n`);
   else process.stdout.write(textTable(results, plans, outDir));
   reportTrouble(results);
+  reportDeadLetters(results);
+}
+
+/**
+ * One stderr line per dead letter (a sweep task that failed for good; docs/distributed.md), after
+ * the outputs were written without it: exit 2, the results are incomplete.
+ */
+function reportDeadLetters(results: Awaited<ReturnType<typeof runFlexStudy>>): void {
+  let dead = 0;
+  for (const r of results) {
+    for (const l of r.run.deadLetters ?? []) {
+      dead++;
+      const what = l.kind === 'design' ? `design probe ${l.probe}` : l.kind === 'direction' ? `direction ${l.direction}` : l.kind;
+      process.stderr.write(`ev-cosim flex: dead letter: ${r.model.toUpperCase()} ${what} (${l.taskId}) failed after ${l.attempts} attempt${l.attempts === 1 ? '' : 's'}: ${l.reason}; `
+        + 'its points are missing from the results (run again with --resume <out>/results.jsonl to retry only the missing tasks)\n');
+    }
+  }
+  if (dead > 0) process.exitCode = EXIT_SOLVER_FAILURE;
 }
 
 /**
@@ -350,7 +370,9 @@ function textTable(results: Awaited<ReturnType<typeof runFlexStudy>>, plans: Tie
     }
     lines.push(...columns(rows));
     const runs = r.run.runs.design + r.run.runs.search;
-    lines.push(`  ${runs} co-simulation runs in ${(r.wallMs / 1000).toFixed(1)} s${r.run.resumed > 0 ? `, ${r.run.resumed} tasks resumed` : ''}`);
+    const dead = r.run.deadLetters?.length ?? 0;
+    lines.push(`  ${runs} co-simulation runs in ${(r.wallMs / 1000).toFixed(1)} s${r.run.resumed > 0 ? `, ${r.run.resumed} tasks resumed` : ''}`
+      + `${dead > 0 ? `; INCOMPLETE: ${dead} task${dead === 1 ? '' : 's'} failed (dead letters), their points are missing` : ''}`);
   }
   for (const p of plans) lines.push(p.summary);
   lines.push(`written to ${outDir}`);

@@ -1,6 +1,6 @@
 /**
  * What `ev-cosim worker` does once its options are parsed (loaded lazily by `../commands/worker.ts`).
- * Handlers: flex sweep tasks (`flex-task`, on a thread pool when `--concurrency` > 1) and batch
+ * Handlers: flex sweep tasks (`flex-task`, on a thread pool of `--concurrency` threads) and batch
  * cases (`batch-case`); each task's scenario bundle is fetched by hash and materialized in the cache folder.
  */
 import { readFileSync } from 'node:fs';
@@ -46,7 +46,9 @@ export async function workerCommand(options: WorkerCommandOptions): Promise<void
   if (!Number.isFinite(lockSeconds) || lockSeconds < 1) throw new InputError({ source: SOURCE, field: '--lock-seconds', value: options.lockSeconds }, 'must be a number of seconds ≥ 1');
   const cacheDir = options.cacheDir ?? join(tmpdir(), 'ev-cosim-bundles');
   const version = packageVersion();
-  const flexExecutor = taskExecutor(concurrency);
+  // sweep tasks on a pool of `concurrency` threads (one shared base equilibrium per spec), also for 1: off the main
+  // thread, so the job locks are renewed while a task computes, with the pool's larger young generation
+  const flexExecutor = taskExecutor(concurrency, { pool: true });
   const runFlex = flexJobHandler(cacheDir, version, (task) => flexExecutor.run(task));
   const line = (log: WorkerTaskLog): void => {
     process.stderr.write(`ev-cosim worker: ${log.kind} ${log.id.slice(0, 12)} attempt ${log.attempt} ${log.outcome} in ${(log.wallMs / 1000).toFixed(1)} s${log.reason ? `: ${log.reason}` : ''}\n`);

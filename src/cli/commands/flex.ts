@@ -45,7 +45,7 @@ export function registerFlexCommand(program: Command): void {
     .option('--stations <ids>', 'stations spanning the region, comma-separated (default: all)')
     .option('--need <spec>', 'tier planning: a cap or floor on a station\'s or bus\'s net load at t*, e.g. "CS3<=0.2" or "bus30<=-0.3" (MW; repeatable, all must hold)', collectOption, [])
     .option('--lookback <k>', 'coupons act on arrivals in [t*−k, t*]', '3')
-    .option('--levels <list>', 'probe levels as fractions of the coupon bounds', '0.25,1')
+    .option('--levels <list>', 'probe levels as fractions of the coupon bounds [1/64, 1/8, 1: 0.015625,0.125,1]')
     .option('--refine <n>', 'pattern-search runs per direction and budget', '1')
     .option('--shed-tolerance <MW>', 'largest household shed / EV curtailment in an interval that still counts as none; a run shedding more is rejected', '1e-6')
     .option('-s, --set <path=value>', 'override a scenario field, e.g. demand.scale=1.2 (repeatable)', collectOption, [])

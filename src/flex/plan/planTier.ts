@@ -51,8 +51,9 @@ export interface TierPlan {
   /** Verified loads of the needs at the point (empty without a point). */
   readonly loads: NeedLoad[];
   readonly tiers: TierCheck[];
-  /** Co-simulation runs spent by the planner (model steps + polish), each one verified. */
+  /** Co-simulation runs spent by the planner (shrink + model steps + polish), each one verified. */
   readonly runs: number;
+  readonly shrinkRuns: number;
   readonly modelRuns: number;
   readonly polishRuns: number;
   readonly summary: string;
@@ -60,9 +61,13 @@ export interface TierPlan {
 
 /** Options of {@link planTier}. */
 export interface PlanOptions {
-  /** Response-model LP steps (each one co-simulation), default 12. */
+  /** Shrink runs: bisection on a common scale of the cheapest need-meeting runs' coupons, default 16. */
+  readonly shrinkRuns?: number;
+  /** Runs the shrink starts from (cheapest first, one per set of non-zero components), default 3. */
+  readonly shrinkStarts?: number;
+  /** Response-model LP steps (each one co-simulation), default 4. */
   readonly modelRuns?: number;
-  /** Coordinate polish runs, default 8. */
+  /** Coordinate polish runs, default 4. */
   readonly polishRuns?: number;
   /** Initial margin the LP asks beyond each need, MW (grows when a run misses), default 0.005. */
   readonly marginMw?: number;
@@ -73,16 +78,21 @@ export interface PlanOptions {
  *
  * 1. Pool = every run of the sweep (`allEvaluated`: design, searches, refinement); the
  *    incumbent is the cheapest that the grid serves (`gridServed`) and meets every need.
- * 2. Response-model LP with a trust region (when `evaluate` is given): fit the needs' loads
+ * 2. Shrink (when `evaluate` is given): the cheapest need-meeting runs of the pool, one per
+ *    set of non-zero components (`shrinkStarts`), each scaled by a common factor f ∈ (0, 1)
+ *    found by bisection, the starts one step each in turn (see `shrink`). Responses to coupons
+ *    are often thresholds (drivers switch station or route at some coupon level), which linear
+ *    models miss and bisection finds.
+ * 3. Response-model LP with a trust region (when `evaluate` is given): fit the needs' loads
  *    and the subsidy linearly in the scaled coupons z = x / upper around the centre (the
  *    incumbent, else the base) from the pool, weighted by distance; solve
  *    min subsidy s.t. each need met with a margin, 0 ≤ z ≤ 1, |z − z_c| ≤ Δ; re-simulate the
  *    candidate (a real run, added to the pool). A better admissible run becomes the centre and
  *    widens Δ; a run missing a need raises that need's margin by the miss and shrinks Δ; any
  *    other outcome shrinks Δ. An infeasible LP widens Δ up to the whole box.
- * 3. Polish: coordinate steps on the incumbent that halve or drop one coupon component (largest
+ * 4. Polish: coordinate steps on the incumbent that halve or drop one coupon component (largest
  *    first), kept only when the real run is served, meets every need and pays less.
- * 4. Tier: the cheapest tier whose budget covers the subsidy and whose hull contains the point,
+ * 5. Tier: the cheapest tier whose budget covers the subsidy and whose hull contains the point,
  *    else the cheapest whose budget covers it (`inTierHull` false); chosen after the last change
  *    of the subsidy. Only re-simulated points are ever reported.
  *
@@ -109,19 +119,21 @@ export async function planTier(
   };
   for (const p of pool) consider(p);
   const top = result.tiers.length > 0 ? result.tiers[result.tiers.length - 1].budgetYuan : Infinity;
+  let shrinkRuns = 0;
   let modelRuns = 0;
   let polishRuns = 0;
-  const seen = new Set(pool.map((p) => key(p.x)));
+  const seen = new Map(pool.map((p) => [key(p.x), p]));
   const verify = async (x: readonly number[]): Promise<EvaluatedPoint> => {
     const p: EvaluatedPoint = { ...(await evaluate!(expandCoupons(window, x))), x: [...x] };
     pool.push(p);
-    seen.add(key(p.x));
+    seen.set(key(p.x), p);
     consider(p);
     return p;
   };
 
   if (evaluate && m > 0) {
-    const maxModel = options.modelRuns ?? 12;
+    shrinkRuns = await shrink(pool.filter(good), list, seen, verify, options.shrinkRuns ?? 16, options.shrinkStarts ?? 3);
+    const maxModel = options.modelRuns ?? 4;
     const margins = list.map(() => options.marginMw ?? 0.005);
     let center = best ? scaled(best.x, upper) : new Float64Array(m);
     let radius = best ? 0.25 : 0.5;
@@ -173,7 +185,7 @@ export async function planTier(
       }
     }
     // coordinate polish: halve or drop one component at a time, largest first
-    const maxPolish = options.polishRuns ?? 8;
+    const maxPolish = options.polishRuns ?? 4;
     for (let pass = 0; pass < 2 && best && polishRuns < maxPolish; pass++) {
       const order = [...best.x.keys()].filter((j) => best!.x[j] > 0).sort((i, j) => best!.x[j] / upper[j] - best!.x[i] / upper[i]);
       let improved = false;
@@ -212,7 +224,7 @@ export async function planTier(
   const inTierHull = chosen >= 0 && tiers[chosen].containsPoint;
   const inSmallerTierHulls = chosen >= 0 ? tiers.slice(0, chosen).filter((t) => t.containsPoint).map((t) => t.budgetYuan) : [];
   const loads: NeedLoad[] = point ? list.map((n) => ({ need: n, loadMw: needLoadMw(n, point.netMw), met: meetsNeed(n, point.netMw) })) : [];
-  const runs = modelRuns + polishRuns;
+  const runs = shrinkRuns + modelRuns + polishRuns;
   const where = `${list.map((n) => `${n.text}`).join(' and ')} at ${result.time}`;
   const summary = point && chosen >= 0
     ? `${result.model.toUpperCase()} plan for ${where}: tier ${result.tiers[chosen].budgetYuan} ¥, subsidy actually paid ${point.subsidyYuan.toFixed(1)} ¥, `
@@ -222,8 +234,63 @@ export async function planTier(
   const tierYuan = chosen >= 0 ? result.tiers[chosen].budgetYuan : undefined;
   return {
     model: result.model, need: list[0], needs: list, tierYuan, budgetYuan: tierYuan, subsidyYuan: point?.subsidyYuan,
-    point: chosen >= 0 ? point : undefined, inTierHull, inSmallerTierHulls, loads, tiers, runs, modelRuns, polishRuns, summary,
+    point: chosen >= 0 ? point : undefined, inTierHull, inSmallerTierHulls, loads, tiers, runs, shrinkRuns, modelRuns, polishRuns, summary,
   };
+}
+
+/**
+ * The shrink step of {@link planTier}: per start, a bracket [lo, hi] on a common scale factor
+ * of its coupons (hi = 1 meets every need, lo = 0 is the base) and a bisection in it, the
+ * starts taking one step each in turn. A run that the grid serves and that meets every need
+ * lowers hi; a run that misses a need raises lo; a run that meets the needs but is not served
+ * (shed, say: not monotone in the scale), or has no loads (an OPF without solution), moves
+ * neither, and the next try is below it. Books
+ * already run are looked up, not re-run.
+ *
+ * @returns the co-simulation runs spent
+ */
+async function shrink(
+  good: readonly EvaluatedPoint[], needs: readonly GridNeed[], seen: ReadonlyMap<string, EvaluatedPoint>,
+  verify: (x: readonly number[]) => Promise<EvaluatedPoint>, maxRuns: number, maxStarts: number,
+): Promise<number> {
+  const patterns = new Set<string>();
+  const starts: { x: readonly number[]; lo: number; hi: number; top: number; open: boolean }[] = [];
+  for (const p of [...good].sort((a, b) => a.subsidyYuan - b.subsidyYuan)) {
+    if (starts.length >= maxStarts) break;
+    const pattern = p.x.map((v) => (v > 0 ? 1 : 0)).join('');
+    if (!p.x.some((v) => v > 0) || patterns.has(pattern)) continue;
+    patterns.add(pattern);
+    starts.push({ x: p.x, lo: 0, hi: 1, top: 1, open: true });
+  }
+  let runs = 0;
+  // one bisection step of a start (a new run, or false when its bracket is closed)
+  const step = async (s: (typeof starts)[number]): Promise<boolean> => {
+    for (let guard = 0; guard < 60; guard++) {
+      if (s.top - s.lo < 1e-4) return false;
+      const f = (s.lo + s.top) / 2;
+      const x = s.x.map((v) => round(v * f));
+      const known = seen.get(key(x));
+      const p = known ?? (runs++, await verify(x));
+      if (p.feasible && !needs.every((n) => meetsNeed(n, p.netMw))) {
+        s.lo = f;
+        s.top = s.hi;
+      } else if (gridServed(p)) {
+        s.hi = f;
+        s.top = f;
+      } else {
+        s.top = f;
+      }
+      if (known === undefined) return true;
+    }
+    return false;
+  };
+  while (runs < maxRuns && starts.some((s) => s.open)) {
+    for (const s of starts) {
+      if (runs >= maxRuns) break;
+      if (s.open) s.open = await step(s);
+    }
+  }
+  return runs;
 }
 
 function scaled(x: readonly number[], upper: Float64Array): Float64Array {

@@ -16,7 +16,6 @@
  */
 import { bundleScenario, type ScenarioBundle } from '../../sim/index.js';
 import { contentId, JobFailedError, openJobSubmitter, type DeadLetter, type JobEvent, type JobSubmitter, type QueueAddress } from '../../jobs/index.js';
-import { SolverError } from '../../common/errors.js';
 import type { FlexTask, FlexTaskResult } from '../sweep/flexTask.js';
 import type { TaskExecutor } from '../sweep/taskExecutor.js';
 
@@ -50,9 +49,27 @@ export interface QueueTaskExecutor extends TaskExecutor {
 }
 
 /**
+ * Rejection of a queue executor's `run` for a task that failed its last attempt (a dead letter):
+ * the message is the worker's last reason; `attempts` the attempts made (`runSweep` records
+ * both in the sweep's dead letters and goes on without the task).
+ */
+export class QueueTaskFailedError extends Error {
+  readonly attempts: number;
+  /** The job's id on the queue (its content id). */
+  readonly jobId: string;
+
+  constructor(letter: DeadLetter) {
+    super(letter.reason);
+    this.name = 'QueueTaskFailedError';
+    this.attempts = letter.attempts;
+    this.jobId = letter.id;
+  }
+}
+
+/**
  * Connect to the queue and return an executor whose tasks run on `ev-cosim worker`s.
- * A dead-lettered task rejects its `run` with a `SolverError` (exit 2) naming the task and
- * the reason; the dead letters are also in `deadLetters`.
+ * A dead-lettered task rejects its `run` with a {@link QueueTaskFailedError} (its attempts and
+ * last reason); the dead letters are also in `deadLetters`.
  *
  * @param address - `parseQueueUrl(--queue)`
  * @throws InputError when no server answers
@@ -90,14 +107,10 @@ export async function queueTaskExecutor(address: QueueAddress, options: QueueExe
       try {
         return await submitter.run<FlexTaskResult>(FLEX_JOB_KIND, data, contentId({ kind: FLEX_JOB_KIND, data }));
       } catch (error) {
-        if (error instanceof JobFailedError) throw new SolverError('flex/queue', 'dead-letter', `${describeTask(task)}: ${error.message}`);
+        if (error instanceof JobFailedError) throw new QueueTaskFailedError(error.deadLetter);
         throw error;
       }
     },
     close: () => submitter.close(),
   };
-}
-
-function describeTask(task: FlexTask): string {
-  return task.kind === 'design' ? `${task.spec.model} design probe ${task.probe}` : `${task.spec.model} direction ${task.direction}`;
 }

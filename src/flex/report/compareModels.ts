@@ -13,7 +13,8 @@ export type ModelComparisonRow = {
   readonly model: string;
   readonly budgetYuan: number;
   /** Affine rank of the region (n: full-dimensional; n − 1: flat). */
-  readonly affineRank: number;
+  /** null when the tier has no admissible point. */
+  readonly affineRank: number | null;
   /** e.g. `3-D volume`, `2-D area (flat in 3 stations)`. */
   readonly dimensionLabel: string;
   /** The fixed total station load when the region is flat on Σ P = const, MW. */
@@ -40,7 +41,7 @@ export function compareModels(results: readonly FlexModelResult[]): ModelCompari
       rows.push({
         model: r.model,
         budgetYuan: t.budgetYuan,
-        affineRank: rank,
+        affineRank: rank < 0 ? null : rank,
         dimensionLabel: dimensionLabel(rank, n),
         ...regionMeasureJson(t),
         ...(t.hull.constantTotal === undefined ? {} : { constantTotalMw: t.hull.constantTotal }),

@@ -26,7 +26,7 @@ export const tiersCsvSchema = z.strictObject({
   clock: clockField('start of t*'),
   budgetYuan,
   stationCount: z.number().int().positive().describe('stations spanning the region (its dimension n)'),
-  affineRank: z.number().int().describe('affine rank of the tier\'s hull: n when full-dimensional, n − 1 when flat'),
+  affineRank: orEmpty(z.number().int().nonnegative(), 'affine rank of the tier\'s hull: n when full-dimensional, n − 1 when flat; empty when the tier has no admissible point'),
   lengthMw: orEmpty(z.number().nonnegative(), 'length of the hull when its affine rank is 1, MW; empty otherwise'),
   areaMw2: orEmpty(z.number().nonnegative(), 'area of the hull when its affine rank is 2 (e.g. the flat STA region of three stations), MW²; empty otherwise'),
   volumeMw3: orEmpty(z.number().nonnegative(), 'volume of the hull when its affine rank is 3 (full-dimensional in three stations), MW³; empty otherwise'),

@@ -42,7 +42,7 @@ export function tiersCsv(results: readonly FlexModelResult[]): CsvRows {
       const size = (k: string): number | string => (k === key ? t.hull.measure : '');
       const b = tierBounds(r, t);
       rows.push([
-        r.model, r.timeIndex, r.time, t.budgetYuan, r.axes.length, t.hull.affineRank, ...measures.map(size),
+        r.model, r.timeIndex, r.time, t.budgetYuan, r.axes.length, t.hull.affineRank < 0 ? '' : t.hull.affineRank, ...measures.map(size),
         t.volumeIncreasePct ?? '', t.hull.constantTotal ?? '', t.vertices.length, t.directionPoints.length,
         b.innerVolume, b.outerVolume ?? '', b.volumeRatio ?? '', t.admissiblePoints, b.outsideOuter ?? '', ...TIER_REJECTIONS.map((x) => t.rejected[x]), ...higher.map(size),
       ]);

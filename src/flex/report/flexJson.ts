@@ -39,17 +39,28 @@ export interface FlexPlanJson {
   readonly stationNetMw: number | null;
   readonly tiers: { readonly budgetYuan: number; readonly canMeet: boolean; readonly containsPoint: boolean }[];
   readonly runs: number;
+  readonly shrinkRuns: number;
   readonly modelRuns: number;
   readonly polishRuns: number;
   readonly summary: string;
 }
 
+/** A sweep task that failed for good (`SweepDeadLetter`): its points are missing from the results. */
+export interface FlexDeadLetterJson {
+  readonly taskId: string;
+  readonly kind: string;
+  readonly probe?: number;
+  readonly direction?: number;
+  readonly attempts: number;
+  readonly reason: string;
+}
+
 /**
  * One model's object: `narrowStations` — axis stations whose range at the largest budget is below
- * 5 % of the widest axis's range (narrowStations.ts; empty when none) — and the plan when
- * `--need` was given.
+ * 5 % of the widest axis's range (narrowStations.ts; empty when none) — the plan when
+ * `--need` was given, and `deadLetters` when some sweep task failed for good (absent otherwise).
  */
-export type FlexModelPlanJson = FlexModelJson & { readonly narrowStations: NarrowStation[]; readonly plan?: FlexPlanJson };
+export type FlexModelPlanJson = FlexModelJson & { readonly narrowStations: NarrowStation[]; readonly plan?: FlexPlanJson; readonly deadLetters?: FlexDeadLetterJson[] };
 
 /** `--model both`. */
 export interface FlexBothJson {
@@ -77,7 +88,12 @@ export function flexJson(results: readonly FlexModelResult[], plans: readonly Ti
   const name = scenario ?? (results[0] ? defaultScenarioName(results[0]) : '');
   const one = (r: FlexModelResult): FlexModelPlanJson => {
     const plan = plans.find((p) => p.model === r.model);
-    const obj = { ...modelJson(r, name), narrowStations: narrowStations(r)?.narrow ?? [] };
+    const dead = r.run.deadLetters ?? [];
+    const obj = {
+      ...modelJson(r, name),
+      narrowStations: narrowStations(r)?.narrow ?? [],
+      ...(dead.length > 0 ? { deadLetters: dead.map((l) => ({ ...l })) } : {}),
+    };
     return plan ? { ...obj, plan: planJson(r, plan) } : obj;
   };
   if (results.length === 1) return one(results[0]);
@@ -107,6 +123,7 @@ function planJson(result: FlexModelResult, plan: TierPlan): FlexPlanJson {
     stationNetMw: plan.point ? plan.point.netMw[plan.need.station] : null,
     tiers: plan.tiers.map((t) => ({ budgetYuan: t.budgetYuan, canMeet: t.canMeet, containsPoint: t.containsPoint })),
     runs: plan.runs,
+    shrinkRuns: plan.shrinkRuns,
     modelRuns: plan.modelRuns,
     polishRuns: plan.polishRuns,
     summary: plan.summary,

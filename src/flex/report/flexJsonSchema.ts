@@ -61,7 +61,7 @@ const rangeSchema = z.strictObject({
 /** One subsidy tier. */
 export const flexTierSchema = z.strictObject({
   budgetYuan: z.number().positive().describe('subsidy budget F_max of the tier, ¥'),
-  affineRank: z.number().int().min(-1).describe('affine rank of the tier\'s hull: the number of stations when full-dimensional, one less when flat (dimensionless)'),
+  affineRank: z.number().int().nonnegative().nullable().describe('affine rank of the tier\'s hull: the number of stations when full-dimensional, one less when flat; null when the tier has no admissible point (dimensionless)'),
   ...regionMeasureShape,
   increasePct: z.number().optional().describe('growth of the hull\'s size over the previous tier, % (absent for the first tier or when the rank changed)'),
   constantTotalMw: z.number().optional().describe('when the region is flat on Σ P = const (the STA case), that total station net load, MW'),
@@ -118,7 +118,8 @@ const planSchema = z.strictObject({
     canMeet: z.boolean().describe('some admissible run within this budget meets every need'),
     containsPoint: z.boolean().describe('the plan\'s point lies in this tier\'s hull'),
   })).describe('per tier: can it meet the needs, does its hull contain the plan\'s point'),
-  runs: z.number().int().nonnegative().describe('co-simulation runs spent by the planner (model + polish), each verified'),
+  runs: z.number().int().nonnegative().describe('co-simulation runs spent by the planner (shrink + model + polish), each verified'),
+  shrinkRuns: z.number().int().nonnegative().describe('runs of the scale bisection on the cheapest need-meeting runs (shrink step)'),
   modelRuns: z.number().int().nonnegative().describe('runs of the response-model LP steps'),
   polishRuns: z.number().int().nonnegative().describe('runs of the coordinate polish'),
   summary: z.string().describe('the plan in one sentence'),
@@ -150,6 +151,14 @@ export const flexModelSchema = z.strictObject({
     rangeMw: z.number().nonnegative().describe('its range at the largest budget (max − min net load over that tier\'s admissible points), MW'),
   })).describe('axis stations that barely move: range at the largest budget below 5 % of the widest axis station\'s range (they make the n-D volume tiny; empty when none, always empty with one axis; docs/flexibility.md §5)'),
   plan: planSchema.optional().describe('tier planning of `--need`'),
+  deadLetters: z.array(z.strictObject({
+    taskId: z.string().describe('the task\'s key in `results.jsonl`: `design:<probe>`, `direction:<index>` or `adaptive:<index>:<vector>`'),
+    kind: z.enum(['design', 'direction', 'evaluate']).describe('`design` (a design probe\'s run) or `direction` (a direction\'s boundary search)'),
+    probe: z.number().int().nonnegative().optional().describe('design probe index (a design task)'),
+    direction: z.number().int().nonnegative().optional().describe('direction index as the sweep numbered it (a direction task): the start directions first, then the adaptive rounds\''),
+    attempts: z.number().int().positive().describe('attempts made (1 inline or on the local pool; the queue retries up to 3)'),
+    reason: z.string().describe('error message of the last attempt'),
+  })).optional().describe('sweep tasks that failed for good (dead letters; absent when every task finished): the sweep went on without them, so their points are missing from the tiers, and `flex` exits 2 (docs/flexibility.md §8, docs/distributed.md)'),
 });
 
 const dimensionLabel = z.string().describe('the region\'s dimension in words, e.g. `3-D volume`, `2-D area (flat in 3 stations)`');
@@ -158,7 +167,7 @@ const dimensionLabel = z.string().describe('the region\'s dimension in words, e.
 export const comparisonRowSchema = z.strictObject({
   model: z.enum(['dta', 'sta']).describe('traffic model'),
   budgetYuan: z.number().describe('subsidy budget, ¥'),
-  affineRank: z.number().int().describe('affine rank of the hull (dimensionless)'),
+  affineRank: z.number().int().nonnegative().nullable().describe('affine rank of the hull; null when the tier has no admissible point (dimensionless)'),
   dimensionLabel,
   ...regionMeasureShape,
   constantTotalMw: z.number().optional().describe('total station net load when flat on Σ P = const, MW'),

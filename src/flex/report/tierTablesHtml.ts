@@ -94,7 +94,7 @@ export function tierTableHtml(result: FlexModelResult): string {
 export function comparisonTableHtml(results: readonly FlexModelResult[]): string {
   const first = results[0];
   const rows = compareModels(results);
-  const ranks = ranksOf(rows.map((r) => r.affineRank));
+  const ranks = ranksOf(rows.map((r) => r.affineRank ?? -1));
   const head = ['Model', 'Budget, ¥', 'Region', ...ranks.map(measureHeading), 'Constant total, MW', ...first.axes.map((_, i) => `${stationLabel(first, i)} ± half-range, MW`)];
   const body = rows.map((c) => {
     const size = (k: number): string => {

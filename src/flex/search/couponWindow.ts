@@ -1,8 +1,8 @@
 /**
  * The reduced coupon space of the boundary search (docs/model.md §5 "Method notes"
  * item 1; docs/flexibility.md §3): a *basis* of coupon blocks over the whole horizon —
- * fine blocks in the window [t* − k, t*], one block before it and one after t* — one
- * value per station × kind (that the station offers) × block.
+ * fine blocks in the window [t* − k, t*] (one per interval by default), one block before it
+ * and one or two after t* — one value per station × kind (that the station offers) × block.
  */
 import { InputError } from '../../common/errors.js';
 import type { CouponBook } from '../../sim/index.js';
@@ -26,8 +26,19 @@ export interface CouponWindowOptions {
   readonly timeIndex: number;
   /** k: the fine window is [t* − k, t*] (clipped at 0); default 3 (30 min before a 10-min t*). */
   readonly lookbackIntervals?: number;
-  /** Number of contiguous blocks the fine window is split into, each with one coupon value; default 2. */
+  /**
+   * Number of contiguous blocks the fine window is split into, each with one coupon value; default
+   * one block per interval of the window (k + 1 when t* ≥ k): the response to a coupon in one
+   * interval differs from the next interval's in direction, not only in size (docs/flexibility.md §3).
+   */
   readonly blocks?: number;
+  /**
+   * Number of blocks the part after t* is split into (`span: 'horizon'`): the first blocks are one
+   * interval each (t* + 1, …), the last takes the rest and the tail. Default 2 when `blocks` is
+   * left at its default (t* + 1 alone: a coupon there holds back drivers who would reach the station
+   * at t*, without paying every later arrival), else 1 (the first version's single block).
+   */
+  readonly afterBlocks?: number;
   /**
    * `'horizon'` (default): besides the fine window, one block `before` = [0, t* − k − 1] and one
    * block `after` = [t* + 1, T − 1] (its value also holds in the clearance tail), when non-empty.
@@ -69,9 +80,10 @@ export interface CouponWindow {
  * 1. Fine window = intervals max(0, t* − k) … t*: vehicles arriving then are in service
  *    or queued at t* (charging 20 min, V2G 30 min in the reference scenario), and
  *    coupons there can also pull arrivals earlier (temporal shift, seed 003 §3.3); split
- *    into `blocks` contiguous blocks (earlier blocks get the remainder).
- * 2. With `span: 'horizon'`: one block for every interval before the window and one for
- *    every interval after t*. The co-simulation holds the last interval's coupon through
+ *    into `blocks` contiguous blocks (earlier blocks get the remainder; default one block
+ *    per interval, so m = kinds × (k + 4) at most and grows linearly in k, never in T).
+ * 2. With `span: 'horizon'`: one block for every interval before the window and
+ *    `afterBlocks` after t* (default with the default `blocks`: t* + 1 alone, then the rest). The co-simulation holds the last interval's coupon through
  *    the clearance tail, so the `after` value is paid by every arrival after t*, tail included;
  *    with `span: 'window'` and t* < T − 1 the tail gets no coupon.
  * 3. One component per station × offered kind × block, bounded by the kind's maximum.
@@ -81,21 +93,24 @@ export interface CouponWindow {
  * @throws InputError when t* is outside the horizon, a count is not a positive integer or a kind list is bad
  * @example
  * const w = couponWindow({ stations: 3, intervals: 12, timeIndex: 6 });
- * w.blockIntervals; // [[0, 1, 2], [3, 4], [5, 6], [7, 8, 9, 10, 11]]
- * w.components;     // 24
- * couponWindow({ stations: 3, intervals: 12, timeIndex: 6, span: 'window' }).components; // 12
+ * w.blockIntervals; // [[0, 1, 2], [3], [4], [5], [6], [7], [8, 9, 10, 11]]
+ * w.components;     // 42
+ * couponWindow({ stations: 3, intervals: 12, timeIndex: 6, blocks: 2 }).components; // 24
+ * couponWindow({ stations: 3, intervals: 12, timeIndex: 6, span: 'window' }).components; // 24
  */
 export function couponWindow(options: CouponWindowOptions, stationIds?: readonly string[]): CouponWindow {
   const source = 'flex/couponWindow';
   const { stations, intervals, timeIndex } = options;
   const k = options.lookbackIntervals ?? 3;
-  const blocks = options.blocks ?? 2;
+  const blocks = options.blocks ?? Math.max(1, Math.min(timeIndex, k) + 1);
+  const afterBlocks = options.afterBlocks ?? (options.blocks === undefined ? 2 : 1);
   const span = options.span ?? 'horizon';
   if (!Number.isInteger(timeIndex) || timeIndex < 0 || timeIndex >= intervals) {
     throw new InputError({ source, field: 'time', value: timeIndex }, `must be an interval index in [0, ${intervals - 1}]`);
   }
   if (!Number.isInteger(k) || k < 0) throw new InputError({ source, field: 'lookbackIntervals', value: k }, 'must be an integer ≥ 0');
   if (!Number.isInteger(blocks) || blocks < 1) throw new InputError({ source, field: 'blocks', value: blocks }, 'must be an integer ≥ 1');
+  if (!Number.isInteger(afterBlocks) || afterBlocks < 1) throw new InputError({ source, field: 'afterBlocks', value: afterBlocks }, 'must be an integer ≥ 1');
   if (span !== 'horizon' && span !== 'window') throw new InputError({ source, field: 'span', value: span }, "must be 'horizon' or 'window'");
   const kinds = options.stationKinds;
   if (kinds !== undefined && kinds.length !== stations) {
@@ -119,7 +134,12 @@ export function couponWindow(options: CouponWindowOptions, stationIds?: readonly
     t += size;
   }
   if (span === 'horizon' && timeIndex < intervals - 1) {
-    blockIntervals.push(range(timeIndex + 1, intervals - 1));
+    let from = timeIndex + 1;
+    for (let i = 1; i < afterBlocks && from < intervals - 1; i++, from++) {
+      blockIntervals.push([from]);
+      blockRoles.push('after');
+    }
+    blockIntervals.push(range(from, intervals - 1));
     blockRoles.push('after');
   }
   const station: number[] = [];

@@ -6,7 +6,7 @@
 import type { CouponWindow } from './couponWindow.js';
 import { expandCoupons } from './couponWindow.js';
 import type { DesignProbe } from './designPoints.js';
-import { admissible, projection, type EvaluatedPoint, type FlexEvaluator } from './flexEvaluation.js';
+import { admissible, gridServed, projection, type EvaluatedPoint, type FlexEvaluator } from './flexEvaluation.js';
 import { greedyCandidate, responseSegments } from './surrogateCandidate.js';
 
 /** Controls of {@link searchDirection}. */
@@ -37,7 +37,8 @@ export interface DirectionSearch {
  * 3. Candidate: the greedy model combination for F; evaluate it. If the real
  *    subsidy exceeds F, move back along the segment start → candidate by regula
  *    falsi on the subsidy (at most `fitSteps` runs), so the budget holds exactly
- *    on the real, re-simulated subsidy.
+ *    on the real, re-simulated subsidy; if the grid does not serve it (shed, not
+ *    exact), bisect the same segment towards the served start.
  * 4. Pattern search: from the best point, add a step of the next ranked coupon
  *    (step = its probe range, halved after a failed try), keep improvements.
  * 5. Every run is kept; the best admissible point per budget is reported.
@@ -105,7 +106,12 @@ export async function searchDirection(
   return { evaluated, bestByBudget };
 }
 
-/** Evaluate the candidate; if over budget, regula falsi on s ∈ [0, 1] along start → candidate. */
+/**
+ * Evaluate the candidate; if it is over budget or the grid does not serve it, move back along
+ * start → candidate (s ∈ [0, 1]): regula falsi on the subsidy while the failure is the budget,
+ * bisection while it is the grid (shed, curtailment, inexact OPF: the design's separable model
+ * knows nothing of the feeder, and the region's edge is often where shedding starts).
+ */
 async function lineSearch(
   run: (x: readonly number[]) => Promise<EvaluatedPoint>,
   start: readonly number[],
@@ -115,23 +121,30 @@ async function lineSearch(
 ): Promise<void> {
   const at = (s: number): number[] => start.map((v, j) => v + s * (candidate[j] - v));
   const first = await run(candidate);
-  if (first.subsidyYuan <= budget) return;
+  if (admissible(first, budget)) return;
   let sLo = 0;
   let fLo = 0; // the start point's subsidy is ≤ budget by choice; its exact value only shapes the guess
   let sHi = 1;
   let fHi = first.subsidyYuan;
+  let hiServed = gridServed(first);
   for (let k = 0; k < fitSteps; k++) {
-    // Aim slightly inside the budget: subsidy grows faster than linearly when coupons attract drivers.
-    let s = sLo + ((0.97 * budget - fLo) / (fHi - fLo)) * (sHi - sLo);
-    s = Math.min(sHi - 0.05 * (sHi - sLo), Math.max(sLo + 0.05 * (sHi - sLo), s));
+    let s: number;
+    if (hiServed && fHi > budget) {
+      // Aim slightly inside the budget: subsidy grows faster than linearly when coupons attract drivers.
+      s = sLo + ((0.97 * budget - fLo) / (fHi - fLo)) * (sHi - sLo);
+      s = Math.min(sHi - 0.05 * (sHi - sLo), Math.max(sLo + 0.05 * (sHi - sLo), s));
+    } else {
+      s = 0.5 * (sLo + sHi);
+    }
     const p = await run(at(s));
-    if (p.subsidyYuan <= budget) {
+    if (admissible(p, budget)) {
       sLo = s;
       fLo = p.subsidyYuan;
-      if (budget - p.subsidyYuan <= 0.03 * budget) return;
+      if (hiServed && budget - p.subsidyYuan <= 0.03 * budget) return;
     } else {
       sHi = s;
       fHi = p.subsidyYuan;
+      hiServed = gridServed(p);
     }
   }
 }

@@ -141,7 +141,8 @@ export interface NetMwRangeJson {
 /** One subsidy tier in the JSON output. */
 export type FlexTierJson = {
   readonly budgetYuan: number;
-  readonly affineRank: number;
+  /** null when the tier has no admissible point (empty hull). */
+  readonly affineRank: number | null;
   /** Growth of the measure over the previous tier, % (absent for the first tier or a rank change). */
   readonly increasePct?: number;
   /** Total station net load when the region is flat on Σ P = const, MW. */
@@ -276,7 +277,7 @@ export function modelJson(result: FlexModelResult, scenario = defaultScenarioNam
     base: pointJson(result, result.run.design[0]),
     tiers: result.tiers.map((t): FlexTierJson => ({
       budgetYuan: t.budgetYuan,
-      affineRank: t.hull.affineRank,
+      affineRank: t.hull.affineRank < 0 ? null : t.hull.affineRank,
       ...regionMeasureJson(t),
       ...(t.volumeIncreasePct === undefined ? {} : { increasePct: t.volumeIncreasePct }),
       ...(t.hull.constantTotal === undefined ? {} : { constantTotalMw: t.hull.constantTotal }),

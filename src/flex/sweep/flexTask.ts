@@ -2,19 +2,27 @@
  * One unit of sweep work — a design probe or one direction's search — run the
  * same way in-process and in a worker thread.
  */
-import type { EvaluatedPoint, FlexEvaluator } from '../search/flexEvaluation.js';
+import { readFileSync } from 'node:fs';
+import { deserialize, serialize } from 'node:v8';
+import type { EvaluatedPoint, FlexEvaluation, FlexEvaluator } from '../search/flexEvaluation.js';
 import { shareableBase, type BaseWarmStart } from '../search/cosimEvaluator.js';
 import { searchDirection, type DirectionSearch } from '../search/searchDirection.js';
-import { expandCoupons } from '../search/couponWindow.js';
+import { expandCoupons, type CouponWindow } from '../search/couponWindow.js';
+import type { DesignProbe } from '../search/designPoints.js';
+import { greedyCandidate, responseSegments } from '../search/surrogateCandidate.js';
+import type { CouponBook } from '../../sim/index.js';
 import { buildFlexProblem, type FlexProblem } from './flexProblem.js';
 import { specFingerprint, type SweepSpec } from './sweepSpec.js';
 
 /**
- * A task: evaluate design probe `probe`, or search direction `direction` given the design's
- * evaluations — `spec.directions[direction]`, or `vector` for a direction added by an adaptive round.
+ * A task: evaluate design probe `probe` — or, with `x`, that coupon vector (a direction's
+ * candidate, {@link directionCandidates}, run ahead of its search; `probe` is then the direction's
+ * index, for labels only); or search direction `direction` given the design's evaluations —
+ * `spec.directions[direction]`, or `vector` for a direction added by an adaptive round — reusing
+ * `prefetched` evaluations where the search asks for the same coupon book.
  */
 export type FlexTask =
-  | { readonly kind: 'design'; readonly spec: SweepSpec; readonly probe: number }
+  | { readonly kind: 'design'; readonly spec: SweepSpec; readonly probe: number; readonly x?: readonly number[] }
   | {
     readonly kind: 'direction';
     readonly spec: SweepSpec;
@@ -22,33 +30,84 @@ export type FlexTask =
     readonly design: readonly EvaluatedPoint[];
     /** The direction (unit, full station space) when it is not in `spec.directions`. */
     readonly vector?: readonly number[];
+    /** Points evaluated ahead (design tasks with `x`): the search takes them instead of running the same book. */
+    readonly prefetched?: readonly EvaluatedPoint[];
   };
 
 /**
  * What a task returns (JSON-serializable), with the co-simulation runs it cost (the per-thread base run excluded)
- * and, not part of the deterministic result, its wall time and the time this thread spent preparing the problem
- * (scenario, network, OPF models) when this task was the one that prepared it (in one thread the base equilibrium
- * is solved by the first evaluation, inside that task's `wallMs`; on a pool it is solved once by a `base` task,
- * whose time the pool adds to the `prepareMs` of the spec's first result).
+ * and, not part of the deterministic result, timing: `wallMs` of the task (its thread's problem preparation
+ * included), `prepareMs` the part of it spent preparing the problem (scenario, network, OPF models) when this
+ * task was the one that prepared it; in one thread the base equilibrium is solved by the first evaluation, inside
+ * that task's `wallMs`. On a pool the base is solved once by a `base` task, beside `prepare` tasks on the other
+ * threads: the spec's first result carries their wall time summed (`setupMs`). On a pool thread under Linux also
+ * the CPU time of the thread for the task (`cpuMs`, from /proc/thread-self/schedstat: this thread only, not V8's
+ * shared helper threads; the spec's first result adds the base and prepare tasks').
  */
 export type FlexTaskResult = (
   | { readonly kind: 'design'; readonly probe: number; readonly point: EvaluatedPoint; readonly runs: number }
   | { readonly kind: 'direction'; readonly direction: number; readonly search: DirectionSearch; readonly runs: number }
-) & { readonly wallMs?: number; readonly prepareMs?: number };
+) & { readonly wallMs?: number; readonly prepareMs?: number; readonly setupMs?: number; readonly cpuMs?: number };
 
 /**
  * What a pool thread runs: a sweep task, with the spec's base equilibrium when the pool has
- * shared it (`warmStart`), or the `base` task that solves it (see `taskExecutor`).
+ * shared it (`warmStart`, or `sharedBase`: the same, serialized once into shared memory by
+ * {@link sharedWarmStart}, so handing it to a task copies nothing and a thread that has its
+ * base already never reads it), the `base` task that solves it, or `prepare` (build the thread's
+ * problem of the spec, while another thread solves the base; see `taskExecutor`).
  */
 export type PoolTask =
-  | (FlexTask & { readonly warmStart?: BaseWarmStart })
-  | { readonly kind: 'base'; readonly spec: SweepSpec };
+  | (FlexTask & { readonly warmStart?: BaseWarmStart; readonly sharedBase?: SharedArrayBuffer })
+  | { readonly kind: 'base'; readonly spec: SweepSpec }
+  | { readonly kind: 'prepare'; readonly spec: SweepSpec };
 
-/** Result of a {@link PoolTask}: a task's result, or the base equilibrium to share (`shareableBase`) and the thread's time. */
-export type PoolTaskResult = FlexTaskResult | { readonly kind: 'base'; readonly warmStart: BaseWarmStart | undefined; readonly wallMs: number };
+/**
+ * Result of a {@link PoolTask}: a task's result, or the base equilibrium to share (`shareableBase`; none for
+ * `prepare`) with the thread's wall and CPU time.
+ */
+export type PoolTaskResult =
+  | FlexTaskResult
+  | { readonly kind: 'base' | 'prepare'; readonly warmStart: BaseWarmStart | undefined; readonly wallMs: number; readonly cpuMs?: number };
+
+/**
+ * CPU time of the calling thread so far, ms (Linux: /proc/thread-self/schedstat, ns); undefined
+ * where that file does not exist. Unlike `process.cpuUsage()` it counts this thread alone, so a
+ * pool thread can time its own tasks while other threads run.
+ *
+ * @example
+ * const c0 = threadCpuMs(); work(); const used = c0 === undefined ? undefined : threadCpuMs()! - c0;
+ */
+export function threadCpuMs(): number | undefined {
+  if (noSchedstat) return undefined;
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ', 1)[0]) / 1e6;
+  } catch {
+    noSchedstat = true;
+    return undefined;
+  }
+}
+let noSchedstat = false;
 
 // One prepared problem per spec per thread: the base run and the OPF models are reused by every task.
 const problems = new Map<string, Promise<FlexProblem>>();
+// Problems of this thread whose evaluator has its base (solved or adopted): no warm start to read.
+const based = new WeakSet<FlexProblem>();
+
+/**
+ * A base warm start serialized once into shared memory, for every pool task of the spec
+ * (`PoolTask.sharedBase`): posting a `SharedArrayBuffer` to a thread copies nothing, and only a
+ * thread without a base deserializes it (the same V8 serializer as a structured clone, so the
+ * adopted warm start is the same).
+ *
+ * @example
+ * const sharedBase = sharedWarmStart(warmStart); pool.run({ ...task, sharedBase });
+ */
+export function sharedWarmStart(warmStart: BaseWarmStart): SharedArrayBuffer {
+  const bytes = serialize(warmStart);
+  const shared = new SharedArrayBuffer(bytes.length);
+  new Uint8Array(shared).set(bytes);
+  return shared;
+}
 
 /** The thread's problem of a spec (built on first use) and the time spent building it here, if this call built it. */
 async function problemOf(spec: SweepSpec): Promise<{ problem: FlexProblem; prepareMs?: number }> {
@@ -67,6 +126,7 @@ async function problemOf(spec: SweepSpec): Promise<{ problem: FlexProblem; prepa
  *
  * - `base`: solve the spec's base equilibrium (once per thread) and return it without its
  *   loading checkpoint (`shareableBase`), for the pool to hand to every other thread.
+ * - `prepare`: only build this thread's problem of the spec (a no-op when built already).
  * - a sweep task with `warmStart`: adopt it as this thread's base unless the thread has one
  *   already (no base run here), then {@link runFlexTask}.
  *
@@ -77,14 +137,21 @@ async function problemOf(spec: SweepSpec): Promise<{ problem: FlexProblem; prepa
  */
 export async function runPoolTask(task: PoolTask): Promise<PoolTaskResult> {
   const began = performance.now();
+  const cpu0 = threadCpuMs();
+  const cpuMs = (): number | undefined => (cpu0 === undefined ? undefined : threadCpuMs()! - cpu0);
   const { problem, prepareMs } = await problemOf(task.spec);
-  if (task.kind === 'base') {
-    const own = await problem.evaluator.base();
+  if (task.kind === 'base' || task.kind === 'prepare') {
+    const own = task.kind === 'base' ? await problem.evaluator.base() : undefined;
+    if (task.kind === 'base') based.add(problem);
     const warmStart = own === undefined ? undefined : shareableBase(own);
-    return { kind: 'base', warmStart, wallMs: performance.now() - began };
+    return { kind: task.kind, warmStart, wallMs: performance.now() - began, cpuMs: cpuMs() };
   }
-  if (task.warmStart !== undefined) problem.evaluator.adoptBase(task.warmStart);
-  return runOn(task, problem, began, prepareMs);
+  if (!based.has(problem) && (task.warmStart !== undefined || task.sharedBase !== undefined)) {
+    problem.evaluator.adoptBase(task.warmStart ?? (deserialize(new Uint8Array(task.sharedBase!)) as BaseWarmStart));
+    based.add(problem);
+  }
+  const result = await runOn(task, problem, began, prepareMs);
+  return { ...result, cpuMs: cpuMs() };
 }
 
 /**
@@ -116,12 +183,22 @@ async function runOn(task: FlexTask, problem: FlexProblem, began: number, prepar
     return problem.evaluator.evaluate(book);
   };
   if (task.kind === 'design') {
-    const probe = problem.probes[task.probe];
-    const e = await evaluate(expandCoupons(problem.window, probe.x));
-    return timed({ kind: 'design', probe: task.probe, point: { ...e, x: [...probe.x] }, runs });
+    const x = task.x ?? problem.probes[task.probe].x;
+    const e = await evaluate(expandCoupons(problem.window, x));
+    return timed({ kind: 'design', probe: task.probe, point: { ...e, x: [...x] }, runs });
   }
+  // A prefetched point stands for a run of exactly its coupon book (evaluations are deterministic).
+  const ahead = new Map<string, FlexEvaluation>();
+  for (const p of task.prefetched ?? []) {
+    const { x, ...evaluation } = p;
+    ahead.set(bookKey(expandCoupons(problem.window, x)), evaluation);
+  }
+  const searchEvaluate: FlexEvaluator = ahead.size === 0 ? evaluate : (book) => {
+    const known = ahead.get(bookKey(book));
+    return known === undefined ? evaluate(book) : Promise.resolve(known);
+  };
   const search = await searchDirection(
-    evaluate,
+    searchEvaluate,
     problem.window,
     task.vector ?? task.spec.directions[task.direction],
     task.spec.budgetsYuan,
@@ -129,6 +206,45 @@ async function runOn(task: FlexTask, problem: FlexProblem, began: number, prepar
     task.spec.controls,
   );
   return timed({ kind: 'direction', direction: task.direction, search, runs });
+}
+
+/** Exact identity of a coupon book (every value, bit for bit via its shortest round-trip text). */
+function bookKey(book: CouponBook): string {
+  return `${Array.from(book.chargeYuanPerKWh).join(',')}|${Array.from(book.v2gYuanPerVisit).join(',')}`;
+}
+
+/**
+ * The coupon vectors a direction's search evaluates first, one per budget (`searchDirection`,
+ * step 3: the greedy model candidate, which depends on the design alone), without repeats (to
+ * 12 significant digits, as the search dedupes). A sweep runs them ahead as design tasks with `x`,
+ * in parallel, so the search itself — a chain of dependent runs — is shorter.
+ *
+ * @param window - the spec's coupon window
+ * @param probes - its design probes (base first)
+ * @param design - their evaluations, same order
+ * @param direction - unit vector a (full station space)
+ * @param budgetsYuan - ascending budgets
+ * @example
+ * directionCandidates(window, probes, design, [1, 0, 0], [1000, 2000]).length; // ≤ 2
+ */
+export function directionCandidates(
+  window: CouponWindow,
+  probes: readonly DesignProbe[],
+  design: readonly EvaluatedPoint[],
+  direction: readonly number[],
+  budgetsYuan: readonly number[],
+): number[][] {
+  const segments = responseSegments(direction, probes, design);
+  const seen = new Set<string>();
+  const out: number[][] = [];
+  for (const budget of budgetsYuan) {
+    const { x } = greedyCandidate(segments, window.components, budget);
+    const key = x.map((v) => v.toPrecision(12)).join(',');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(x);
+  }
+  return out;
 }
 
 /** Release every problem prepared in this thread. */

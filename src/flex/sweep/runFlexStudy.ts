@@ -7,6 +7,7 @@ import { bundleScenario, DEFAULT_SCENARIO_FILE, readScenarioFile } from '../../s
 import { createOuterBound, type OuterBound, type OuterBoundSpec } from '../outer/outerBound.js';
 import { directionsNd } from '../directions/directionsNd.js';
 import { defaultDirectionBudget, defaultRoundSize, MAX_ADAPTIVE_AXES, startingDirections } from '../directions/adaptiveDirections.js';
+import { DEFAULT_PROBE_LEVELS } from '../search/designPoints.js';
 import type { SearchControls } from '../search/searchDirection.js';
 import { assembleTiers } from './assembleTiers.js';
 import { intervalClock, type FlexModelResult } from './flexModelResult.js';
@@ -48,18 +49,20 @@ export interface FlexStudyOptions {
   readonly outerBound?: ((spec: OuterBoundSpec) => Promise<OuterBound>) | false;
   /** Largest shed / curtailment, MW, that still counts as none [1e-6]. */
   readonly shedToleranceMw?: number;
-  /** Coupon basis: look-back k intervals [3], fine blocks [2], span ['horizon': + a block before and after], bounds [2 ¥/kWh, 60 ¥/visit]. */
+  /** Coupon basis: look-back k intervals [3], fine blocks [one per window interval], span ['horizon': + a block before and after], bounds [2 ¥/kWh, 60 ¥/visit]. */
   readonly lookbackIntervals?: number;
   readonly blocks?: number;
   readonly span?: 'horizon' | 'window';
   readonly maxChargeYuanPerKWh?: number;
   readonly maxV2gYuanPerVisit?: number;
-  /** Probe levels as fractions of the bounds [[0.25, 1]]. */
+  /** Probe levels as fractions of the bounds [`DEFAULT_PROBE_LEVELS`: 1/64, 1/8, 1]. */
   readonly levels?: readonly number[];
   /** Search controls [fitSteps 3, refineSteps 1]. */
   readonly controls?: SearchControls;
   /** Worker threads [machine's parallelism]; ≤ 1 runs in this thread. */
   readonly workers?: number;
+  /** Run each direction's candidates ahead as tasks of their own (`RunSweepOptions.candidatesAhead`; same results) [true]. */
+  readonly candidatesAhead?: boolean;
   /** Pool settings (benchmarks compare them; `TaskExecutorOptions`) [defaults]. */
   readonly executorOptions?: TaskExecutorOptions;
   /** Where the tasks run instead of `workers` threads (e.g. the job queue, src/flex/queue); the study closes it. */
@@ -82,7 +85,9 @@ export interface FlexStudyOptions {
  *    non-positive budget, t* outside the horizon, unknown station, more than
  *    {@link MAX_ADAPTIVE_AXES} axes, an angle grid on more than 3 axes).
  * 2. Per model: build the spec, run the sweep on the worker pool (shared by the
- *    models), assemble nested tiers with their hulls.
+ *    models; the models' sweeps run side by side, progress is reported model by model),
+ *    assemble nested tiers with their hulls. A model's `wallMs` runs from its sweep's start
+ *    to its end, so the models' times overlap.
  *
  * @param options - {@link FlexStudyOptions}
  * @returns one result per model, in the order asked
@@ -95,53 +100,105 @@ export async function runFlexStudy(options: FlexStudyOptions = {}): Promise<Flex
   const { specs, ids, axes, isAdaptive } = flexStudySpecs(options);
   const executor = options.executor ?? taskExecutor(options.workers, options.executorOptions);
   const resume = options.resumeFile ? openResumeLog(options.resumeFile, specs) : undefined;
-  try {
-    const results: FlexModelResult[] = [];
-    for (const spec of specs) {
-      const model = spec.model;
-      const began = performance.now();
-      const { scenario: ms, baseDir, file: msFile, timeIndex: t, dtaIntervalMin } = specScenario(spec);
-      // The outer bound lives in this thread: cheap LPs, and the adaptive rounds are decided here.
-      const makeOuter = options.outerBound === undefined ? createOuterBound : options.outerBound;
-      const outer = makeOuter === false ? undefined : await makeOuter({ scenario: ms, baseDir, source: msFile, timeIndex: t, axes });
-      let run;
-      let outerRegion;
-      try {
-        run = await runSweep(spec, {
-          executor,
-          resume,
-          onProgress: (d, n) => options.onProgress?.(model, d, n),
-          outerSupport: outer ? (u) => outer.support(u) : undefined,
-          hullTolerance: options.hullTolerance,
-        });
-        // One outer halfspace per searched direction (a search minimizes aᵀP: the outer side is −a).
-        if (outer) {
-          for (const a of run.directions) outer.support(axes.map((s) => -a[s]));
-          outerRegion = outer.region();
-        }
-      } finally {
-        outer?.dispose();
-      }
-      results.push({
-        model,
-        timeIndex: t,
-        time: intervalClock(ms.horizon.start, ms.horizon.intervalMin, t),
-        intervalMin: ms.horizon.intervalMin,
-        intervals: ms.horizon.intervals,
-        stations: ids,
-        buses: ms.stations.map((s) => s.bus),
-        axes,
-        window: specWindow(spec, ms, t, dtaIntervalMin),
-        run,
-        tiers: assembleTiers(run, axes, options.hullTolerance ?? 1e-6),
-        outer: outerRegion,
-        wallMs: performance.now() - began,
+  const progress = inModelOrder(specs.map((s) => s.model), options.onProgress);
+  const sweepOne = async (spec: SweepSpec, index: number): Promise<FlexModelResult> => {
+    const model = spec.model;
+    const began = performance.now();
+    const { scenario: ms, baseDir, file: msFile, timeIndex: t, dtaIntervalMin } = specScenario(spec);
+    // The outer bound lives in this thread: cheap LPs, and the adaptive rounds are decided here.
+    // It is built while the design probes run on the pool (the sweep needs it only for its first round).
+    const makeOuter = options.outerBound === undefined ? createOuterBound : options.outerBound;
+    const pendingOuter = makeOuter === false ? undefined : deferred(() => makeOuter({ scenario: ms, baseDir, source: msFile, timeIndex: t, axes }));
+    let outer: OuterBound | undefined;
+    let run;
+    let outerRegion;
+    const supportReady = pendingOuter?.then((o) => {
+      outer = o;
+      return (u: readonly number[]) => o.support(u);
+    });
+    // awaited by the sweep's first round only (an explicit direction set has none): the failure is reported below
+    supportReady?.catch(() => undefined);
+    try {
+      const sweeping = runSweep(spec, {
+        executor,
+        resume,
+        onProgress: (d, n) => progress(index, d, n),
+        outerSupport: supportReady,
+        hullTolerance: options.hullTolerance,
+        candidatesAhead: options.candidatesAhead,
       });
+      // An outer bound that fails ends the study at once, not at the sweep's first round.
+      const outerFailed = pendingOuter?.then(() => new Promise<never>(() => undefined));
+      if (outerFailed) sweeping.catch(() => undefined);
+      run = await (outerFailed ? Promise.race([sweeping, outerFailed]) : sweeping);
+      outer = await pendingOuter;
+      // One outer halfspace per searched direction (a search minimizes aᵀP: the outer side is −a).
+      if (outer) {
+        for (const a of run.directions) outer.support(axes.map((s) => -a[s]));
+        outerRegion = outer.region();
+      }
+    } finally {
+      // an outer bound still being built when the sweep failed is released once it is ready
+      if (outer) outer.dispose();
+      else void pendingOuter?.then((o) => o.dispose(), () => undefined);
     }
-    return results;
+    return {
+      model,
+      timeIndex: t,
+      time: intervalClock(ms.horizon.start, ms.horizon.intervalMin, t),
+      intervalMin: ms.horizon.intervalMin,
+      intervals: ms.horizon.intervals,
+      stations: ids,
+      buses: ms.stations.map((s) => s.bus),
+      axes,
+      window: specWindow(spec, ms, t, dtaIntervalMin),
+      run,
+      tiers: assembleTiers(run, axes, options.hullTolerance ?? 1e-6),
+      outer: outerRegion,
+      wallMs: performance.now() - began,
+    };
+  };
+  try {
+    // The models' sweeps run side by side on the executor: one model's tasks fill the pauses of the
+    // other's phases (round barriers, hulls and outer LPs in this thread). Each sweep's result does
+    // not depend on what else runs (runSweep, step 4).
+    return await Promise.all(specs.map(sweepOne));
   } finally {
     await executor.close();
   }
+}
+
+/**
+ * A promise of `make()` started on the next turn of the event loop, so the caller's synchronous work
+ * (submitting the first tasks to the pool) goes first.
+ */
+function deferred<T>(make: () => Promise<T>): Promise<T> {
+  return new Promise<void>((resolve) => setImmediate(resolve)).then(make);
+}
+
+/**
+ * Progress of sweeps running side by side, reported one model after the other as if they ran in
+ * turn (the CLI draws one bar per model): a model's steps are held back until every earlier model
+ * has finished, then its latest step is reported.
+ */
+function inModelOrder(models: readonly FlexModel[], onProgress: FlexStudyOptions['onProgress']): (index: number, done: number, total: number) => void {
+  const latest: ({ done: number; total: number } | undefined)[] = models.map(() => undefined);
+  const finished = models.map(() => false);
+  let current = 0;
+  const report = (i: number): void => {
+    const step = latest[i];
+    if (step) onProgress?.(models[i], step.done, step.total);
+  };
+  return (index, done, total) => {
+    latest[index] = { done, total };
+    finished[index] = done >= total;
+    if (index !== current) return;
+    report(index);
+    while (finished[current] && current + 1 < models.length) {
+      current++;
+      report(current);
+    }
+  };
 }
 
 /**
@@ -240,7 +297,7 @@ function flexStudySpecs(options: FlexStudyOptions): { specs: SweepSpec[]; ids: s
       maxChargeYuanPerKWh: options.maxChargeYuanPerKWh,
       maxV2gYuanPerVisit: options.maxV2gYuanPerVisit,
     },
-    levels: options.levels ?? [0.25, 1],
+    levels: options.levels ?? DEFAULT_PROBE_LEVELS,
     controls: { fitSteps: options.controls?.fitSteps ?? 3, refineSteps: options.controls?.refineSteps ?? 1 },
     directions,
     budgetsYuan: budgets,

@@ -6,13 +6,14 @@
 import { convexHullOf } from '../hull/convexHullOf.js';
 import type { HullResult } from '../hull/hullResult.js';
 import { refinementDirections } from '../directions/adaptiveDirections.js';
+import { InputError, SolverError } from '../../common/errors.js';
 import { admissible, type EvaluatedPoint } from '../search/flexEvaluation.js';
 import type { DirectionSearch } from '../search/searchDirection.js';
 import type { ResumeLog } from './resumeLog.js';
-import type { FlexTask, FlexTaskResult } from './flexTask.js';
+import { directionCandidates, type FlexTask, type FlexTaskResult } from './flexTask.js';
 import type { SweepSpec } from './sweepSpec.js';
 import type { TaskExecutor } from './taskExecutor.js';
-import { probeCount } from './probeCount.js';
+import { specProbes } from './probeCount.js';
 
 /** Options of {@link runSweep}. */
 export interface RunSweepOptions {
@@ -24,12 +25,30 @@ export interface RunSweepOptions {
   /**
    * Outer support h_out(u), MW, for a unit u on the axes (`OuterBound.support`), used to rank
    * the adaptive rounds' candidates by the gap to the inner hull. Without it: by facet size.
+   * May be a promise (an outer bound still being built while the design runs), awaited before the first round.
    */
-  readonly outerSupport?: (u: readonly number[]) => number;
+  readonly outerSupport?: OuterSupport | PromiseLike<OuterSupport | undefined>;
   /** Relative flatness tolerance of the hulls the adaptive rounds measure [1e-6]. */
   readonly hullTolerance?: number;
   /** Number of design probes when the executor's problem is not the spec's scenario (test fakes) [`probeCount(spec)`]. */
   readonly probes?: number;
+  /** Run each direction's candidates ahead as tasks of their own (same results; shorter chains per task) [true; never with `probes`]. */
+  readonly candidatesAhead?: boolean;
+}
+
+/** Outer support h_out(u), MW, of a unit u on the axes. */
+export type OuterSupport = (u: readonly number[]) => number;
+
+/** Timing of one phase of a sweep (design, start directions, each adaptive round), not part of the deterministic result. */
+export interface SweepPhaseTiming {
+  readonly phase: string;
+  /** From its first task's start to its last task's end, ms. */
+  readonly wallMs: number;
+  /** Per task run here (results-file tasks left out), in submission order: wall time and its thread's CPU time (null when unknown), ms. */
+  readonly taskWallMs: number[];
+  readonly taskCpuMs: (number | null)[];
+  /** Main-thread computing after the phase before the next one starts (hull, candidate directions, outer LPs), ms. */
+  readonly mainMs: number;
 }
 
 /** One adaptive round: the directions it added and the largest tier's inner volume after it. */
@@ -68,10 +87,35 @@ export interface SweepRun {
   /** Tasks taken from the results file. */
   readonly resumed: number;
   /**
-   * Time of this call's tasks as measured inside the threads (not part of the deterministic result):
-   * the sum of task wall times, and of the problem preparations (one per thread and spec), ms.
+   * Time of this call's tasks as measured inside the threads (not part of the deterministic result), ms:
+   * the sum of task wall times (preparations included), of the problem preparations inside them (one per thread
+   * and spec), of a pool's base and prepare tasks (`setup`), of the tasks' thread CPU (`cpu`, null when a task's is
+   * unknown), and per phase (`phases`).
    */
-  readonly taskMs?: { readonly tasks: number; readonly prepare: number };
+  readonly taskMs?: { readonly tasks: number; readonly prepare: number; readonly setup: number; readonly cpu: number | null; readonly phases: SweepPhaseTiming[] };
+  /**
+   * Tasks that failed for good (dead letters), in task order; absent when every task finished. The sweep went on
+   * without them: `design`, `directions` and `searches` hold only the tasks that finished (docs/distributed.md).
+   */
+  readonly deadLetters?: readonly SweepDeadLetter[];
+}
+
+/**
+ * A task that failed for good: its executor's `run` rejected (inline or on the pool: the task threw, after
+ * 1 attempt; on the queue: its last attempt failed). Bad input (`InputError`) is not a dead letter: it ends the sweep.
+ */
+export interface SweepDeadLetter {
+  /** The task's key in the results file: `design:<probe>`, `direction:<index>`, `adaptive:<index>:<vector>`. */
+  readonly taskId: string;
+  readonly kind: FlexTask['kind'];
+  /** Design probe index (a design task). */
+  readonly probe?: number;
+  /** Direction index as the sweep numbered it (a direction task): `spec.directions` first, then the adaptive rounds'. */
+  readonly direction?: number;
+  /** Attempts made (the executor's `attempts` on its rejection, else 1). */
+  readonly attempts: number;
+  /** The last attempt's error message. */
+  readonly reason: string;
 }
 
 /**
@@ -122,7 +166,9 @@ function admissibleOnAxes(points: readonly EvaluatedPoint[], axes: readonly numb
  *
  * 1. Design: every probe (base + single coupons) as its own task, all in parallel.
  * 2. Directions: one task per starting direction (its budgets in ascending order
- *    inside the task, each seeded with the smaller budget's best), all in parallel.
+ *    inside the task, each seeded with the smaller budget's best), all in parallel; for a
+ *    real spec its first run per budget (the model's candidate, known from the design) runs
+ *    ahead as a task of its own, so the chain of dependent runs per direction is shorter.
  * 3. Adaptive (`spec.adaptive`): rounds of `roundSize` facet normals of the largest
  *    tier's inner hull (`refinementDirections`: largest gap to the outer support first),
  *    searched in parallel, until the largest tier's inner volume grows by less than
@@ -138,41 +184,95 @@ function admissibleOnAxes(points: readonly EvaluatedPoint[], axes: readonly numb
  */
 export async function runSweep(spec: SweepSpec, options: RunSweepOptions): Promise<SweepRun> {
   const { executor, resume, onProgress } = options;
-  const probes = options.probes ?? probeCount(spec);
+  // A real spec: the window and probes as the workers build them, to run each direction's candidates ahead.
+  const real = options.probes === undefined ? specProbes(spec) : undefined;
+  const ahead = options.candidatesAhead === false ? undefined : real;
+  const probes = options.probes ?? real!.probes.length;
   const adaptive = spec.adaptive;
   const directionTotal = adaptive ? Math.max(adaptive.directionBudget, spec.directions.length) : spec.directions.length;
   let total = probes + directionTotal;
   let done = 0;
   let resumed = 0;
+  // With a dead design probe the searches run on an incomplete design: their results are not kept
+  // in the results file, so a resumed call searches again once the probe has its evaluation.
+  let designIncomplete = false;
   const runs = { design: 0, search: 0 };
-  const taskMs = { tasks: 0, prepare: 0 };
-  const exec = async (task: FlexTask, key: string): Promise<FlexTaskResult> => {
-    const stored = resume?.get(spec, key);
+  const taskMs = { tasks: 0, prepare: 0, setup: 0, cpu: 0 as number | null, phases: [] as SweepPhaseTiming[] };
+  let phase = { phase: 'design', began: performance.now(), ended: performance.now(), taskWallMs: [] as number[], taskCpuMs: [] as (number | null)[] };
+  // Close the current phase (its main-thread tail ends now) and open the next one.
+  const nextPhase = (name: string): void => {
+    const now = performance.now();
+    taskMs.phases.push({ phase: phase.phase, wallMs: phase.ended - phase.began, taskWallMs: phase.taskWallMs, taskCpuMs: phase.taskCpuMs, mainMs: now - phase.ended });
+    phase = { phase: name, began: now, ended: now, taskWallMs: [], taskCpuMs: [] };
+  };
+  // `candidate`: a direction's candidate run ahead (a search run, not a step of the progress, not
+  // written to the results file: the direction's own line holds it).
+  const exec = async (task: FlexTask, key: string, candidate = false): Promise<FlexTaskResult> => {
+    const stored = candidate ? undefined : resume?.get(spec, key);
     let result: FlexTaskResult;
     if (stored) {
       result = stored;
       resumed++;
     } else {
+      const slot = phase.taskWallMs.length;
+      phase.taskWallMs.push(0);
+      phase.taskCpuMs.push(null);
+      const mine = phase;
       result = await executor.run(task);
+      mine.ended = performance.now();
+      mine.taskWallMs[slot] = result.wallMs ?? 0;
+      mine.taskCpuMs[slot] = result.cpuMs ?? null;
       taskMs.tasks += result.wallMs ?? 0;
       taskMs.prepare += result.prepareMs ?? 0;
-      if (result.kind === 'design') runs.design += result.runs;
+      taskMs.setup += result.setupMs ?? 0;
+      taskMs.cpu = taskMs.cpu === null || result.cpuMs === undefined ? null : taskMs.cpu + result.cpuMs;
+      if (result.kind === 'design' && !candidate) runs.design += result.runs;
       else runs.search += result.runs;
-      resume?.put(spec, key, result);
+      if (!candidate && !(designIncomplete && result.kind === 'direction')) resume?.put(spec, key, result);
     }
-    onProgress?.(++done, total);
+    if (!candidate) onProgress?.(++done, total);
     return result;
   };
+  // A task whose run rejects is a dead letter: the sweep goes on without it (bad input ends the sweep).
+  const deadLetters: SweepDeadLetter[] = [];
+  const tryExec = (task: FlexTask, key: string): Promise<FlexTaskResult | undefined> => exec(task, key).catch((error: unknown) => {
+    if (error instanceof InputError) throw error;
+    deadLetters.push(deadLetterOf(task, key, error));
+    onProgress?.(++done, total);
+    return undefined;
+  });
+  // A direction's search: its candidates first, in parallel (`directionCandidates`), then the search,
+  // which takes their evaluations instead of running them again (same points, same order). A candidate
+  // that fails is left to the search.
+  const search = async (task: Extract<FlexTask, { kind: 'direction' }>, key: string): Promise<FlexTaskResult | undefined> => {
+    if (ahead === undefined || resume?.get(spec, key) !== undefined) return tryExec(task, key);
+    const xs = directionCandidates(ahead.window, ahead.probes, task.design, task.vector ?? spec.directions[task.direction], spec.budgetsYuan);
+    const points = await Promise.all(xs.map((x, k) => exec({ kind: 'design', spec, probe: task.direction, x }, `${key}:candidate:${k}`, true).catch((error: unknown) => {
+      if (error instanceof InputError) throw error;
+      return undefined;
+    })));
+    const prefetched = points.flatMap((r) => (r?.kind === 'design' ? [r.point] : []));
+    return tryExec({ ...task, prefetched }, key);
+  };
   const designResults = await Promise.all(
-    Array.from({ length: probes }, (_, i) => exec({ kind: 'design', spec, probe: i }, `design:${i}`)),
+    Array.from({ length: probes }, (_, i) => tryExec({ kind: 'design', spec, probe: i }, `design:${i}`)),
   );
-  const design = designResults.map((r) => (r.kind === 'design' ? r.point : unreachable()));
+  // The searches' input keeps a dead probe's place (their response model skips a probe that did not converge).
+  const design = designWithHoles(designResults, deadLetters);
+  designIncomplete = designResults.includes(undefined);
+  nextPhase('start directions');
   const directions = spec.directions.map((a) => [...a]);
   const searchResults = await Promise.all(
-    spec.directions.map((_, d) => exec({ kind: 'direction', spec, direction: d, design }, `direction:${d}`)),
+    spec.directions.map((_, d) => search({ kind: 'direction', spec, direction: d, design }, `direction:${d}`)),
   );
-  const searches = searchResults.map((r) => (r.kind === 'direction' ? r.search : unreachable()));
-  if (!adaptive) return { spec, design, directions, searches, runs, resumed, taskMs };
+  // a dead direction is not searched: it leaves `directions` with its search
+  for (let d = searchResults.length - 1; d >= 0; d--) if (searchResults[d] === undefined) directions.splice(d, 1);
+  const searches = searchResults.filter((r) => r !== undefined).map((r) => (r.kind === 'direction' ? r.search : unreachable()));
+  if (!adaptive) {
+    nextPhase('');
+    return finished({ spec, design, directions, searches, runs, resumed, taskMs }, deadLetters);
+  }
+  const outerSupport = await options.outerSupport;
 
   const { axes, volumeTolerance, roundSize } = adaptive;
   const budgets = spec.budgetsYuan;
@@ -202,11 +302,13 @@ export async function runSweep(spec: SweepSpec, options: RunSweepOptions): Promi
   let volume = startVolume;
   const rounds: AdaptiveRound[] = [];
   let stop: AdaptiveStop = 'direction-budget';
-  while (directions.length < adaptive.directionBudget) {
+  // dead directions (start set and rounds) count against the budget, keep their index and are not proposed again in this call
+  const deadDirections: number[][] = spec.directions.filter((_, d) => searchResults[d] === undefined).map((a) => [...a]);
+  while (directions.length + deadDirections.length < adaptive.directionBudget) {
     const candidates = refinementDirections(currentPoints, {
-      count: Math.min(roundSize, adaptive.directionBudget - directions.length),
-      searched: directions.map(onAxes),
-      outerSupport: options.outerSupport,
+      count: Math.min(roundSize, adaptive.directionBudget - directions.length - deadDirections.length),
+      searched: [...directions, ...deadDirections].map(onAxes),
+      outerSupport,
       hullTolerance: tolerance,
       hull: current!,
     });
@@ -219,18 +321,21 @@ export async function runSweep(spec: SweepSpec, options: RunSweepOptions): Promi
       axes.forEach((s, i) => (full[s] = c.direction[i]));
       return full;
     });
-    const first = directions.length;
-    directions.push(...added);
+    const first = directions.length + deadDirections.length;
+    nextPhase(`round ${rounds.length + 1}`);
     const results = await Promise.all(added.map((vector, i) => {
       const d = first + i;
-      return exec({ kind: 'direction', spec, direction: d, design, vector }, `adaptive:${d}:${vector.map((v) => v.toFixed(12)).join(',')}`);
+      return search({ kind: 'direction', spec, direction: d, design, vector }, `adaptive:${d}:${vector.map((v) => v.toFixed(12)).join(',')}`);
     }));
-    searches.push(...results.map((r) => (r.kind === 'direction' ? r.search : unreachable())));
+    const searched = (_: unknown, i: number): boolean => results[i] !== undefined;
+    deadDirections.push(...added.filter((_, i) => !searched(_, i)));
+    directions.push(...added.filter(searched));
+    searches.push(...results.filter((r) => r !== undefined).map((r) => (r.kind === 'direction' ? r.search : unreachable())));
     const after = grow().volume;
     const change = volume > 0 ? (after - volume) / volume : after > 0 ? null : 0;
     rounds.push({
-      directions: added,
-      gapsMw: candidates.map((c) => (c.outerSupportMw === undefined ? null : c.outerSupportMw - c.innerSupportMw)),
+      directions: added.filter(searched),
+      gapsMw: candidates.filter(searched).map((c) => (c.outerSupportMw === undefined ? null : c.outerSupportMw - c.innerSupportMw)),
       innerVolume: after,
       volumeChange: change,
     });
@@ -240,10 +345,55 @@ export async function runSweep(spec: SweepSpec, options: RunSweepOptions): Promi
       break;
     }
   }
+  nextPhase('');
   // The progress total promised the whole budget; say we are done with what was searched.
   total = done;
   onProgress?.(done, total);
-  return { spec, design, directions, searches, adaptive: { startVolume, rounds, stop }, runs, resumed, taskMs };
+  return finished({ spec, design, directions, searches, adaptive: { startVolume, rounds, stop }, runs, resumed, taskMs }, deadLetters);
+}
+
+/** The dead letter of a task whose run rejected. */
+function deadLetterOf(task: FlexTask, key: string, error: unknown): SweepDeadLetter {
+  const given = (error as { attempts?: unknown } | null)?.attempts;
+  const attempts = typeof given === 'number' && Number.isInteger(given) && given >= 1 ? given : 1;
+  return {
+    taskId: key,
+    kind: task.kind,
+    ...(task.kind === 'design' ? { probe: task.probe } : {}),
+    ...(task.kind === 'direction' ? { direction: task.direction } : {}),
+    attempts,
+    reason: error instanceof Error ? error.message : String(error),
+  };
+}
+
+// Stand-ins for dead design probes in the searches' input (never in a SweepRun).
+const holes = new WeakSet<EvaluatedPoint>();
+
+/**
+ * The design evaluations in probe order, a dead probe's place held by a run that did not converge
+ * (the searches' response model skips such a probe; it is never admissible). Without the base
+ * (probe 0) there is no sweep: every search starts from it and the results are drawn around it.
+ */
+function designWithHoles(results: readonly (FlexTaskResult | undefined)[], deadLetters: readonly SweepDeadLetter[]): EvaluatedPoint[] {
+  const base = results[0];
+  if (base === undefined) {
+    const letter = deadLetters.find((l) => l.taskId === 'design:0');
+    throw new SolverError('flex/sweep', 'dead-letter', `the base run (design probe 0) failed after ${letter?.attempts ?? 1} attempt(s): ${letter?.reason ?? 'unknown'}; no sweep without it`);
+  }
+  const stations = base.kind === 'design' ? base.point.netMw.length : unreachable();
+  return results.map((r) => {
+    if (r !== undefined) return r.kind === 'design' ? r.point : unreachable();
+    const hole: EvaluatedPoint = { x: [], netMw: new Array<number>(stations).fill(0), subsidyYuan: 0, dueGap: 0, converged: false, feasible: false, note: 'dead letter: no evaluation' };
+    holes.add(hole);
+    return hole;
+  });
+}
+
+/** The sweep's result: dead probes' stand-ins left out of `design`, dead letters (in task order) attached when there are any. */
+function finished(run: SweepRun, deadLetters: readonly SweepDeadLetter[]): SweepRun {
+  if (deadLetters.length === 0) return run;
+  const order = (l: SweepDeadLetter): number => (l.kind === 'design' ? l.probe ?? 0 : 1e9 + (l.direction ?? 0));
+  return { ...run, design: run.design.filter((p) => !holes.has(p)), deadLetters: [...deadLetters].sort((a, b) => order(a) - order(b) || a.taskId.localeCompare(b.taskId)) };
 }
 
 function dedupe(points: readonly number[][]): number[][] {

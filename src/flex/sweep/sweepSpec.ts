@@ -24,7 +24,7 @@ export interface SweepSpec {
   /** t* in the scenario's own (DTA) intervals; mapped by clock time for STA. */
   readonly timeIndex: number;
   /** Coupon window controls (stations, intervals and t* are filled in from the scenario). */
-  readonly window: Pick<CouponWindowOptions, 'lookbackIntervals' | 'blocks' | 'span' | 'maxChargeYuanPerKWh' | 'maxV2gYuanPerVisit'>;
+  readonly window: Pick<CouponWindowOptions, 'lookbackIntervals' | 'blocks' | 'afterBlocks' | 'span' | 'maxChargeYuanPerKWh' | 'maxV2gYuanPerVisit'>;
   /** Probe levels (fractions of the coupon bounds), ascending. */
   readonly levels: readonly number[];
   /** Search controls. */

@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import { disposeFlexTasks, runFlexTask, type FlexTask, type FlexTaskResult, type PoolTask, type PoolTaskResult } from './flexTask.js';
+import { disposeFlexTasks, runFlexTask, sharedWarmStart, type FlexTask, type FlexTaskResult, type PoolTask, type PoolTaskResult } from './flexTask.js';
 import { specFingerprint } from './sweepSpec.js';
 
 // This module is `taskExecutor.js` in the compiled package and `taskExecutor.ts` in the sources.
@@ -44,9 +44,12 @@ export interface TaskExecutorOptions {
  * `flexWorker.js`; from the TypeScript sources (tests) a bootstrap registers tsx first.
  *
  * On a pool, the first task of a spec first runs a `base` task (the spec's base equilibrium,
- * once for the whole pool); every task then carries that warm start, so no other thread
- * solves the base (each thread still prepares its own scenario and OPF models). Results do not
- * change: every run warm-starts from the same base equilibrium, wherever it was solved.
+ * once for the whole pool) beside one `prepare` task per other thread (each thread builds its
+ * own scenario and OPF models meanwhile instead of idling); every task then carries that warm
+ * start, serialized once into shared memory (`sharedWarmStart`: no copy per task), so no other
+ * thread solves the base. Results do not change: every run warm-starts from
+ * the same base equilibrium, wherever it was solved. The spec's first result carries the wall
+ * time of the base and prepare tasks (`setupMs`) and adds their CPU to its `cpuMs`.
  *
  * @param workers - thread count; default the machine's available parallelism
  * @param options - {@link TaskExecutorOptions}
@@ -68,24 +71,71 @@ export function taskExecutor(workers: number = availableParallelism(), options: 
     idleTimeout: 60_000,
     ...(young > 0 ? { resourceLimits: { maxYoungGenerationSizeMb: young } } : {}),
   });
-  const runOnPool = (task: PoolTask): Promise<PoolTaskResult> => pool.run(task) as Promise<PoolTaskResult>;
-  const bases = new Map<string, Promise<Extract<PoolTaskResult, { kind: 'base' }>>>();
+  // Tasks wait here, not in piscina's FIFO queue, and go to the pool only when a thread is free:
+  // the base and prepare tasks first, then direction searches (long chains of runs) before single
+  // runs (design probes, candidates), so short tasks fill the end of each phase.
+  const waiting: { task: PoolTask; priority: number; resolve: (r: PoolTaskResult) => void; reject: (e: unknown) => void }[] = [];
+  let running = 0;
+  let closed = false;
+  const pump = (): void => {
+    while (!closed && running < threads && waiting.length > 0) {
+      let best = 0;
+      for (let i = 1; i < waiting.length; i++) if (waiting[i].priority > waiting[best].priority) best = i;
+      const [next] = waiting.splice(best, 1);
+      running++;
+      (pool.run(next.task) as Promise<PoolTaskResult>).then(next.resolve, next.reject).finally(() => {
+        running--;
+        // after the result's continuations have queued what they submit in reply
+        setImmediate(pump);
+      });
+    }
+  };
+  const runOnPool = (task: PoolTask): Promise<PoolTaskResult> => new Promise((resolve, reject) => {
+    if (closed) {
+      reject(new Error('flex/taskExecutor: the pool is closed'));
+      return;
+    }
+    waiting.push({ task, priority: dispatchPriority(task), resolve, reject });
+    pump();
+  });
+  type Setup = Extract<PoolTaskResult, { kind: 'base' | 'prepare' }>;
+  const bases = new Map<string, Promise<Setup>>();
+  // Each spec's base, serialized once into shared memory (no copy per task).
+  const blobs = new Map<string, SharedArrayBuffer>();
   const run = async (task: FlexTask): Promise<FlexTaskResult> => {
     if (options.shareBase === false) return runOnPool(task) as Promise<FlexTaskResult>;
     const key = specFingerprint(task.spec);
     let base = bases.get(key);
     const first = base === undefined;
+    let prepares: Promise<Setup>[] = [];
     if (base === undefined) {
-      base = runOnPool({ kind: 'base', spec: task.spec }) as Promise<Extract<PoolTaskResult, { kind: 'base' }>>;
+      base = runOnPool({ kind: 'base', spec: task.spec }) as Promise<Setup>;
       bases.set(key, base);
+      // The other threads build their problem while one solves the base (else they would idle).
+      prepares = Array.from({ length: threads - 1 }, () => runOnPool({ kind: 'prepare', spec: task.spec }) as Promise<Setup>);
     }
     const shared = await base;
-    const result = await runOnPool(shared.warmStart === undefined ? task : { ...task, warmStart: shared.warmStart }) as FlexTaskResult;
-    return first ? { ...result, prepareMs: (result.prepareMs ?? 0) + shared.wallMs } : result;
+    const blob = shared.warmStart === undefined ? undefined : (blobs.get(key) ?? blobs.set(key, sharedWarmStart(shared.warmStart)).get(key));
+    const result = await runOnPool(blob === undefined ? task : { ...task, sharedBase: blob }) as FlexTaskResult;
+    if (!first) return result;
+    // The spec's first result carries the time of the base and prepare tasks.
+    const setup = [shared, ...(await Promise.all(prepares))];
+    const cpuMs = result.cpuMs !== undefined && setup.every((x) => x.cpuMs !== undefined) ? setup.reduce((a, x) => a + x.cpuMs!, result.cpuMs) : undefined;
+    return { ...result, setupMs: setup.reduce((a, x) => a + x.wallMs, 0), ...(cpuMs === undefined ? {} : { cpuMs }) };
   };
   return {
     concurrency: threads,
     run,
-    close: () => pool.destroy(),
+    close: async () => {
+      closed = true;
+      for (const w of waiting.splice(0)) w.reject(new Error('flex/taskExecutor: the pool was closed before the task ran'));
+      await pool.destroy();
+    },
   };
+}
+
+/** Order in which waiting pool tasks go to a free thread (higher first; equal: first come). */
+function dispatchPriority(task: PoolTask): number {
+  if (task.kind === 'base' || task.kind === 'prepare') return 2;
+  return task.kind === 'direction' ? 1 : 0;
 }

@@ -1,6 +1,7 @@
 /**
  * The cut pool of the DistFlow outer approximation — where to cut (the rows
- * themselves, their basis copy and pruning live in `distFlowCutRows.ts`): tangent planes of the
+ * themselves, their basis copy and pruning live in `distFlowCutRows.ts`, the staging of one
+ * tangent with its stall guard in `tangentCuts.ts`): tangent planes of the
  * branch-flow cone `P² + Q² ≤ v·ℓ`, tangents of branch ratings `P² + Q² ≤ S²`
  * (the rating is treated as a cone like the branch cone, not as a polygon), and
  * tangents of quadratic generator costs `z ≥ c2·p²`.
@@ -24,8 +25,10 @@
  *   makes the duals — the DLMPs — the smooth set's duals.
  *
  * Violations are measured in the units of the normalised cut rows, so the
- * acceptance test and HiGHS' feasibility tolerance speak the same language, and
- * a cut identical to one already in the pool is never added (stall guard).
+ * acceptance test and HiGHS' feasibility tolerance speak the same language
+ * (`cutTolerance.ts`), and a cut identical to one already in the pool is never
+ * added (stall guard). The Newton step's active set is read off the rows by
+ * `newtonActiveSet.ts`; its tangents are staged here (`stageAtNewtonPoint`).
  *
  * How the next LP starts (basis hand-over, `handOver`): an appended violated row
  * starts basic and costs the dual simplex one pivot to bind, so re-cutting every
@@ -40,30 +43,18 @@ import type { NetworkTemplate } from '../templates/networkTemplate.js';
 import type { DistFlowLayout } from './distFlowLp.js';
 import type { SweepPoint } from './distFlowSweepPoint.js';
 import type { NewtonActiveSet } from './kktNewtonPoint.js';
-import { BASIS_BASIC } from './basisHandover.js';
-import { CUT_CONE, CUT_COST, CUT_RATING, CutRows, type CutDuals } from './distFlowCutRows.js';
+import { CutRows, type CutDuals } from './distFlowCutRows.js';
+import { coneTolerance, costTolerance, ratingTolerance, type CutTolerances } from './cutTolerance.js';
+import { TangentCuts, type TangentGuards } from './tangentCuts.js';
+import { newtonActiveSet, type ActiveSetSource } from './newtonActiveSet.js';
 
-export { CUT_CONE, CUT_COST, CUT_RATING, type CutDuals } from './distFlowCutRows.js';
-
-/** HiGHS primal feasibility tolerance used by the DistFlow models. */
-export const LP_FEASIBILITY_TOLERANCE = 1e-9;
+export type { CutDuals } from './distFlowCutRows.js';
 /**
  * Cuts at the physical point of the iterate's decisions (distFlowSweepPoint.ts). Off:
  * measured with dual-point cuts on (bench/grid-opf.bench.ts, Dec 2026), they saved no
  * LP on case33bw or ieee123, with or without inverter Q, and cost 30–45 % more CPU.
  */
 const PHYSICAL_POINT_CUTS = false;
-
-/** Acceptance tolerances of the cut loop. */
-export interface CutTolerances {
-  /**
-   * Relative tolerance: a branch cone is satisfied when P² + Q² − v·ℓ ≤ relTol·(P² + Q²)
-   * (plus the LP floor), a rating when |S| ≤ (1 + relTol)·S̄, a cost when c2·p² − z ≤ relTol·(1 + c2·p²).
-   */
-  readonly relTol: number;
-  /** Absolute cone-gap tolerance, pu²; when set, replaces the scale-aware criterion for cones. */
-  readonly absTolPu?: number;
-}
 
 /** What one separation round found. */
 export interface SeparationResult {
@@ -93,10 +84,10 @@ export class CutPool {
    * compare the cut loop with and without it in one run; the solution does not depend on it.
    */
   static basisHandoverDefault = true;
-  /** Normalised direction of the last cone / rating cut per bus (stall guard). */
-  private readonly lastCone: Float64Array;
-  private readonly lastRating: Float64Array;
-  private readonly lastCost: Float64Array;
+  /** Tangent staging with its stall guard (tangentCuts.ts). */
+  private readonly tangents: TangentCuts;
+  /** The pool as {@link newtonActiveSet} reads it. */
+  private readonly activeSetSource: ActiveSetSource;
 
   constructor(
     private readonly net: NetworkTemplate,
@@ -104,10 +95,9 @@ export class CutPool {
     private readonly withLosses: boolean,
     private readonly tol: CutTolerances,
   ) {
-    this.lastCone = new Float64Array(3 * net.nBus).fill(NaN);
-    this.lastRating = new Float64Array(net.nBus).fill(NaN);
-    this.lastCost = new Float64Array(net.genBus.length).fill(NaN);
     this.rows = new CutRows(layout, net.nBus, CutPool.basisHandoverDefault);
+    this.tangents = new TangentCuts(net, layout, this.rows);
+    this.activeSetSource = { net, layout, withLosses, tol, rows: this.rows };
   }
 
   /** Number of cut rows in the model. */
@@ -150,16 +140,16 @@ export class CutPool {
     }
     for (let b = 0; b < n; b++) {
       if (net.parent[b] < 0) continue;
-      if (this.withLosses && (pSub[b] !== 0 || qSub[b] !== 0)) this.coneCut(b, pSub[b], qSub[b], 1);
+      if (this.withLosses && (pSub[b] !== 0 || qSub[b] !== 0)) this.tangents.cone(b, pSub[b], qSub[b], 1);
       if (net.rateSqPu[b] < Infinity) {
-        for (let k = 0; k < 8; k++) this.ratingCut(b, Math.cos((k * Math.PI) / 4), Math.sin((k * Math.PI) / 4));
+        for (let k = 0; k < 8; k++) this.tangents.rating(b, Math.cos((k * Math.PI) / 4), Math.sin((k * Math.PI) / 4));
       }
     }
     for (let g = 0; g < net.genBus.length; g++) {
       if (!(net.genC2UsdPerHPu2[g] > 0)) continue;
       const lo = Number.isFinite(net.genPMinPu[g]) ? net.genPMinPu[g] : 0;
       const hi = Number.isFinite(net.genPMaxPu[g]) ? net.genPMaxPu[g] : lo + 1;
-      for (const p0 of [lo, (lo + hi) / 2, hi]) this.costCut(g, p0);
+      for (const p0 of [lo, (lo + hi) / 2, hi]) this.tangents.cost(g, p0);
     }
     this.flush(model);
   }
@@ -190,12 +180,12 @@ export class CutPool {
       if (this.withLosses) {
         const va = x[L.colV + a];
         const gap = s2 - va * x[L.colL + b];
-        if (gap > this.coneTolerance(b, s2, va, x[L.colL + b])) {
+        if (gap > coneTolerance(this.tol, s2, va, x[L.colL + b])) {
           violated++;
-          this.coneCut(b, p, q, va, true);
+          this.tangents.cone(b, p, q, va, true);
           if (PHYSICAL_POINT_CUTS) physical ??= physicalPoint?.();
           if (PHYSICAL_POINT_CUTS && physical !== undefined && Number.isFinite(physical.pSendPu[b]) && physical.vSqPu[a] > 0) {
-            this.coneCut(b, physical.pSendPu[b], physical.qSendPu[b], physical.vSqPu[a]);
+            this.tangents.cone(b, physical.pSendPu[b], physical.qSendPu[b], physical.vSqPu[a]);
           }
         }
         // Dual point: the cone point whose normal is the dual-weighted normal of the active cuts.
@@ -208,7 +198,7 @@ export class CutPool {
             const lHat = (pHat * pHat + qHat * qHat) / va;
             // Cut only when the iterate violates the dual-point tangent (it sits at a kink).
             const row = 2 * pHat * p + 2 * qHat * q - lHat * va - va * x[L.colL + b];
-            if (row > this.coneTolerance(b, pHat * pHat + qHat * qHat, va, lHat)) this.coneCut(b, pHat, qHat, va);
+            if (row > coneTolerance(this.tol, pHat * pHat + qHat * qHat, va, lHat)) this.tangents.cone(b, pHat, qHat, va);
           }
         }
       }
@@ -216,9 +206,9 @@ export class CutPool {
       if (rate2 < Infinity) {
         const rate = Math.sqrt(rate2);
         const s = Math.sqrt(s2);
-        if (s - rate > this.tol.relTol * rate + LP_FEASIBILITY_TOLERANCE) {
+        if (s - rate > ratingTolerance(this.tol, rate)) {
           violated++;
-          this.ratingCut(b, p / s, q / s);
+          this.tangents.rating(b, p / s, q / s);
         }
         // Dual direction (duals of ≤ rows share one sign; divide it out).
         const sign = Math.sign(dual.rateW[b]);
@@ -228,7 +218,7 @@ export class CutPool {
         if (norm > 0) {
           const c = nP / norm;
           const sn = nQ / norm;
-          if (c * p + sn * q - rate > this.tol.relTol * rate + LP_FEASIBILITY_TOLERANCE) this.ratingCut(b, c, sn);
+          if (c * p + sn * q - rate > ratingTolerance(this.tol, rate)) this.tangents.rating(b, c, sn);
         }
       }
     }
@@ -238,14 +228,14 @@ export class CutPool {
       const p = x[L.colPg + g];
       const z = x[L.colZ + g];
       const want = c2 * p * p;
-      const tolCost = this.tol.relTol * (1 + want) + LP_FEASIBILITY_TOLERANCE;
+      const tolCost = costTolerance(this.tol, want);
       if (want - z > tolCost) {
         violated++;
-        this.costCut(g, p);
+        this.tangents.cost(g, p);
       }
       if (dual.costW[g] !== 0) {
         const pHat = dual.costP[g] / dual.costW[g];
-        if (c2 * (2 * pHat * p - pHat * pHat) - z > tolCost) this.costCut(g, pHat);
+        if (c2 * (2 * pHat * p - pHat * pHat) - z > tolCost) this.tangents.cost(g, pHat);
       }
     }
     return { staged: this.rows.pending - before, violated };
@@ -284,7 +274,7 @@ export class CutPool {
       const pNew = p + subP[b];
       const qNew = q + subQ[b];
       if (pNew === 0 && qNew === 0) continue;
-      this.coneCut(b, pNew, qNew, x[L.colV + a], true);
+      this.tangents.cone(b, pNew, qNew, x[L.colV + a], true);
     }
     return this.flush(model);
   }
@@ -309,7 +299,7 @@ export class CutPool {
       const l = x[L.colL + b];
       const s2 = p * p + q * q;
       const gap = s2 - va * l;
-      const tol = this.coneTolerance(b, s2, va, l);
+      const tol = coneTolerance(this.tol, s2, va, l);
       if (gap > tol && gap > violationPu) {
         violationPu = gap;
         violationBus = b;
@@ -356,57 +346,16 @@ export class CutPool {
   /**
    * The nonlinear sets the LP holds active, for the Newton step (kktNewtonPoint.ts): a cone,
    * rating or cost whose cut row is nonbasic in `rowStatus`, or that `x` violates beyond
-   * tolerance; cones only where ℓ is basic in `colStatus`. First multiplier guesses from the
-   * cut duals times each row's normalisation (HiGHS sign, ≤ 0).
+   * tolerance; cones only where ℓ is basic in `colStatus` (newtonActiveSet.ts).
    */
   newtonActiveSet(x: Float64Array, rowDual: Float64Array, rowStatus: Int32Array, colStatus: Int32Array): NewtonActiveSet {
-    const net = this.net;
-    const L = this.layout;
-    const first = L.numRows;
-    const coneK = new Map<number, number>();
-    const rateK = new Map<number, number>();
-    const costK = new Map<number, number>();
-    for (let k = 0; k < this.rows.kind.length; k++) {
-      if (rowStatus[first + k] === BASIS_BASIC) continue;
-      const y = rowDual[first + k];
-      const t = this.rows.target[k];
-      if (this.rows.kind[k] === CUT_CONE) {
-        if (colStatus[L.colL + t] !== BASIS_BASIC) continue;
-        const va = x[L.colV + net.parent[t]];
-        coneK.set(t, (coneK.get(t) ?? 0) + (y * -this.rows.coefL[k]) / va);
-      } else if (this.rows.kind[k] === CUT_RATING) {
-        rateK.set(t, (rateK.get(t) ?? 0) + y / (2 * Math.sqrt(net.rateSqPu[t])));
-      } else costK.set(t, (costK.get(t) ?? 0) - y);
-    }
-    for (let b = 0; b < net.nBus; b++) {
-      const a = net.parent[b];
-      if (a < 0) continue;
-      const p = x[L.colP + b];
-      const q = x[L.colQ + b];
-      const s2 = p * p + q * q;
-      if (this.withLosses && !coneK.has(b) && colStatus[L.colL + b] === BASIS_BASIC) {
-        const va = x[L.colV + a];
-        if (s2 - va * x[L.colL + b] > this.coneTolerance(b, s2, va, x[L.colL + b])) coneK.set(b, 0);
-      }
-      const rate2 = net.rateSqPu[b];
-      if (rate2 < Infinity && !rateK.has(b) && Math.sqrt(s2) - Math.sqrt(rate2) > this.tol.relTol * Math.sqrt(rate2) + LP_FEASIBILITY_TOLERANCE) rateK.set(b, 0);
-    }
-    for (let g = 0; g < net.genBus.length; g++) {
-      const c2 = net.genC2UsdPerHPu2[g];
-      if (!(c2 > 0) || costK.has(g)) continue;
-      const p = x[L.colPg + g];
-      if (c2 * p * p - x[L.colZ + g] > this.tol.relTol * (1 + c2 * p * p) + LP_FEASIBILITY_TOLERANCE) costK.set(g, 0);
-    }
-    return {
-      coneBus: [...coneK.keys()], coneMu: [...coneK.values()],
-      ratingBus: [...rateK.keys()], ratingMu: [...rateK.values()],
-      costGen: [...costK.keys()], costMu: [...costK.values()],
-    };
+    return newtonActiveSet(this.activeSetSource, x, rowDual, rowStatus, colStatus);
   }
 
   /**
-   * Stage the tangents of the sets in `active` at the Newton point `xN` where the LP iterate `x`
-   * violates them (cone cuts with the basis hand-over); return how many were staged.
+   * Stage the tangents of the sets in `active` at the Newton point `xN`: every active cone (with
+   * the basis hand-over), ratings and costs where the LP iterate `x` violates the tangent; return
+   * how many were staged.
    */
   stageAtNewtonPoint(xN: Float64Array, x: Float64Array, active: NewtonActiveSet): number {
     const net = this.net;
@@ -417,12 +366,9 @@ export class CutPool {
       const pN = xN[L.colP + b];
       const qN = xN[L.colQ + b];
       if (!(va > 0) || (pN === 0 && qN === 0)) continue;
-      const lN = (pN * pN + qN * qN) / va;
-      const row = 2 * pN * x[L.colP + b] + 2 * qN * x[L.colQ + b] - lN * x[L.colV + net.parent[b]] - va * x[L.colL + b];
       // Every active cone gets its tangent at the point (x is then optimal for the next LP when
       // the active set was right); where the iterate violates it, it takes over the binding row.
-      void row;
-      this.coneCut(b, pN, qN, va, true);
+      this.tangents.cone(b, pN, qN, va, true);
     }
     for (const b of active.ratingBus) {
       const pN = xN[L.colP + b];
@@ -430,28 +376,26 @@ export class CutPool {
       const s = Math.hypot(pN, qN);
       if (!(s > 0)) continue;
       const rate = Math.sqrt(net.rateSqPu[b]);
-      if ((pN * x[L.colP + b] + qN * x[L.colQ + b]) / s - rate > this.tol.relTol * rate + LP_FEASIBILITY_TOLERANCE) this.ratingCut(b, pN / s, qN / s);
+      if ((pN * x[L.colP + b] + qN * x[L.colQ + b]) / s - rate > ratingTolerance(this.tol, rate)) this.tangents.rating(b, pN / s, qN / s);
     }
     for (const g of active.costGen) {
       const c2 = net.genC2UsdPerHPu2[g];
       const pN = xN[L.colPg + g];
       const p = x[L.colPg + g];
-      if (c2 * (2 * pN * p - pN * pN) - x[L.colZ + g] > this.tol.relTol * (1 + c2 * p * p) + LP_FEASIBILITY_TOLERANCE) this.costCut(g, pN);
+      if (c2 * (2 * pN * p - pN * pN) - x[L.colZ + g] > costTolerance(this.tol, c2 * p * p)) this.tangents.cost(g, pN);
     }
     return this.rows.pending - before;
   }
 
   /** Copy of the stall guards (to undo a separation whose staged cuts are discarded). */
-  guardSnapshot(): Float64Array[] {
-    return [this.lastCone.slice(), this.lastRating.slice(), this.lastCost.slice()];
+  guardSnapshot(): TangentGuards {
+    return this.tangents.snapshot();
   }
 
   /** Drop the staged cuts and put the stall guards back as in `snapshot`. */
-  discardTo(snapshot: Float64Array[]): void {
+  discardTo(snapshot: TangentGuards): void {
     this.discard();
-    this.lastCone.set(snapshot[0]);
-    this.lastRating.set(snapshot[1]);
-    this.lastCost.set(snapshot[2]);
+    this.tangents.restore(snapshot);
   }
 
   /** Forget the basis copy (after a failed LP: the next flush appends without hand-over). */
@@ -463,66 +407,4 @@ export class CutPool {
   discard(): void {
     this.rows.discard();
   }
-
-  /**
-   * Accepted cone violation of branch b, pu². Default: relative to P² + Q², with a
-   * floor at the LP feasibility tolerance in the units of b's normalised cut row
-   * (below that floor HiGHS cannot tell a violated cut from a satisfied one).
-   */
-  private coneTolerance(b: number, s2: number, va: number, l: number): number {
-    void b;
-    if (this.tol.absTolPu !== undefined) return this.tol.absTolPu;
-    return this.tol.relTol * s2 + 10 * LP_FEASIBILITY_TOLERANCE * coneRowNorm(Math.sqrt(s2), va, l);
-  }
-
-  private coneCut(b: number, p: number, q: number, vA: number, handover = false): void {
-    const L = this.layout;
-    const s = Math.hypot(p, q);
-    const lStar = (s * s) / vA;
-    // Stall guard: never add the tangent at the same point twice in a row.
-    const dir = this.lastCone;
-    const ux = p / s;
-    const uy = q / s;
-    const ratio = s / vA;
-    if (Math.abs(dir[3 * b] - ux) + Math.abs(dir[3 * b + 1] - uy) < 1e-13 && Math.abs(dir[3 * b + 2] - ratio) <= 1e-13 * ratio) return;
-    dir[3 * b] = ux;
-    dir[3 * b + 1] = uy;
-    dir[3 * b + 2] = ratio;
-    // Normalise by the flow-gradient norm (capped): the row then measures a
-    // distance in flow space, and the LP tolerance a relative gap.
-    const scale = 1 / coneRowNorm(s, vA, lStar);
-    const cp = 2 * p * scale;
-    const cq = 2 * q * scale;
-    const cv = -lStar * scale;
-    const cl = -vA * scale;
-    this.rows.stage({ kind: CUT_CONE, target: b, cp, cq, cv, cl, p0: 0, handover }, -Infinity, 0, [L.colP + b, L.colQ + b, L.colV + this.net.parent[b], L.colL + b], [cp, cq, cv, cl]);
-  }
-
-  private ratingCut(b: number, cosA: number, sinA: number): void {
-    const L = this.layout;
-    const angle = Math.atan2(sinA, cosA);
-    if (Math.abs(this.lastRating[b] - angle) < 1e-13) return;
-    this.lastRating[b] = angle;
-    const rate = Math.sqrt(this.net.rateSqPu[b]);
-    this.rows.stage({ kind: CUT_RATING, target: b, cp: cosA, cq: sinA, cv: 0, cl: 0, p0: 0 }, -Infinity, rate, [L.colP + b, L.colQ + b], [cosA, sinA]);
-  }
-
-  private costCut(g: number, p0: number): void {
-    const L = this.layout;
-    if (Math.abs(this.lastCost[g] - p0) <= 1e-13 * (1 + Math.abs(p0))) return;
-    this.lastCost[g] = p0;
-    const c2 = this.net.genC2UsdPerHPu2[g];
-    // z ≥ c2 (2 p0 p − p0²)  ⇔  −2 c2 p0 · p + z ≥ −c2 p0²
-    this.rows.stage({ kind: CUT_COST, target: g, cp: 0, cq: 0, cv: 0, cl: 0, p0 }, -c2 * p0 * p0, Infinity, [L.colPg + g, L.colZ + g], [-2 * c2 * p0, 1]);
-  }
-
-}
-
-/**
- * Norm used to normalise a cone cut at flow magnitude `s` (pu), voltage² `vA`, ℓ:
- * the flow-gradient norm 2s, capped below at 0.01·vA (so ℓ's coefficient stays ≤ 100)
- * and at ℓ.
- */
-function coneRowNorm(s: number, vA: number, l: number): number {
-  return Math.max(2 * s, 0.01 * vA, l);
 }

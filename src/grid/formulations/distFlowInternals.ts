@@ -18,7 +18,9 @@
  * converge continues) with a Newton step on the KKT system of the SOCP on the last active set
  * (kktNewtonPoint.ts): tangents at its point, the basis handed over, inverter Q pinned at its
  * Newton value for the LP; the LP's answer is kept only when the pinned columns' reduced costs
- * vanish (then it is optimal with the bounds released too), else the loop goes on unpinned.
+ * vanish (then it is optimal with the bounds released too), else the loop goes on unpinned. The
+ * pins and the active set an interval starts from are newtonPinning.ts; this module decides when
+ * to step and when to accept.
  */
 import type { Highs } from 'highs';
 import type { BranchFlowSolution, FormulationOptions } from './branchFlowFormulation.js';
@@ -28,7 +30,8 @@ import { buildDistFlowLp, type DistFlowLayout } from './distFlowLp.js';
 import { CutPool } from './distFlowCuts.js';
 import { currentBoxPu } from './currentBox.js';
 import { DistFlowSweepPoint } from './distFlowSweepPoint.js';
-import { kktNewtonPoint, newtonLinearPart, type MutableNewtonLinearPart, type NewtonActiveSet } from './kktNewtonPoint.js';
+import { newtonLinearPart, type MutableNewtonLinearPart } from './kktNewtonPoint.js';
+import { NewtonPinning } from './newtonPinning.js';
 import { distFlowSolution, failedDistFlowSolution } from './distFlowSolution.js';
 
 /** Options of {@link DistFlowModel}. */
@@ -114,12 +117,10 @@ export class DistFlowModel {
   private readonly newtonStep = DistFlowModel.newtonStepDefault;
   /** Newton steps taken in the last interval (at its start and in its loop; a diagnostic). */
   lastNewtonSteps = 0;
-  /** Columns held at a Newton point's value (see pinInteriorDecisions). */
-  private readonly pinned: number[] = [];
+  /** Pins of interior decisions and the next interval's Newton start (undefined without losses). */
+  private readonly newton: NewtonPinning | undefined;
   /** Right-hand sides of the DistFlow rows now in the model. */
   private readonly rowRhs: Float64Array;
-  /** Active set, column statuses (pinned columns as basic) and row duals of the last converged LP: the next interval's Newton start. */
-  private newtonStart: { active: NewtonActiveSet; colStatus: Int32Array; rowDual: Float64Array } | undefined;
   /** True when update() placed the first LP's cuts at a Newton point. */
   private newtonAtStart = false;
 
@@ -147,6 +148,7 @@ export class DistFlowModel {
     this.lastDemandQ = new Float64Array(n);
     this.deltaP = new Float64Array(n);
     this.deltaQ = new Float64Array(n);
+    this.newton = this.linear === undefined ? undefined : new NewtonPinning({ net, layout: lp.layout, model: this.model, cuts: this.cuts, linear: this.linear, rowRhs: this.rowRhs });
   }
 
   /**
@@ -195,8 +197,10 @@ export class DistFlowModel {
         this.deltaQ[b] = interval.qDemandPu[b] - this.lastDemandQ[b];
       }
       this.lastInterval = interval;
-      this.newtonAtStart = this.newtonStart !== undefined && interval.qInverterMaxPu.some((q) => q > 0) && this.startAtNewtonPoint(this.lastX, this.newtonStart);
-      if (!this.newtonAtStart) {
+      this.newtonAtStart = this.newtonStep && this.newton?.hasStart === true && interval.qInverterMaxPu.some((q) => q > 0)
+        && this.newton.startInterval(this.lastX, interval, this.colLowerBuffer, this.colUpperBuffer);
+      if (this.newtonAtStart) this.lastNewtonSteps++;
+      else {
         this.cuts.predict(this.model, this.lastX, this.deltaP, this.deltaQ);
         this.pendingHandover = this.cuts.handedOver;
       }
@@ -227,7 +231,8 @@ export class DistFlowModel {
     let sol: ReturnType<typeof this.model.getSolution>;
     let objective: number;
     // Only an interval with inverter Q can have the interior decision the Newton step is for.
-    let newtonOn = this.newtonStep && this.linear !== undefined && interval.qInverterMaxPu.some((q) => q > 0);
+    const newton = this.newton;
+    let newtonOn = this.newtonStep && newton !== undefined && interval.qInverterMaxPu.some((q) => q > 0);
     let newtonMisses = 0;
     let newtonPending = this.newtonAtStart;
     this.newtonAtStart = false;
@@ -241,27 +246,27 @@ export class DistFlowModel {
         // horizon wrapping round): release the pins, restart from the logical basis, Newton off.
         // Without a Newton start (seen in flexibility sweeps): once more from the logical basis,
         // then report the interval as a solver error instead of throwing out of the run.
-        if (!newtonPending && this.pinned.length === 0) {
+        if (!newtonPending && newton?.active !== true) {
           this.cuts.forgetBasis();
           if (logicalRetry) return failedDistFlowSolution(this.net, 'error', `HiGHS refused the LP twice (${error instanceof Error ? error.message : String(error)})`, lpSolves);
           logicalRetry = true;
           this.model.setLogicalBasis();
           continue;
         }
-        this.releasePinned(new Float64Array(this.layout.numCols));
+        newton?.release(undefined, interval);
         this.cuts.forgetBasis();
         this.model.setLogicalBasis();
         newtonOn = false;
         newtonPending = false;
-        this.newtonStart = undefined;
+        newton?.forgetStart();
         continue;
       }
       lpSolves++;
       if (run.modelStatus !== MODEL_STATUS_OPTIMAL) {
         this.cuts.forgetBasis();
-        if (this.pinned.length > 0) {
+        if (newton?.active === true) {
           // A pinned LP that fails: release and re-solve once without the Newton step.
-          this.releasePinned(new Float64Array(this.layout.numCols));
+          newton.release(undefined, interval);
           newtonOn = false;
           continue;
         }
@@ -277,9 +282,9 @@ export class DistFlowModel {
       // The physical point is only computed once a violated cone is found.
       const guards = newtonOn ? this.cuts.guardSnapshot() : undefined;
       const found = this.cuts.separate(x, sol.rowDual, sweep && (() => sweep.compute(x, interval)));
-      if (found.staged === 0 && newtonOn) this.rememberNewtonStart(x, sol.rowDual);
-      if (found.staged === 0 && this.pinned.length > 0) {
-        const d = this.releasePinned(sol.colDual);
+      if (found.staged === 0 && newtonOn) newton?.remember(x, sol.rowDual);
+      if (found.staged === 0 && newton?.active === true) {
+        const d = newton.release(sol.colDual, interval);
         if (d <= PIN_REDUCED_COST_TOLERANCE) break;
         // Wrong active set: solve with the bounds released, Newton again from there (bounded tries).
         newtonPending = false;
@@ -289,14 +294,14 @@ export class DistFlowModel {
       if (found.staged === 0) break;
       if (lpSolves >= this.maxRounds) {
         this.cuts.discard();
-        this.releasePinned(sol.colDual);
+        newton?.release(sol.colDual, interval);
         exhausted = true;
         pending = Math.max(found.violated, found.staged);
         break;
       }
       if (newtonPending && ++newtonMisses >= NEWTON_MAX_MISSES) newtonOn = false;
       newtonPending = false;
-      if (newtonOn && guards !== undefined && lpSolves >= NEWTON_FROM_LP && this.newtonCuts(x, sol.rowDual, guards)) {
+      if (newtonOn && guards !== undefined && lpSolves >= NEWTON_FROM_LP && newton?.step(x, sol.rowDual, guards, interval) === true) {
         newtonPending = true;
         this.lastNewtonSteps++;
       }
@@ -332,114 +337,6 @@ export class DistFlowModel {
       return { ...out, status: 'cut-limit', message: `cut loop stalled after ${lpSolves} LP solves: cone violation ${cone.violationPu.toExponential(3)} pu² on ${busName(cone.violationBus)} at the LP feasibility floor` };
     }
     return out;
-  }
-
-  /**
-   * Newton start of an interval: from the last solution (nonbasic shed / inverter columns at the
-   * new bounds) to the KKT point of the new interval on the last active set; tangents there, with
-   * the basis hand-over, and the interior decisions pinned. False (nothing changed) when the step fails.
-   */
-  private startAtNewtonPoint(lastX: Float64Array, start: { active: NewtonActiveSet; colStatus: Int32Array; rowDual: Float64Array }): boolean {
-    const linear = this.linear;
-    if (linear === undefined || !this.newtonStep || !this.hasInteriorDecision(start.colStatus)) return false;
-    const x0 = Float64Array.from(lastX);
-    const from = this.layout.colShed;
-    for (let i = 0; i < 3 * this.net.nBus; i++) {
-      const st = start.colStatus[from + i];
-      if (st === 0) x0[from + i] = this.colLowerBuffer[i];
-      else if (st === 2) x0[from + i] = this.colUpperBuffer[i];
-    }
-    const point = kktNewtonPoint(this.net, this.layout, linear, x0, start.rowDual, start.colStatus, start.active, this.rowRhs);
-    if (point === undefined) return false;
-    const guards = this.cuts.guardSnapshot();
-    if (this.cuts.stageAtNewtonPoint(point.x, x0, start.active) === 0) {
-      this.cuts.discardTo(guards);
-      return false;
-    }
-    const handoverWas = this.cuts.handoverEnabled;
-    this.cuts.handoverEnabled = true;
-    this.cuts.flush(this.model);
-    this.cuts.handoverEnabled = handoverWas;
-    this.pendingHandover = 0;
-    this.pinInteriorDecisions(point.x, start.colStatus);
-    this.lastNewtonSteps++;
-    return true;
-  }
-
-  /**
-   * True when some inverter Q column is basic: an interior decision, where Kelley's cuts converge
-   * linearly. Elsewhere the basis hand-over already needs 0–2 pivots and the step would only cost.
-   */
-  private hasInteriorDecision(colStatus: Int32Array): boolean {
-    const from = this.layout.colQInv;
-    for (let b = 0; b < this.net.nBus; b++) if (colStatus[from + b] === 1) return true;
-    return false;
-  }
-
-  /** Keep the converged LP's active set for the next interval's Newton start (call while the model is solved). */
-  private rememberNewtonStart(x: Float64Array, rowDual: Float64Array): void {
-    const basis = this.model.getBasis();
-    const colStatus = Int32Array.from(basis.colStatus);
-    for (const j of this.pinned) colStatus[j] = 1;
-    const active = this.cuts.newtonActiveSet(x, rowDual, basis.rowStatus, colStatus);
-    this.newtonStart = { active, colStatus, rowDual: rowDual.slice(0, this.layout.numRows) };
-  }
-
-  /**
-   * Hold the inverter Q columns that are basic and strictly inside their bounds at the Newton
-   * point's values for the next LPs: with tangents at that point it is then a vertex of the LP
-   * (a flat objective in an interior decision otherwise lets the LP slide along the tangents).
-   * Released after convergence; the result is kept only when their reduced costs vanish
-   * (then it is also optimal with the bounds released).
-   */
-  private pinInteriorDecisions(xN: Float64Array, colStatus: Int32Array): void {
-    const interval = this.lastInterval;
-    if (interval === undefined) return;
-    const L = this.layout;
-    for (let b = 0; b < this.net.nBus; b++) {
-      const j = L.colQInv + b;
-      const lim = interval.qInverterMaxPu[b];
-      if (colStatus[j] !== 1 || !(Math.abs(xN[j]) < lim * (1 - 1e-9))) continue;
-      this.model.changeColsBounds({ kind: 'set', indices: Int32Array.of(j) }, Float64Array.of(xN[j]), Float64Array.of(xN[j]));
-      this.pinned.push(j);
-    }
-  }
-
-  /** Give the pinned columns their interval's bounds again; return the largest |reduced cost| among them. */
-  private releasePinned(colDual: Float64Array): number {
-    const interval = this.lastInterval;
-    let worst = 0;
-    for (const j of this.pinned) {
-      worst = Math.max(worst, Math.abs(colDual[j]));
-      const lim = interval === undefined ? 0 : interval.qInverterMaxPu[j - this.layout.colQInv];
-      this.model.changeColsBounds({ kind: 'set', indices: Int32Array.of(j) }, Float64Array.of(-lim), Float64Array.of(lim));
-    }
-    this.pinned.length = 0;
-    return worst;
-  }
-
-  /**
-   * Replace the staged cuts by tangents at the Newton point of the LP's active set
-   * (kktNewtonPoint.ts); true when that staged something. On a singular or non-converging step,
-   * or when nothing would be staged, the separation's cuts stay (the plain Kelley round).
-   */
-  private newtonCuts(x: Float64Array, rowDual: Float64Array, guards: Float64Array[]): boolean {
-    const linear = this.linear;
-    if (linear === undefined) return false;
-    const basis = this.model.getBasis();
-    if (!this.hasInteriorDecision(basis.colStatus)) return false;
-    const active = this.cuts.newtonActiveSet(x, rowDual, basis.rowStatus, basis.colStatus);
-    const point = kktNewtonPoint(this.net, this.layout, linear, x, rowDual, basis.colStatus, active, this.rowRhs);
-    if (point === undefined) return false;
-    this.cuts.discardTo(guards);
-    if (this.cuts.stageAtNewtonPoint(point.x, x, active) > 0) {
-      this.pinInteriorDecisions(point.x, basis.colStatus);
-      return true;
-    }
-    // Nothing to place at the Newton point: stage the separation's cuts again.
-    this.cuts.discardTo(guards);
-    this.cuts.separate(x, rowDual);
-    return false;
   }
 
   /**

@@ -3,13 +3,13 @@
  * point the co-simulation's OPF reports as exact may sit above a branch's secant of P² + Q², so
  * that the relaxation in `feederLoadSupport.ts` stays provably outer.
  */
-import { LP_FEASIBILITY_TOLERANCE } from '../formulations/distFlowCuts.js';
+import { LP_FEASIBILITY_TOLERANCE } from '../formulations/cutTolerance.js';
 import { DEFAULT_REL_TOLERANCE } from '../formulations/distFlowInternals.js';
 
 /**
  * When the co-simulation's OPF calls a branch cone exact: |P² + Q² − v_a·ℓ| ≤ τ with
  * τ = `absTolPu` when set, else relTol·(P² + Q²) + 10·ε_LP·max(2√(P² + Q²), 0.01·v_a, ℓ)
- * (grid/formulations/distFlowCuts.ts `coneTolerance`, ε_LP = `LP_FEASIBILITY_TOLERANCE`).
+ * (grid/formulations/cutTolerance.ts `coneTolerance`, ε_LP = `LP_FEASIBILITY_TOLERANCE`).
  */
 export interface OpfConeTolerance {
   /** Relative tolerance (default the OPF's 1e-9). */

@@ -170,7 +170,8 @@ export interface DueResult {
    * warm start (`DueOptions.committedIntervals`). It holds the loading's cumulative curves,
    * 8 · (steps + 1) · 5 · links bytes (6 curves with LTM; reference scenario: 1,207 steps, 30
    * links → 1.45 MB), and its kept states, each 8 · links · 3 bytes plus the segment ring windows
-   * of the paths then on the network (8 bytes per segment and step a vehicle stays on its link).
+   * of the paths then on the network, trimmed of their constant ends (8 bytes per segment and step
+   * a vehicle stays on its link while the segment's vehicles are still entering it).
    * A caller that keeps many results should keep the checkpoint of the latest only.
    */
   readonly checkpoint?: DueCheckpoint;

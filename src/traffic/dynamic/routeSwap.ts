@@ -118,6 +118,7 @@ export function swapRoutes(ctx: DueContext, scratch: SwapScratch, sweeps: number
   const moved = scratch.moved!;
   const cohortDiff = scratch.cohortDiff!;
   adaptCohortSteps(ctx, cohortMu, cohortTo, cohortDiff, moved, scratch.cohortResponse!);
+  let est = new Float64Array(8);
   for (let sweep = 0; sweep < sweeps; sweep++) {
     // committed departure intervals (< ctx.committed) are frozen
     for (let t = ctx.committed; t < I; t++) {
@@ -125,19 +126,25 @@ export function swapRoutes(ctx: DueContext, scratch: SwapScratch, sweeps: number
         const group = groups[gi];
         if (group.demandVeh[t] === 0 || group.paths.length < 2) continue;
         const step = cohortMu[gi * I + t];
-        let b = group.paths[0];
-        let gb = estimate(b, t);
-        for (const p of group.paths) {
-          const g = estimate(p, t);
-          if (g < gb) { b = p; gb = g; }
+        const members = group.paths;
+        if (est.length < members.length) est = new Float64Array(2 * members.length);
+        let bi = 0;
+        for (let i = 0; i < members.length; i++) {
+          est[i] = estimate(members[i], t);
+          if (est[i] < est[bi]) bi = i;
         }
-        for (const p of group.paths) {
+        const b = members[bi];
+        // the estimates above hold until this group's first move changes δ
+        let fresh = true;
+        for (let i = 0; i < members.length; i++) {
+          const p = members[i];
           if (p === b || paths[p].flow[t] <= 0) continue;
-          const diff = estimate(p, t) - estimate(b, t);
+          const diff = fresh ? est[i] - est[bi] : estimate(p, t) - estimate(b, t);
           if (diff <= 0) continue;
           const scale = distinctSensitivity(ctx, p, b, t);
           const shift = scale > 0 ? Math.min(paths[p].flow[t], (step * diff) / scale) : paths[p].flow[t];
           if (!(shift > 0)) continue;
+          fresh = false;
           move(p, t, -shift);
           move(b, t, shift);
           moved[p * I + t] -= shift;

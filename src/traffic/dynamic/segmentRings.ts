@@ -131,8 +131,15 @@ export interface RingSnapshot {
   /** Segment offsets of the snapshot's paths; per segment its cumulative outflow at k. */
   readonly segStart: Int32Array;
   readonly segOut: Float64Array;
-  /** Per segment: its window values start at `valueStart[s]` (empty unless its path has phase 1). */
+  /**
+   * Per segment: its stored values are `values[valueStart[s] … valueStart[s + 1])`, the window's
+   * curve indices `valueFrom[s] …` (none unless its path has phase 1). The window lo[a] … k is
+   * trimmed of its constant ends: indices before `valueFrom[s]` hold the first stored value (the
+   * segment's vehicles had not reached the link, or had all entered it long before), indices past
+   * the last stored one the last stored value. A third of the full windows on Sioux Falls ×1.0.
+   */
   readonly valueStart: Int32Array;
+  readonly valueFrom: Int32Array;
   readonly values: Float64Array;
 }
 
@@ -150,7 +157,8 @@ export interface RingOwner {
 }
 
 /**
- * Copy the windows of the paths on the network at the start of step k (O(segments × window)).
+ * Copy the windows of the paths on the network at the start of step k, trimmed of their constant
+ * ends (O(segments × window) time, values only where a segment's curve changes).
  *
  * @example
  * const snap = snapshotRings(st, k);
@@ -168,23 +176,41 @@ export function snapshotRings(o: RingOwner, k: number): RingSnapshot {
     const arrived = o.segOut[o.segStart[p + 1] - 1] === o.pathIn[p] && (o.backlog === undefined || o.backlog[p] === 0);
     phase[p] = o.phase[p] === 0 ? 0 : arrived ? 2 : 1;
   }
+  // per segment of a path on the network: its window without the constant ends (`RingSnapshot.valueFrom`)
+  const { data, len, rows, segRow } = o.rings;
   const valueStart = new Int32Array(S + 1);
+  const valueFrom = new Int32Array(S);
+  const valueTo = new Int32Array(S);
   for (let p = 0; p < P; p++) {
     for (let s = o.segStart[p]; s < o.segStart[p + 1]; s++) {
-      valueStart[s + 1] = valueStart[s] + (phase[p] === 1 ? k - lo[o.pathLinks[s]] + 1 : 0);
+      valueStart[s + 1] = valueStart[s];
+      if (phase[p] !== 1) continue;
+      const a = o.pathLinks[s];
+      const m = len[a] - 1;
+      const ring = data[a];
+      const n = rows[a];
+      const r = segRow[s];
+      const first = ring[(lo[a] & m) * n + r];
+      const last = ring[(k & m) * n + r];
+      let from = lo[a];
+      while (from < k && ring[((from + 1) & m) * n + r] === first) from++;
+      let to = k;
+      while (to > from && ring[((to - 1) & m) * n + r] === last) to--;
+      valueFrom[s] = from;
+      valueTo[s] = to;
+      valueStart[s + 1] += to - from + 1;
     }
   }
   const values = new Float64Array(valueStart[S]);
-  const { data, len, rows, segRow } = o.rings;
   for (let s = 0; s < S; s++) {
     const a = o.pathLinks[s];
     const m = len[a] - 1;
     let i = valueStart[s];
-    for (let j = lo[a]; i < valueStart[s + 1]; j++, i++) values[i] = data[a][(j & m) * rows[a] + segRow[s]];
+    for (let j = valueFrom[s]; i < valueStart[s + 1]; j++, i++) values[i] = data[a][(j & m) * rows[a] + segRow[s]];
   }
   return {
     step: k, lo, exitPos: o.exitPos.slice(), phase, pathIn: o.pathIn.slice(),
-    segStart: o.segStart.slice(), segOut: o.segOut.slice(), valueStart, values,
+    segStart: o.segStart.slice(), segOut: o.segOut.slice(), valueStart, valueFrom, values,
   };
 }
 
@@ -216,8 +242,18 @@ export function restoreRings(o: RingOwner, snap: RingSnapshot, newOf: Int32Array
       o.segOut[s] = snap.segOut[from];
       const a = o.pathLinks[s];
       const m = len[a] - 1;
-      let i = snap.valueStart[from];
-      for (let x = snap.lo[a]; i < snap.valueStart[from + 1]; x++, i++) data[a][(x & m) * rows[a] + segRow[s]] = snap.values[i];
+      const v0 = snap.valueStart[from];
+      const v1 = snap.valueStart[from + 1];
+      if (v1 === v0) continue;
+      // the trimmed ends are constant: the first stored value before, the last one after
+      const x0 = snap.valueFrom[from];
+      const ring = data[a];
+      const n = rows[a];
+      const r = segRow[s];
+      for (let x = snap.lo[a]; x <= k; x++) {
+        const i = x - x0;
+        ring[(x & m) * n + r] = snap.values[i <= 0 ? v0 : v0 + i < v1 ? v0 + i : v1 - 1];
+      }
     }
   }
 }
@@ -260,6 +296,7 @@ export function renumberRings(snap: RingSnapshot, pathMap: Int32Array, pathLengt
     }
   }
   const values = new Float64Array(valueStart[S]);
+  const valueFrom = new Int32Array(S);
   for (let i = 0; i < P; i++) {
     const j = pathMap[i];
     if (j < 0) continue;
@@ -268,8 +305,9 @@ export function renumberRings(snap: RingSnapshot, pathMap: Int32Array, pathLengt
     for (let t = 0; t < pathLength[i]; t++) {
       const from = snap.segStart[j] + t;
       segOut[segStart[i] + t] = snap.segOut[from];
+      valueFrom[segStart[i] + t] = snap.valueFrom[from];
       values.set(snap.values.subarray(snap.valueStart[from], snap.valueStart[from + 1]), valueStart[segStart[i] + t]);
     }
   }
-  return { step: snap.step, lo: snap.lo, exitPos: snap.exitPos, phase, pathIn, segStart, segOut, valueStart, values };
+  return { step: snap.step, lo: snap.lo, exitPos: snap.exitPos, phase, pathIn, segStart, segOut, valueStart, valueFrom, values };
 }

@@ -18,8 +18,8 @@ import { dropIdlePaths } from './pathStore.js';
 const SWEEPS = 5;
 /** Iterations in a row without flow after which a generated path leaves its group (`dropIdlePaths`). */
 const IDLE_LIMIT = 4;
-/** A loading keeps the states of all interval boundaries when the last worst class gap was within this factor of the target. */
-const CAPTURE_NEAR = 1.5;
+/** A loading keeps the states of all interval boundaries when its predicted worst class gap is within this factor of the target (`likelyLast`). */
+const CAPTURE_NEAR = 1.1;
 
 /**
  * Solve the path-based DUE: for each OD pair, class and departure interval, every
@@ -49,8 +49,9 @@ const CAPTURE_NEAR = 1.5;
  * 4. Lean path store: a generated path without flow in every interval for 4 iterations in a
  *    row leaves its group (`dropIdlePaths`; not reported in `paths`); column generation adds
  *    it back should it become the cheapest again. Loadings keep the network states of the
- *    interval boundaries (the checkpoint a later committed solve resumes from) only when the
- *    last gap was within 1.5× the target; a final loading without them is loaded again.
+ *    interval boundaries (the checkpoint a later committed solve resumes from) only when its
+ *    gap, predicted from the last ones (same-parity trend when they zig-zag), is within 1.1× the
+ *    target; a final loading without them is loaded again.
  *
  * Convergence is not guaranteed (point-queue DUE is not monotone); a run that hits
  * `maxIterations` returns `converged: false` with the gap reached. Heavy, long
@@ -94,6 +95,7 @@ export function solveDue(scenario: DueScenario, options: DueOptions = {}): DueRe
   assignMissingDemand(ctx);
 
   const history: number[] = [];
+  const worstHistory: number[] = [];
   const scratch: SwapScratch = { delta: new Float64Array(0), slots: 1, queueFrom: new Int32Array(0), queueCoef: new Float64Array(0) };
   let iterations = 0;
   let gap = Infinity;
@@ -108,6 +110,7 @@ export function solveDue(scenario: DueScenario, options: DueOptions = {}): DueRe
     gap = overallGap(sums);
     history.push(gap);
     const worst = worstClassGap(sums);
+    worstHistory.push(worst);
     options.onIteration?.(iterations, gap, { worstClassGap: worst, excessCostYuanPerVeh: excessPerVehicle(sums) });
     if (worst <= tolerance) converged = true;
     if (converged || iterations >= maxIterations) {
@@ -118,8 +121,26 @@ export function solveDue(scenario: DueScenario, options: DueOptions = {}): DueRe
     swapRoutes(ctx, scratch, SWEEPS);
     dropIdlePaths(ctx, IDLE_LIMIT);
     iterations++;
-    capture = worst <= CAPTURE_NEAR * tolerance || iterations >= maxIterations;
+    capture = iterations >= maxIterations || likelyLast(worstHistory, tolerance);
   }
+}
+
+/**
+ * Whether the next loading is likely the last (its states then become the result's checkpoint):
+ * its worst class gap, predicted from the last ones, is within `CAPTURE_NEAR` of the target.
+ * The prediction follows the trend of the last two gaps, or, when the gaps zig-zag (up, down,
+ * up), the trend of the gaps of the same parity (Sioux Falls ×1.0 alternates for its last 15
+ * iterations: the current gap alone kept the states of every other loading for nothing).
+ * A wrong guess costs a loading (`withStates` loads the final flows again) or the copying of
+ * the states (kept for nothing); it never changes the result.
+ */
+function likelyLast(worst: readonly number[], tolerance: number): boolean {
+  const n = worst.length;
+  const w = (i: number) => worst[n - 1 - i];
+  let predicted = w(0);
+  if (n >= 4 && (w(0) - w(1)) * (w(1) - w(2)) < 0) predicted = w(1) * Math.min(1, w(1) / w(3));
+  else if (n >= 2) predicted = w(0) * Math.min(1, w(0) / w(1));
+  return predicted <= CAPTURE_NEAR * tolerance;
 }
 
 /**

@@ -7,22 +7,32 @@ import { gridServed, type FlexEvaluator } from '../../../src/flex/search/flexEva
 
 /**
  * Independent compass search written here (not the planner's code): minimise subsidy + 1e5 ¥/MW × miss
- * over the coupon components (default all) from the base, steps `initialStep` (default ½), then halved, of each bound, `budget` evaluations.
- * Returns the cheapest evaluated book that meets every need (or undefined).
+ * (a run the grid does not serve scores as a miss of 1 MW more) over the coupon components (default all)
+ * from the base, steps `initialStep` (default ½), then halved, of each bound; `budget` distinct
+ * co-simulations (a book already evaluated is looked up, not re-run, and does not count).
+ * Returns the cheapest evaluated book that the grid serves and that meets every need (or undefined),
+ * and the number of co-simulations run.
  */
 export async function compassSearch(
   evaluate: FlexEvaluator, window: CouponWindow, meets: (netMw: readonly number[]) => number, budget: number,
   components: readonly number[] = [...Array(window.components).keys()], initialStep = 0.5,
-): Promise<{ subsidyYuan: number; x: number[] } | undefined> {
+): Promise<{ subsidyYuan: number; x: number[]; runs: number } | undefined> {
   let x = new Array(window.components).fill(0);
   let runs = 0;
   let best: { subsidyYuan: number; x: number[] } | undefined;
+  const scores = new Map<string, number>();
   const score = async (v: number[]): Promise<number> => {
+    const k = v.join(',');
+    const known = scores.get(k);
+    if (known !== undefined) return known;
     runs++;
     const e = await evaluate(expandCoupons(window, v));
     const miss = meets(e.netMw);
-    if (miss === 0 && gridServed(e) && (!best || e.subsidyYuan < best.subsidyYuan)) best = { subsidyYuan: e.subsidyYuan, x: [...v] };
-    return e.subsidyYuan + 1e5 * miss;
+    const served = gridServed(e);
+    if (miss === 0 && served && (!best || e.subsidyYuan < best.subsidyYuan)) best = { subsidyYuan: e.subsidyYuan, x: [...v] };
+    const s = served ? e.subsidyYuan + 1e5 * miss : 1e5 * (miss + 1);
+    scores.set(k, s);
+    return s;
   };
   let fx = await score(x);
   for (let step = initialStep; runs < budget && step > 1e-3; step /= 2) {
@@ -41,9 +51,8 @@ export async function compassSearch(
       }
     }
   }
-  return best;
+  return best && { ...best, runs };
 }
-
 
 /**
  * Independent bisection on a group of coupon components moved together (each at the same

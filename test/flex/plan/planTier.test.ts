@@ -114,7 +114,7 @@ describe('planTier', () => {
     const again = await fake.evaluate(expandCoupons(window, plan.point!.x));
     again.netMw.forEach((v, i) => expect(v).toBeCloseTo(plan.point!.netMw[i], 12));
     expect(again.subsidyYuan).toBeCloseTo(plan.subsidyYuan!, 9);
-    expect(plan.runs).toBe(plan.modelRuns + plan.polishRuns);
+    expect(plan.runs).toBe(plan.shrinkRuns + plan.modelRuns + plan.polishRuns);
     expect(plan.summary).toMatch(new RegExp(`tier ${plan.tierYuan} ¥`));
   });
 

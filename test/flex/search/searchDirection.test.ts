@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { couponWindow, expandCoupons } from '../../../src/flex/search/couponWindow.ts';
 import { designProbes } from '../../../src/flex/search/designPoints.ts';
-import { projection, type EvaluatedPoint } from '../../../src/flex/search/flexEvaluation.ts';
+import { admissible, projection, type EvaluatedPoint, type FlexEvaluator } from '../../../src/flex/search/flexEvaluation.ts';
 import { searchDirection } from '../../../src/flex/search/searchDirection.ts';
 import { fakeEvaluator } from '../fakeResponse.ts';
 
 async function design(n: number) {
   const fake = fakeEvaluator(n, 12, 6);
-  const window = couponWindow({ stations: n, intervals: 12, timeIndex: 6 });
-  const probes = designProbes(window);
+  const window = couponWindow({ stations: n, intervals: 12, timeIndex: 6, blocks: 2 });
+  const probes = designProbes(window, [0.25, 1]);
   const evaluated: EvaluatedPoint[] = [];
   for (const p of probes) evaluated.push({ ...(await fake.evaluate(expandCoupons(window, p.x))), x: p.x });
   return { fake, window, probes, evaluated };
@@ -46,5 +46,29 @@ describe('searchDirection', () => {
     const { fake, window, probes, evaluated } = await design(2);
     const res = await searchDirection(fake.evaluate, window, [1, 0], [0], { probes, evaluated }, { refineSteps: 0 });
     expect(res.bestByBudget[0]).toBe(-1);
+  });
+  it('should back off along start → candidate to a point the grid serves when the candidate sheds (budget and grid checked on real runs)', async () => {
+    const { fake, window, probes } = await design(3);
+    // The feeder "sheds" when CS3 draws more than 1.6 MW (the fake's base: 1 MW at every station); the
+    // separable model never sees this, so the greedy candidate for "CS3 up" crosses the limit.
+    const limitMw = 1.6;
+    const shedding: FlexEvaluator = async (book) => {
+      const e = await fake.evaluate(book);
+      return e.netMw[2] > limitMw ? { ...e, rejection: 'shed', shedMw: e.netMw[2] - limitMw } : e;
+    };
+    const design2: EvaluatedPoint[] = [];
+    for (const p of probes) design2.push({ ...(await shedding(expandCoupons(window, p.x))), x: p.x });
+    const a = [0, 0, -1];
+    const search = (fitSteps: number) => searchDirection(shedding, window, a, [3000], { probes, evaluated: design2 }, { fitSteps, refineSteps: 0 });
+    const none = await search(0);
+    expect(none.evaluated[0].rejection).toBe('shed'); // the candidate sheds: the case this test is about
+    const res = await search(3);
+    const i = res.bestByBudget[0];
+    const best = i >= 0 ? res.evaluated[i] : design2[-1 - i];
+    expect(admissible(best, 3000)).toBe(true);
+    expect(best.netMw[2]).toBeLessThanOrEqual(limitMw);
+    // better than every admissible point the search had without the back-off (design included), by ≥ 0.01 MW
+    const before = [...design2, ...none.evaluated].filter((p) => admissible(p, 3000)).reduce((m, p) => Math.max(m, p.netMw[2]), -Infinity);
+    expect(best.netMw[2]).toBeGreaterThan(before + 0.01);
   });
 });

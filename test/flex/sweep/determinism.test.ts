@@ -1,6 +1,7 @@
 /**
- * The sweep's result does not depend on where its tasks run: in this thread, on a pool of two
- * threads that share one base equilibrium, or on a pool whose threads each solve their own.
+ * The sweep's result does not depend on where its tasks run: in this thread, on a pool of one or two
+ * threads that share one base equilibrium, or on a pool whose threads each solve their own; nor on
+ * whether each direction's candidates run ahead as tasks of their own.
  * Real co-simulation (reduced reference scenario), compared byte for byte, timing fields excepted.
  */
 import { describe, expect, it } from 'vitest';
@@ -34,14 +35,23 @@ function withoutTiming(r: FlexModelResult): string {
 const LONG = process.env.EV_COSIM_LONG === '1';
 
 describe('sweep determinism across executors', () => {
-  it('should give byte-identical results (timing excepted) in this thread and on 2 threads sharing one base equilibrium', async () => {
+  it('should give byte-identical results (timing excepted) in this thread, on 2 threads sharing one base equilibrium, and on 1 thread without candidates run ahead', async () => {
     const [inThread] = await runFlexStudy({ ...OPTIONS, workers: 1 });
     const [shared] = await runFlexStudy({ ...OPTIONS, workers: 2 });
+    const [pool1] = await runFlexStudy({ ...OPTIONS, workers: 1, executorOptions: { pool: true }, candidatesAhead: false });
     // a sweep that did something: several distinct points, and co-simulation runs
     expect(inThread.run.runs.design + inThread.run.runs.search).toBeGreaterThan(8);
     expect(new Set(inThread.run.searches.flatMap((s) => s.evaluated.map((p) => p.netMw.join(',')))).size).toBeGreaterThan(3);
+    // the candidates ran as tasks of their own (more tasks than the 4 directions), and the searches
+    // took their evaluations: as many runs as without them
+    expect(inThread.run.taskMs?.phases[1].taskWallMs.length).toBeGreaterThan(4);
+    expect(pool1.run.taskMs?.phases[1].taskWallMs.length).toBe(4);
     expect(shared.run.runs).toEqual(inThread.run.runs);
+    expect(pool1.run.runs).toEqual(inThread.run.runs);
     expect(withoutTiming(shared)).toBe(withoutTiming(inThread));
+    expect(withoutTiming(pool1)).toBe(withoutTiming(inThread));
+    // pool threads time their tasks (Linux): the thread CPU of every task is known
+    if (process.platform === 'linux') expect(shared.run.taskMs?.cpu).toBeGreaterThan(0);
   }, 600_000);
 
   it.skipIf(!LONG)('should give the same on 2 threads that each solve their own base, V8 default heap (EV_COSIM_LONG)', async () => {

@@ -14,8 +14,9 @@ import { fakeEvaluator } from '../fakeResponse.ts';
 /** Fake executor for n stations, 12 intervals, t* = 6; `seed` scrambles finishing order (0 = in order). */
 export function fakeExecutor(n: number, seed = 0) {
   const fake = fakeEvaluator(n, 12, 6);
-  const window = couponWindow({ stations: n, intervals: 12, timeIndex: 6 });
-  const probes = designProbes(window);
+  // the first version's basis and levels (2 fine blocks; 0.25 and 1), which the fake's figures in docs/flexibility.md use
+  const window = couponWindow({ stations: n, intervals: 12, timeIndex: 6, blocks: 2 });
+  const probes = designProbes(window, [0.25, 1]);
   let state = seed;
   const delayMs = (): number => {
     if (seed === 0) return 0;

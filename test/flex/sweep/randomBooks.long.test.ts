@@ -4,8 +4,9 @@
  * EV_COSIM_LONG=1).
  *
  * Case: the reduced reference scenario of the other real-run tests (6 × 10-min intervals, 60-s
- * loading steps, t* = 17:30), axes CS1–CS3, DTA, budgets 300 and 1000 ¥, the default sweep
- * (adaptive directions, horizon coupon basis) with look-back 0, probe level 0.25 only and no refinement steps. The random books are FULL books — one value per
+ * loading steps, t* = 17:30), axes CS1–CS3, DTA, budgets 300 and 1000 ¥, the DEFAULT sweep
+ * (adaptive directions, horizon coupon basis with one block per interval of the window and t* + 1
+ * alone, probe levels 1/64, 1/8, 1, one refinement step). The random books are FULL books — one value per
  * station, kind and interval, not the sweep's reduced basis — so the check also tests whether the
  * basis leaves reachable region out. Distance outside a hull: the Euclidean distance to the hull
  * of the tier's points, bounded from above by a Frank–Wolfe iterate (so "≤ 0.05 MW" is proved,
@@ -82,12 +83,8 @@ describe.skipIf(!LONG)(`long: ${WANTED} random admissible full coupon books agai
 
   beforeAll(async () => {
     const started = Date.now();
-    // Look-back 0, probe level 0.25 only, no refinement steps (the design of the other reduced-case tests):
-    // the default sweep of this case (look-back 3, levels 0.25 and 1) stops on a co-simulation whose OPF
-    // throws "HiGHS status -1" (2026-12-01), and so does look-back 3 with level 0.25 alone.
     [result] = await runFlexStudy({
-      overrides: OVERRIDES, models: ['dta'], timeIndex: 3, budgetsYuan: BUDGETS, stations: ['CS1', 'CS2', 'CS3'],
-      lookbackIntervals: 0, levels: [0.25], controls: { refineSteps: 0 }, workers: 2,
+      overrides: OVERRIDES, models: ['dta'], timeIndex: 3, budgetsYuan: BUDGETS, stations: ['CS1', 'CS2', 'CS3'], workers: 2,
     });
     console.info(`sweep: ${result.run.runs.design + result.run.runs.search} runs, ${result.run.directions.length} directions; ` +
       result.tiers.map((t) => `${t.budgetYuan} ¥: ${t.admissiblePoints} points, ${t.vertices.length} vertices, ${t.innerVolume.toPrecision(4)} MW³`).join('; '));

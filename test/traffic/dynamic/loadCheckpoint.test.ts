@@ -35,6 +35,7 @@ function maxRelDiff(a: DnlResult, b: DnlResult): number {
     expect(Array.from(s.rings.lo)).toEqual(Array.from(t.rings.lo));
     expect(Array.from(s.rings.phase)).toEqual(Array.from(t.rings.phase));
     expect(Array.from(s.rings.valueStart)).toEqual(Array.from(t.rings.valueStart));
+    expect(Array.from(s.rings.valueFrom)).toEqual(Array.from(t.rings.valueFrom));
     s.rings.exitPos.forEach((x, j) => note(x, t.rings.exitPos[j]));
     s.rings.pathIn.forEach((x, j) => note(x, t.rings.pathIn[j]));
     s.rings.segOut.forEach((x, j) => note(x, t.rings.segOut[j]));
@@ -82,6 +83,42 @@ describe('loadNetworkDynamic resumed from a checkpoint', () => {
     const later = next.map((p) => changedFrom(p, 100, [1, 1]));
     const chained = loadNetworkDynamic(network, later, { ...options, horizonSteps: 360, resume: { from: resumed, step: 100, pathMap: Int32Array.of(0, 1, 2, 3) } });
     expect(maxRelDiff(chained, loadNetworkDynamic(network, later, { ...options, horizonSteps: 360 }))).toBe(0);
+  });
+
+  it('a kept state stores each segment window without its constant ends, and decodes to the recorded segment curves exactly (0 difference)', () => {
+    const network = insertStations(loadBundledNetwork('NguyenDupuis').network, ndStations());
+    // a long queue on the shared links (large windows), a path that stops departing early (constant tails)
+    const paths: DnlPath[] = [
+      { links: Int32Array.of(0, 4, 21, 6, 8, 10), departureVehByStep: new Float64Array(150).fill(4) },
+      { links: Int32Array.of(0, 5, 23, 11, 13, 27, 14), departureVehByStep: new Float64Array(20).fill(3), classCode: 2 },
+      { links: Int32Array.of(1, 17, 10), departureVehByStep: new Float64Array(120).fill(2) },
+    ];
+    const r = loadNetworkDynamic(network, paths, { stepSec: 30, horizonSteps: 400, checkpointEvery: 40, recordPathCurves: true });
+    const W = r.steps + 1;
+    const { pathSegStart, segCumIn } = r.pathCurves!;
+    let full = 0;
+    let stored = 0;
+    for (const state of r.states) {
+      const { lo, phase, valueStart, valueFrom, values } = state.rings;
+      const k = state.step;
+      for (let p = 0; p < paths.length; p++) {
+        if (phase[p] !== 1) continue;
+        paths[p].links.forEach((a, j) => {
+          const s = pathSegStart[p] + j;
+          const v0 = valueStart[s];
+          const v1 = valueStart[s + 1];
+          full += k - lo[a] + 1;
+          stored += v1 - v0;
+          // independent of the trimming: the loading's own record of the segment's cumulative inflow
+          for (let x = lo[a]; x <= k; x++) {
+            const i = Math.min(v1 - 1, v0 + Math.max(0, x - valueFrom[s]));
+            expect(values[i]).toBe(segCumIn[s * W + x]);
+          }
+        });
+      }
+    }
+    expect(full).toBeGreaterThan(0);
+    expect(stored).toBeLessThan(0.8 * full);
   });
 
   it('rejects a resume whose paths departed differently before the checkpoint, naming the field', () => {
