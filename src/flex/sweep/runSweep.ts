@@ -6,10 +6,13 @@
 import { convexHullOf } from '../hull/convexHullOf.js';
 import type { HullResult } from '../hull/hullResult.js';
 import { refinementDirections } from '../directions/adaptiveDirections.js';
-import { InputError, SolverError } from '../../common/errors.js';
+import { InputError } from '../../common/errors.js';
 import { admissible, type EvaluatedPoint } from '../search/flexEvaluation.js';
 import type { DirectionSearch } from '../search/searchDirection.js';
 import type { ResumeLog } from './resumeLog.js';
+import { deadLetterOf, designWithHoles, withDeadLetters, type SweepDeadLetter } from './sweepDeadLetters.js';
+
+export type { SweepDeadLetter } from './sweepDeadLetters.js';
 import { directionCandidates, type FlexTask, type FlexTaskResult } from './flexTask.js';
 import type { SweepSpec } from './sweepSpec.js';
 import type { TaskExecutor } from './taskExecutor.js';
@@ -100,23 +103,6 @@ export interface SweepRun {
   readonly deadLetters?: readonly SweepDeadLetter[];
 }
 
-/**
- * A task that failed for good: its executor's `run` rejected (inline or on the pool: the task threw, after
- * 1 attempt; on the queue: its last attempt failed). Bad input (`InputError`) is not a dead letter: it ends the sweep.
- */
-export interface SweepDeadLetter {
-  /** The task's key in the results file: `design:<probe>`, `direction:<index>`, `adaptive:<index>:<vector>`. */
-  readonly taskId: string;
-  readonly kind: FlexTask['kind'];
-  /** Design probe index (a design task). */
-  readonly probe?: number;
-  /** Direction index as the sweep numbered it (a direction task): `spec.directions` first, then the adaptive rounds'. */
-  readonly direction?: number;
-  /** Attempts made (the executor's `attempts` on its rejection, else 1). */
-  readonly attempts: number;
-  /** The last attempt's error message. */
-  readonly reason: string;
-}
 
 /**
  * Every evaluated point of a sweep: design first, then every direction search's points in
@@ -270,7 +256,7 @@ export async function runSweep(spec: SweepSpec, options: RunSweepOptions): Promi
   const searches = searchResults.filter((r) => r !== undefined).map((r) => (r.kind === 'direction' ? r.search : unreachable()));
   if (!adaptive) {
     nextPhase('');
-    return finished({ spec, design, directions, searches, runs, resumed, taskMs }, deadLetters);
+    return withDeadLetters({ spec, design, directions, searches, runs, resumed, taskMs }, deadLetters);
   }
   const outerSupport = await options.outerSupport;
 
@@ -349,51 +335,7 @@ export async function runSweep(spec: SweepSpec, options: RunSweepOptions): Promi
   // The progress total promised the whole budget; say we are done with what was searched.
   total = done;
   onProgress?.(done, total);
-  return finished({ spec, design, directions, searches, adaptive: { startVolume, rounds, stop }, runs, resumed, taskMs }, deadLetters);
-}
-
-/** The dead letter of a task whose run rejected. */
-function deadLetterOf(task: FlexTask, key: string, error: unknown): SweepDeadLetter {
-  const given = (error as { attempts?: unknown } | null)?.attempts;
-  const attempts = typeof given === 'number' && Number.isInteger(given) && given >= 1 ? given : 1;
-  return {
-    taskId: key,
-    kind: task.kind,
-    ...(task.kind === 'design' ? { probe: task.probe } : {}),
-    ...(task.kind === 'direction' ? { direction: task.direction } : {}),
-    attempts,
-    reason: error instanceof Error ? error.message : String(error),
-  };
-}
-
-// Stand-ins for dead design probes in the searches' input (never in a SweepRun).
-const holes = new WeakSet<EvaluatedPoint>();
-
-/**
- * The design evaluations in probe order, a dead probe's place held by a run that did not converge
- * (the searches' response model skips such a probe; it is never admissible). Without the base
- * (probe 0) there is no sweep: every search starts from it and the results are drawn around it.
- */
-function designWithHoles(results: readonly (FlexTaskResult | undefined)[], deadLetters: readonly SweepDeadLetter[]): EvaluatedPoint[] {
-  const base = results[0];
-  if (base === undefined) {
-    const letter = deadLetters.find((l) => l.taskId === 'design:0');
-    throw new SolverError('flex/sweep', 'dead-letter', `the base run (design probe 0) failed after ${letter?.attempts ?? 1} attempt(s): ${letter?.reason ?? 'unknown'}; no sweep without it`);
-  }
-  const stations = base.kind === 'design' ? base.point.netMw.length : unreachable();
-  return results.map((r) => {
-    if (r !== undefined) return r.kind === 'design' ? r.point : unreachable();
-    const hole: EvaluatedPoint = { x: [], netMw: new Array<number>(stations).fill(0), subsidyYuan: 0, dueGap: 0, converged: false, feasible: false, note: 'dead letter: no evaluation' };
-    holes.add(hole);
-    return hole;
-  });
-}
-
-/** The sweep's result: dead probes' stand-ins left out of `design`, dead letters (in task order) attached when there are any. */
-function finished(run: SweepRun, deadLetters: readonly SweepDeadLetter[]): SweepRun {
-  if (deadLetters.length === 0) return run;
-  const order = (l: SweepDeadLetter): number => (l.kind === 'design' ? l.probe ?? 0 : 1e9 + (l.direction ?? 0));
-  return { ...run, design: run.design.filter((p) => !holes.has(p)), deadLetters: [...deadLetters].sort((a, b) => order(a) - order(b) || a.taskId.localeCompare(b.taskId)) };
+  return withDeadLetters({ spec, design, directions, searches, adaptive: { startVolume, rounds, stop }, runs, resumed, taskMs }, deadLetters);
 }
 
 function dedupe(points: readonly number[][]): number[][] {
