@@ -6,7 +6,6 @@
 import { SolverError } from '../../common/errors.js';
 import type { EvaluatedPoint } from '../search/flexEvaluation.js';
 import type { FlexTask, FlexTaskResult } from './flexTask.js';
-import type { SweepRun } from './runSweep.js';
 
 /**
  * A task that failed for good: its executor's `run` rejected (inline or on the pool: the task threw, after
@@ -78,7 +77,7 @@ export function designWithHoles(results: readonly (FlexTaskResult | undefined)[]
  * @example
  * return withDeadLetters({ spec, design, directions, searches, runs, resumed }, deadLetters);
  */
-export function withDeadLetters(run: SweepRun, deadLetters: readonly SweepDeadLetter[]): SweepRun {
+export function withDeadLetters<R extends { readonly design: EvaluatedPoint[]; readonly deadLetters?: readonly SweepDeadLetter[] }>(run: R, deadLetters: readonly SweepDeadLetter[]): R {
   if (deadLetters.length === 0) return run;
   const order = (l: SweepDeadLetter): number => (l.kind === 'design' ? l.probe ?? 0 : 1e9 + (l.direction ?? 0));
   return { ...run, design: run.design.filter((p) => !holes.has(p)), deadLetters: [...deadLetters].sort((a, b) => order(a) - order(b) || a.taskId.localeCompare(b.taskId)) };
