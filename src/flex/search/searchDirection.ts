@@ -63,10 +63,11 @@ export async function searchDirection(
   const fitSteps = controls.fitSteps ?? 3;
   const refineSteps = controls.refineSteps ?? 2;
   const segments = responseSegments(direction, design.probes, design.evaluated);
+  const candidates = modelCandidates(window, design, direction, budgetsYuan, segments);
   const evaluated: EvaluatedPoint[] = [];
   const seen = new Map<string, EvaluatedPoint>();
   const run = async (x: readonly number[]): Promise<EvaluatedPoint> => {
-    const key = x.map((v) => v.toPrecision(12)).join(',');
+    const key = componentKey(x);
     const known = seen.get(key);
     if (known) return known;
     const e = await evaluator(expandCoupons(window, x));
@@ -96,14 +97,41 @@ export async function searchDirection(
   };
 
   const bestByBudget: number[] = [];
-  for (const budget of budgetsYuan) {
+  for (const [b, budget] of budgetsYuan.entries()) {
     const start = best(budget).point;
-    const { x: candidate } = greedyCandidate(segments, window.components, budget);
-    await lineSearch(run, start.x, candidate, budget, fitSteps);
+    await lineSearch(run, start.x, candidates[b], budget, fitSteps);
     await patternSearch(run, best, segments.map((s) => s.component), window, budget, refineSteps);
     bestByBudget.push(best(budget).index);
   }
   return { evaluated, bestByBudget };
+}
+
+/**
+ * Key of a component vector: vectors equal to 12 significant digits are one run of the search.
+ *
+ * @example
+ * componentKey([0.5, 0]); // '0.500000000000,0.00000000000'
+ */
+export function componentKey(x: readonly number[]): string {
+  return x.map((v) => v.toPrecision(12)).join(',');
+}
+
+/**
+ * The search's first run per budget (step 3): the greedy combination of the design's
+ * single-coupon responses along `direction`, which depends on the design alone.
+ *
+ * @param segments - `responseSegments(direction, …)` when the caller has them already
+ * @example
+ * modelCandidates(window, { probes, evaluated }, [0, 0, 1], [1000, 2000]); // two component vectors
+ */
+export function modelCandidates(
+  window: CouponWindow,
+  design: { readonly probes: readonly DesignProbe[]; readonly evaluated: readonly EvaluatedPoint[] },
+  direction: readonly number[],
+  budgetsYuan: readonly number[],
+  segments = responseSegments(direction, design.probes, design.evaluated),
+): number[][] {
+  return budgetsYuan.map((budget) => greedyCandidate(segments, window.components, budget).x);
 }
 
 /**

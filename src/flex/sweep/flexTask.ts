@@ -6,10 +6,9 @@ import { readFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import type { EvaluatedPoint, FlexEvaluation, FlexEvaluator } from '../search/flexEvaluation.js';
 import { shareableBase, type BaseWarmStart } from '../search/cosimEvaluator.js';
-import { searchDirection, type DirectionSearch } from '../search/searchDirection.js';
+import { componentKey, modelCandidates, searchDirection, type DirectionSearch } from '../search/searchDirection.js';
 import { expandCoupons, type CouponWindow } from '../search/couponWindow.js';
 import type { DesignProbe } from '../search/designPoints.js';
-import { greedyCandidate, responseSegments } from '../search/surrogateCandidate.js';
 import type { CouponBook } from '../../sim/index.js';
 import { buildFlexProblem, type FlexProblem } from './flexProblem.js';
 import { specFingerprint, type SweepSpec } from './sweepSpec.js';
@@ -234,12 +233,10 @@ export function directionCandidates(
   direction: readonly number[],
   budgetsYuan: readonly number[],
 ): number[][] {
-  const segments = responseSegments(direction, probes, design);
   const seen = new Set<string>();
   const out: number[][] = [];
-  for (const budget of budgetsYuan) {
-    const { x } = greedyCandidate(segments, window.components, budget);
-    const key = x.map((v) => v.toPrecision(12)).join(',');
+  for (const x of modelCandidates(window, { probes, evaluated: design }, direction, budgetsYuan)) {
+    const key = componentKey(x);
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(x);
