@@ -1,7 +1,9 @@
 /**
  * Job-queue benchmark (docs/distributed.md): a reduced flex sweep inline vs the local thread
  * pool vs the queue with 1 and 2 local `ev-cosim worker` processes, and a 12-case batch
- * inline vs the queue with 1 and 2 workers, all measured in the same run. Prints wall time,
+ * inline vs the queue with 1 and 2 workers, all measured in the same run; the sweep also with 2
+ * workers that each solve the base themselves (`worker --no-shared-base`, as before the base was
+ * shared through the queue). Prints wall time,
  * CPU seconds (this process plus the workers, from /proc), the queue overhead per task
  * ((queue with 1 worker − inline) / tasks) and the speed-up from the second worker.
  *
@@ -68,9 +70,9 @@ function procCpuS(pid: number): number {
 
 interface Worker { child: ChildProcess; ready: Promise<void> }
 
-function startWorker(url: string, cacheDir: string): Worker {
+function startWorker(url: string, cacheDir: string, extra: readonly string[]): Worker {
   // from a file, not `-e`: the worker's thread pool inherits the process's exec flags, and `--input-type` is not one a thread may take
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'jobs', 'evCosimFromSource.ts'), 'worker', '--queue', url, '--cache-dir', cacheDir], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'jobs', 'evCosimFromSource.ts'), 'worker', '--queue', url, '--cache-dir', cacheDir, ...extra], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   const ready = new Promise<void>((resolve, reject) => {
     let text = '';
     child.stderr!.on('data', (d: Buffer) => {
@@ -82,11 +84,11 @@ function startWorker(url: string, cacheDir: string): Worker {
   return { child, ready };
 }
 
-async function withWorkers<T>(url: string, count: number, body: (queueUrl: string) => Promise<T>): Promise<{ value: T; workerCpuS: number }> {
+async function withWorkers<T>(url: string, count: number, body: (queueUrl: string) => Promise<T>, extra: readonly string[] = []): Promise<{ value: T; workerCpuS: number }> {
   const u = new URL(url);
   u.searchParams.set('queue', `bench-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`);
   const cacheDir = mkdtempSync(join(tmpdir(), 'ev-cosim-bench-bundles-'));
-  const workers = Array.from({ length: count }, () => startWorker(u.toString(), cacheDir));
+  const workers = Array.from({ length: count }, () => startWorker(u.toString(), cacheDir, extra));
   await Promise.all(workers.map((w) => w.ready));
   const before = workers.map((w) => procCpuS(w.child.pid!));
   try {
@@ -145,6 +147,11 @@ async function main(): Promise<void> {
           const r = await withWorkers(url!, n, async (q) => sweepWith(await queueTaskExecutor(parseQueueUrl(q))));
           return r.workerCpuS;
         }]),
+        // as before the base was shared between worker processes: each solves its own
+        ['sweep', 'queue 2 own bases', async () => {
+          const r = await withWorkers(url!, 2, async (q) => sweepWith(await queueTaskExecutor(parseQueueUrl(q))), ['--no-shared-base']);
+          return r.workerCpuS;
+        }],
       );
     }
     if (only !== 'sweep') {
@@ -183,6 +190,8 @@ async function main(): Promise<void> {
       if (!inline || !q1 || !q2) continue;
       console.log(`${what}: ${tasks} tasks; queue overhead per task (1 worker − inline) ${(((q1.wallS - inline.wallS) / tasks) * 1000).toFixed(0)} ms wall, `
         + `${(((q1.cpuS - inline.cpuS) / tasks) * 1000).toFixed(0)} ms CPU; second worker speed-up ${(q1.wallS / q2.wallS).toFixed(2)}× (wall)`);
+      const own = med(`${what}|queue 2 own bases`);
+      if (own) console.log(`${what}: second worker speed-up with each worker solving its own base ${(q1.wallS / own.wallS).toFixed(2)}× (wall); shared base vs own bases: ${(own.wallS / q2.wallS).toFixed(2)}× wall, ${(own.cpuS / q2.cpuS).toFixed(2)}× CPU`);
       const pool = med(`${what}|local pool 2`);
       if (pool) console.log(`${what}: local pool 2 vs queue 2 workers: ${(q2.wallS / pool.wallS).toFixed(2)}× the pool's wall time`);
     }

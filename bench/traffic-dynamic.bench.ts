@@ -6,8 +6,12 @@
  *    a. Sioux Falls ×0.5 and ×1.0 with both loadings (`point-queue`, `ltm`): CPU (median of
  *       3, workspace reused), vehicles left at 3 h and total travel time, beside UXsim's figures
  *       (C++ engine, one thread, same routes: 0.82 s at ×0.5, 11.0 s at ×1.0; kinematic wave:
- *       27,876 vehicles left at 3 h at ×0.5), and ×0.5 `ltm` once more with UXsim's default jam
- *       density (0.2 veh/m/lane against our 150 veh/km/lane), the figure comparable with UXsim's.
+ *       27,876 vehicles left at 3 h at ×0.5; the lanes, capacities and jam density of that run
+ *       are not recorded), then ×0.5 `ltm` under other time steps and fundamental diagrams
+ *       (jam density; UXsim's own diagram per lane and per link, `uxsimDiagram`; UXsim's diagram
+ *       with the TNTP capacity as its `capacity_out`, `uxsimExitCapacity`, the setup closest to
+ *       UXsim's figure) with the links near jam at 100 min: how far "vehicles left at 3 h" moves
+ *       with the diagram.
  *    b. Scaling on three network sizes (Sioux Falls 76 links, Anaheim 914, a generated 33 × 33
  *       grid of 4,224 links), ×1.0: ns and bytes per link-step for both loadings.
  *    c. Peak RSS of one loading, each in a child process (`dnl-child`).
@@ -22,7 +26,8 @@
  *    `committedIntervals = t`, once re-solving the whole horizon. Reports CPU, loading steps
  *    simulated and iterations per mode, and their ratios (same run, same price books).
  *
- * Run: npx tsx bench/traffic-dynamic.bench.ts [dnl|due|committed …] (default: all; `dnl-child` is internal)
+ * Run: npx tsx bench/traffic-dynamic.bench.ts [dnl|dnl-sf|due|committed …] (default: all; `dnl-sf`: part 1a
+ * only; `dnl-child` is internal)
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -31,6 +36,7 @@ import { loadBundledNetwork } from '../src/traffic/io/loadBundledNetwork.ts';
 import { shortestPathTree, createShortestPathTree } from '../src/traffic/network/shortestPathTree.ts';
 import { createDnlWorkspace, loadNetworkDynamic, type DnlLoadingModel, type DnlPath, type DnlWorkspace } from '../src/traffic/dynamic/loadNetworkDynamic.ts';
 import { buildNetwork } from '../src/traffic/network/buildNetwork.ts';
+import { ltmLinkParams } from '../src/traffic/dynamic/ltmLinkParams.ts';
 import { solveDue } from '../src/traffic/dynamic/solveDue.ts';
 import type { DueResult, DueScenario } from '../src/traffic/dynamic/dueTypes.ts';
 import { ndDueScenario } from '../test/traffic/dynamic/ndDueScenario.ts';
@@ -108,6 +114,58 @@ interface DnlFigures {
   bytes: number; compositionBytes: number; links: number;
   /** LTM: vehicles left at 3 h that wait at their origin (left minus those on links). */
   originWaiting: number;
+  /** LTM: links holding ≥ 95 % of their jam storage at 100 min, and their outflow then (10 min mean) as a share of capacity. */
+  nearJamAt100Min: number;
+  nearJamOutflowShare: number;
+}
+
+/**
+ * UXsim's triangular diagram (uxsim.py `Link`: τ = reaction time / lanes, w = 1 / (τ κ),
+ * capacity = u w κ / (u + w)) on every road of `network`: lanes = capacity / 1,800 rounded
+ * (`rounding`, default to the nearest) and ≥ 1,
+ * u = length / free-flow time, κ = 0.2 veh/m per lane (`jam_density_per_lane`) or per link
+ * (`jam_density`, UXsim's default), reaction time 1 s. Our LTM then has the same capacity,
+ * free speed, jam density and so the same w = c / (k_jam − c / v_f).
+ */
+function uxsimDiagram(network: Net, kappaPer: 'lane' | 'link', rounding: 'round' | 'ceil' | 'floor' = 'round'): Net & { jamDensityVehPerKm: Float64Array } {
+  const n = network.from.length;
+  const capacity = new Float64Array(n);
+  const jamDensityVehPerKm = new Float64Array(n);
+  for (let a = 0; a < n; a++) {
+    const lanes = Math.max(1, Math[rounding](network.capacity[a] / 1800));
+    const uKmPerH = network.lengthKm[a] / (network.freeFlowMin[a] / 60);
+    const kappaVehPerKm = kappaPer === 'lane' ? 200 * lanes : 200;
+    const wKmPerH = (lanes * 3600) / kappaVehPerKm; // 1 / (τ κ), τ = 1 s / lanes
+    capacity[a] = (uKmPerH * wKmPerH * kappaVehPerKm) / (uKmPerH + wKmPerH);
+    jamDensityVehPerKm[a] = kappaVehPerKm;
+  }
+  return { ...network, capacity, jamDensityVehPerKm };
+}
+
+/**
+ * UXsim's diagram per lane (`uxsimDiagram(…, 'lane')`) with the TNTP capacity as UXsim's
+ * `capacity_out`, a bottleneck at the link's end: every road split into its body (UXsim's
+ * diagram, L − v_f·δ long) and a one-step exit piece of the TNTP capacity, so queues stand in
+ * the body at UXsim's congested density. Road a becomes links 2a, 2a + 1 (`splitPaths`).
+ */
+function uxsimExitCapacity(network: Net, stepSec: number, rounding: 'round' | 'ceil' | 'floor' = 'round'): Net {
+  const ux = uxsimDiagram(network, 'lane', rounding);
+  const links = [];
+  const jam: number[] = [];
+  const exitMin = stepSec / 60;
+  for (let a = 0; a < network.from.length; a++) {
+    const exitKm = (network.lengthKm[a] * exitMin) / network.freeFlowMin[a];
+    const mid = 100000 + a;
+    links.push({ from: network.nodeIds[network.from[a]], to: mid, capacity: ux.capacity[a], freeFlowMin: network.freeFlowMin[a] - exitMin, lengthKm: network.lengthKm[a] - exitKm, bprB: 0 });
+    links.push({ from: mid, to: network.nodeIds[network.to[a]], capacity: network.capacity[a], freeFlowMin: exitMin, lengthKm: exitKm, bprB: 0 });
+    jam.push(ux.jamDensityVehPerKm[a], ux.jamDensityVehPerKm[a]);
+  }
+  return { ...buildNetwork({ name: 'SiouxFalls-uxsim-exit', source: 'bench', links }), jamDensityVehPerKm: Float64Array.from(jam) };
+}
+
+/** Paths of the unsplit network on `uxsimExitCapacity`'s: link a → 2a, 2a + 1. */
+function splitPaths(paths: DnlPath[]): DnlPath[] {
+  return paths.map((p) => ({ ...p, links: Int32Array.from(Array.from(p.links).flatMap((a) => [2 * a, 2 * a + 1])) }));
 }
 
 /** One loading of `case` at `scale` with `loading`; CPU seconds, vehicles left at 3 h, total travel time. */
@@ -129,7 +187,21 @@ function dnlRun(network: Net, paths: DnlPath[], loading: DnlLoadingModel, stepSe
   let onLinks = 0;
   for (let a = 0; a < links; a++) onLinks += r.linkCumIn[a * (horizonSteps + 1) + horizonSteps] - r.linkCumOut[a * (horizonSteps + 1) + horizonSteps];
   const tidy = (x: number) => (Math.abs(x) < 1e-6 ? 0 : x);
-  return { cpuSec: (c.user + c.system) / 1e6, departed, leftAt3h: tidy(departed - arrived), travelVehH: travel, linkSteps: links * horizonSteps, bytes, compositionBytes: r.compositionPeakBytes, links, originWaiting: tidy(departed - arrived - onLinks) };
+  let nearJam = 0;
+  let nearJamShare = 0;
+  const k100 = Math.round(6000 / stepSec);
+  const k90 = Math.round(5400 / stepSec);
+  if (loading === 'ltm' && horizonSteps >= k100) {
+    const jamVeh = ltmLinkParams(network, stepSec).jamVeh;
+    const W = horizonSteps + 1;
+    for (let a = 0; a < links; a++) {
+      if (!(jamVeh[a] > 0) || r.linkCumIn[a * W + k100] - r.linkCumOut[a * W + k100] < 0.95 * jamVeh[a]) continue;
+      nearJam++;
+      nearJamShare += (r.linkCumOut[a * W + k100] - r.linkCumOut[a * W + k90]) / ((network.capacity[a] * 600) / 3600);
+    }
+  }
+  return { cpuSec: (c.user + c.system) / 1e6, departed, leftAt3h: tidy(departed - arrived), travelVehH: travel, linkSteps: links * horizonSteps, bytes, compositionBytes: r.compositionPeakBytes, links, originWaiting: tidy(departed - arrived - onLinks),
+    nearJamAt100Min: nearJam, nearJamOutflowShare: nearJam > 0 ? nearJamShare / nearJam : 0 };
 }
 
 const STEP_SEC = 6;
@@ -152,9 +224,10 @@ function childFigures(name: string, scale: number, loading: DnlLoadingModel): Dn
   return JSON.parse(out.trim().split('\n').pop()!);
 }
 
-function benchDnl(): void {
+function benchDnl(siouxFallsOnly = false): void {
   console.log(`DNL: trip tables departing uniformly over 1 h, δ = ${STEP_SEC} s, horizon 3 h, one free-flow shortest path per OD (the loading alone is timed)`);
-  console.log('  UXsim (kinematic wave, C++ engine, one thread) on Sioux Falls, same routes: 0.82 s (×0.5), 11.0 s (×1.0); 27,876 vehicles left at 3 h at ×0.5 (issue 13)');
+  console.log('  UXsim (kinematic wave, C++ engine, one thread) on Sioux Falls, same routes: 0.82 s (×0.5), 11.0 s (×1.0); 27,876 vehicles left at 3 h at ×0.5 (issue 13;');
+  console.log('  its lanes, capacities and jam density are not recorded, nor its total travel time)');
   const sf = loadBundledNetwork('SiouxFalls');
   for (const scale of [0.5, 1.0]) {
     const paths = odPaths(sf.network, sf.demand, scale, STEP_SEC);
@@ -168,16 +241,34 @@ function benchDnl(): void {
     }
   }
   {
-    // the same loading with UXsim's default jam density, 0.2 veh/m/lane (ours: 150 veh/km/lane), lanes = capacity / 1,800 veh/h
-    const paths = odPaths(sf.network, sf.demand, 0.5, STEP_SEC);
-    const jam = Float64Array.from(sf.network.capacity, (c) => 200 * Math.max(1, c / 1800));
-    const f = dnlRun({ ...sf.network, jamDensityVehPerKm: jam }, paths, 'ltm', STEP_SEC, HORIZON_STEPS);
-    console.log(`  Sioux Falls ×0.5 ltm, k_jam 200 veh/km/lane (UXsim's default): ${f.leftAt3h.toFixed(0)} left at 3 h (${f.originWaiting.toFixed(0)} of them at their origin), `
-      + `total travel ${(f.travelVehH / 1000).toFixed(1)} k veh·h`);
+    // ×0.5 ltm under other time steps and fundamental diagrams: the figure UXsim reports moves
+    // with the diagram far more than with the model (docs/model.md §2.5 "Against UXsim")
+    console.log('  Sioux Falls ×0.5 ltm, sensitivity (left at 3 h, total travel, links ≥ 95 % of jam storage at 100 min and their outflow then as a share of capacity):');
+    const jamPerLane = (perLane: number): Net => ({ ...sf.network, jamDensityVehPerKm: Float64Array.from(sf.network.capacity, (c) => perLane * Math.max(1, c / 1800)) });
+    const variants: [string, Net, number, DnlPath[]?][] = [
+      ['default (k_jam 150 veh/km/lane, δ 6 s)', sf.network, STEP_SEC],
+      ['δ = 3 s', sf.network, 3],
+      ['δ = 30 s', sf.network, 30],
+      ['k_jam 130 veh/km/lane', jamPerLane(130), STEP_SEC],
+      ['k_jam 200 veh/km/lane', jamPerLane(200), STEP_SEC],
+      ['k_jam 250 veh/km/lane', jamPerLane(250), STEP_SEC],
+      ["UXsim's diagram, κ 0.2 veh/m/lane (capacity ≈ 2,770 veh/h/lane at 60 km/h)", uxsimDiagram(sf.network, 'lane'), STEP_SEC],
+      ["UXsim's diagram, κ 0.2 veh/m per link (its default)", uxsimDiagram(sf.network, 'link'), STEP_SEC],
+    ];
+    const split = splitPaths(odPaths(sf.network, sf.demand, 0.5, STEP_SEC));
+    for (const rounding of ['round', 'ceil', 'floor'] as const) {
+      variants.push([`UXsim's diagram, κ 0.2 veh/m/lane, TNTP capacity as capacity_out, lanes by ${rounding}`, uxsimExitCapacity(sf.network, STEP_SEC, rounding), STEP_SEC, split]);
+    }
+    for (const [name, net, stepSec, given] of variants) {
+      const f = dnlRun(net, given ?? odPaths(net, sf.demand, 0.5, stepSec), 'ltm', stepSec, Math.round((3 * 3600) / stepSec));
+      console.log(`    ${name.padEnd(88)}: ${f.leftAt3h.toFixed(0).padStart(7)} left (${f.originWaiting.toFixed(0)} at origin), `
+        + `${(f.travelVehH / 1000).toFixed(1)} k veh·h, ${f.nearJamAt100Min} links near jam at ${(100 * f.nearJamOutflowShare).toFixed(1)} % of capacity`);
+    }
   }
-  console.log('  Comparable with UXsim: vehicles left at 3 h and total travel time of `ltm` with the same jam density (both kinematic-wave');
-  console.log('  models with spillback, same routes and departures, origin waits counted as left); UXsim moves platoons and its node model');
-  console.log('  differs (docs/model.md §2.5 "Against UXsim"), so agreement in magnitude, not to the vehicle. `point-queue` has no spillback: not comparable.');
+  console.log('  Comparable with UXsim: vehicles left at 3 h of `ltm` (both kinematic-wave models with FIFO links and spillback, same routes and');
+  console.log('  departures, origin waits counted as left), in magnitude only: the UXsim run\'s diagram is not recorded and the figure swings');
+  console.log('  over the diagrams above (a partial gridlock that forms or not); its total travel time is not recorded. `point-queue` has no spillback: not comparable.');
+  if (siouxFallsOnly) return;
   console.log('Scaling in links × steps (3 h at 6 s = 1,800 steps; one loading, CPU; bytes = curves + peak segment-ring bytes):');
   for (const name of ['SiouxFalls', 'Anaheim', 'grid33']) {
     const { network, demand } = benchCase(name);
@@ -308,5 +399,6 @@ if (only[0] === 'dnl-child') {
 }
 console.log(`load average ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs (other processes inflate wall times)`);
 if (only.length === 0 || only.includes('dnl')) benchDnl();
+else if (only.includes('dnl-sf')) benchDnl(true);
 if (only.length === 0 || only.includes('due')) benchDue();
 if (only.length === 0 || only.includes('committed')) await benchCommitted();

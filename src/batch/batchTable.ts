@@ -108,16 +108,16 @@ const BARS: readonly { key: keyof BatchRow; label: string }[] = [
  */
 export function batchHtml(title: string, rows: readonly BatchRow[]): string {
   const head = BATCH_COLUMNS.map((c) => `<th>${esc(c)}</th>`).join('');
-  const body = rows.map((r) => `<tr class="${r.exit === 0 ? 'ok' : 'bad'}">${BATCH_COLUMNS.map((c) => `<td>${esc(cell(r[c]))}</td>`).join('')}</tr>`).join('\n');
+  const body = rows.map((r) => `<tr class="${r.exit === 0 ? 'ok' : 'bad'}">${BATCH_COLUMNS.map((c) => `<td>${esc(INTEGER_COLUMNS.has(c) ? String(r[c] ?? '') : cell(r[c]))}</td>`).join('')}</tr>`).join('\n');
   const charts = BARS.map(({ key, label }) => barChart(label, rows.map((r) => [r.case, r[key] as number | null]))).join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>ev-cosim batch: ${esc(title)}</title>
 <style>body{font:14px system-ui,sans-serif;margin:1.5em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}
-td:nth-child(2),th:nth-child(2),td:last-child{text-align:left}tr.bad{background:#fde8e8}.charts{display:flex;flex-wrap:wrap;gap:1.5em}svg text{font-size:11px}</style>
+td:nth-child(2),th:nth-child(2),td:last-child{text-align:left}tr.bad{background:#fde8e8}.incomplete{color:#a00;font-weight:bold}.charts{display:flex;flex-wrap:wrap;gap:1.5em}svg text{font-size:11px}</style>
 </head><body>
 <h1>Batch comparison: ${esc(title)}</h1>
 <p>${rows.length} case${rows.length === 1 ? '' : 's'}, ${rows.filter((r) => r.exit !== 0).length} with exit ≠ 0. Each case's full results are in its folder (report.html).</p>
-<div class="charts">
+${failedBanner(rows)}<div class="charts">
 ${charts}
 </div>
 <h2>All cases</h2>
@@ -126,6 +126,15 @@ ${body}
 </tbody></table>
 </body></html>
 `;
+}
+
+/** The INCOMPLETE line of a batch with failed cases (dead letters), naming them; empty otherwise. */
+function failedBanner(rows: readonly BatchRow[]): string {
+  const failed = rows.filter((r) => r.status === 'failed');
+  if (failed.length === 0) return '';
+  const names = failed.map((r) => `${r.case}${r.attempts === null ? '' : ` (${r.attempts} attempt${r.attempts === 1 ? '' : 's'})`}`).join(', ');
+  return `<p class="incomplete">${esc(`INCOMPLETE: ${failed.length} case${failed.length === 1 ? '' : 's'} failed and ha${failed.length === 1 ? 's' : 've'} no results folder: ${names}. `
+    + 'Their rows say why (problem); running the batch again runs them again.')}</p>\n`;
 }
 
 function barChart(label: string, values: readonly [string, number | null][]): string {
@@ -151,6 +160,9 @@ function barChart(label: string, values: readonly [string, number | null][]): st
 function formatFigure(v: number): string {
   return Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(3);
 }
+
+// counts, shown as such (not as figures: `2`, not `2.00`)
+const INTEGER_COLUMNS: ReadonlySet<string> = new Set(['exit', 'attempts']);
 
 function cell(v: unknown): string {
   return v === null || v === undefined ? '' : typeof v === 'number' ? formatFigure(v) : String(v);

@@ -5,3 +5,4 @@ export { openJobSubmitter, JobFailedError, blobKey, type JobSubmitter, type JobS
 export { jobBlob, type BlobJob } from './jobBlob.js';
 export { startJobWorker, PermanentJobError, type JobWorker, type JobWorkerOptions, type JobHandlers, type JobContext, type WorkerTaskLog } from './jobWorker.js';
 export { failIfListed, TEST_FAIL_ENV } from './testFailureHook.js';
+export { sharedSlot, slotKey, type SharedSlot, type SharedSlotOptions, type SlotOffer, type SlotClaim, type SlotClient } from './sharedSlot.js';

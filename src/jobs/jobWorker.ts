@@ -13,6 +13,7 @@ import { InputError } from '../common/errors.js';
 import { blobKey, noServer } from './jobSubmitter.js';
 import { serverReachable } from './probeServer.js';
 import type { QueueAddress } from './queueUrl.js';
+import { sharedSlot, type SharedSlot, type SlotClient } from './sharedSlot.js';
 
 /** Thrown by a handler: fail the job without retrying it. */
 export class PermanentJobError extends Error {
@@ -29,6 +30,8 @@ export interface JobContext {
   readonly attempt: number;
   /** A blob the submitter stored (cached in this worker). */
   getBlob(id: string): Promise<unknown>;
+  /** A value computed once for every worker of the queue ({@link sharedSlot}), by content id. */
+  slot(id: string): SharedSlot;
 }
 
 /** A handler per job kind. */
@@ -78,6 +81,7 @@ export async function startJobWorker(address: QueueAddress, handlers: JobHandler
   const connectMs = options.connectTimeoutMs ?? 5000;
   if (!(await serverReachable(address, connectMs))) throw noServer(address, 'ev-cosim worker');
   const blobs = new Map<string, Promise<unknown>>();
+  let closing = false; // set by close(): shared-slot waiters stop polling the closing client
   const connection = { ...address.connection, maxRetriesPerRequest: null };
   const lockMs = options.lockMs ?? 120_000;
   const worker = new Worker(
@@ -103,7 +107,10 @@ export async function startJobWorker(address: QueueAddress, handlers: JobHandler
           }
           return pending;
         };
-        const result = await handler(job.data, { id: job.id ?? '', attempt, getBlob });
+        // a claim on a slot is given up no later than a job lock (a killed claimant delays the value no longer than its job)
+        const slot = (id: string): SharedSlot =>
+          sharedSlot(client as unknown as SlotClient, address, id, { lockMs: Math.min(10_000, lockMs), closed: () => closing });
+        const result = await handler(job.data, { id: job.id ?? '', attempt, getBlob, slot });
         log('completed');
         return result;
       } catch (error) {
@@ -132,6 +139,7 @@ export async function startJobWorker(address: QueueAddress, handlers: JobHandler
   const running = worker.run();
   return {
     close: async () => {
+      closing = true;
       await worker.close();
       await running.catch(() => {});
     },

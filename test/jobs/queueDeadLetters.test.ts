@@ -65,6 +65,11 @@ describe.skipIf(url === undefined)('dead letters on the queue (flex and batch)',
     expect(cleanJson.deadLetters).toBeUndefined();
     expect(json.directions).toEqual(cleanJson.directions.filter((_, d) => d !== 1));
     for (const f of ['flex.json', 'tiers.csv', 'points.csv', 'report.html', 'results.jsonl']) expect(existsSync(join(dir, 'q', f)), f).toBe(true);
+    // report.html says INCOMPLETE and lists the dead letter; the clean run's does not
+    const report = readFileSync(join(dir, 'q', 'report.html'), 'utf8');
+    expect(report).toContain('INCOMPLETE: DTA: 1 task failed for good');
+    expect(report).toMatch(/<tr><td>direction:1<\/td><td>direction<\/td><td>direction 1<\/td><td>3<\/td><td class="reason">test failure hook: flex:direction:1<\/td><\/tr>/);
+    expect(readFileSync(join(dir, 'clean', 'report.html'), 'utf8')).not.toContain('INCOMPLETE');
     // every finished task is the clean run's, byte for byte (timing excepted); only the dead one is missing
     const reference = taskLog(join(dir, 'clean', 'results.jsonl'));
     const got = taskLog(join(dir, 'q', 'results.jsonl'));

@@ -11,27 +11,12 @@ import { parseQueueUrl, type JobEvent } from '../../src/jobs/index.ts';
 import { queueTaskExecutor } from '../../src/flex/queue/index.ts';
 import { runSweep, type SweepRun } from '../../src/flex/sweep/runSweep.ts';
 import { taskExecutor } from '../../src/flex/sweep/taskExecutor.ts';
-import type { SweepSpec } from '../../src/flex/sweep/sweepSpec.ts';
-import { DEFAULT_SCENARIO_FILE, readScenarioFile } from '../../src/sim/index.ts';
+import { smallSweepSpec } from './smallSweepSpec.ts';
 import { reachableRedisUrl, uniqueQueueUrl } from './redisUrl.ts';
 import { startWorkerProcess, type WorkerProcess } from './workerProcess.ts';
 
 // Reference network, 4 intervals of 10 min, CS3 only, one budget: 9 design probes + 2 directions.
-const SMALL = ['horizon.intervals=4', 'horizon.stepSec=60', 'demand.profile=[0.8,0.9,1,1]', 'feeder.loadScale=0.9'];
-const STATIONS = readScenarioFile(DEFAULT_SCENARIO_FILE, SMALL).scenario.stations.length;
-/** ±CS3 in the full station space. */
-const onCs3 = (sign: number): number[] => Array.from({ length: STATIONS }, (_, i) => (i === 2 ? sign : 0));
-const SPEC: SweepSpec = {
-  scenarioFile: DEFAULT_SCENARIO_FILE,
-  overrides: SMALL,
-  model: 'dta',
-  timeIndex: 3,
-  window: { lookbackIntervals: 0, blocks: 1, span: 'window' },
-  levels: [0.25],
-  controls: { fitSteps: 2, refineSteps: 0 },
-  directions: [onCs3(1), onCs3(-1)],
-  budgetsYuan: [300],
-};
+const SPEC = smallSweepSpec([1, -1]);
 
 /** The deterministic part of a sweep (timing fields excepted), as text. */
 function deterministic(run: SweepRun): string {
@@ -79,6 +64,11 @@ describe.skipIf(url === undefined)('flex sweep on the queue with worker processe
     const done = pair.map((w) => w.lines.filter((l) => l.includes(' completed ')));
     expect(done[0].length + done[1].length).toBe(jobs);
     expect(done.every((d) => d.length > 0)).toBe(true);
+    // one base for both processes: one solved and stored it, the other took it from the queue
+    const bases = pair.map((w) => w.lines.filter((l) => l.includes(' flex base ')));
+    expect(bases.map((b) => b.length)).toEqual([1, 1]);
+    expect(bases.flat().filter((l) => l.includes(' solved here ')).length).toBe(1);
+    expect(bases.flat().filter((l) => l.includes(' taken from the queue')).length).toBe(1);
     expect(await Promise.all(pair.map((w) => w.stop()))).toEqual([0, 0]);
   });
 
@@ -122,6 +112,8 @@ describe.skipIf(url === undefined)('flex sweep on the queue with worker processe
     const rescued = rescuer!.lines.filter((l) => l.includes(' completed ') && l.includes(killed!.slice(0, 12)));
     expect(rescued.length).toBe(1);
     expect(victim.lines.some((l) => l.includes(' completed ') && l.includes(killed!.slice(0, 12)))).toBe(false);
+    // the rescuer got the base once: solved (the victim died holding the claim) or taken from the queue
+    expect(rescuer!.lines.filter((l) => l.includes(' flex base ')).length).toBe(1);
     expect(await rescuer!.stop()).toBe(0);
   });
 });

@@ -18,6 +18,8 @@ export interface WorkerCommandOptions {
   readonly concurrency: string;
   readonly cacheDir?: string;
   readonly lockSeconds: string;
+  /** false (`--no-shared-base`): each worker solves each spec's base itself. */
+  readonly sharedBase?: boolean;
 }
 
 const SOURCE = 'ev-cosim worker';
@@ -46,10 +48,15 @@ export async function workerCommand(options: WorkerCommandOptions): Promise<void
   if (!Number.isFinite(lockSeconds) || lockSeconds < 1) throw new InputError({ source: SOURCE, field: '--lock-seconds', value: options.lockSeconds }, 'must be a number of seconds ≥ 1');
   const cacheDir = options.cacheDir ?? join(tmpdir(), 'ev-cosim-bundles');
   const version = packageVersion();
-  // sweep tasks on a pool of `concurrency` threads (one shared base equilibrium per spec), also for 1: off the main
+  // sweep tasks on a pool of `concurrency` threads (one base equilibrium per spec, shared with the queue's other
+  // workers through the server: the first to need it solves and stores it), also for 1: off the main
   // thread, so the job locks are renewed while a task computes, with the pool's larger young generation
   const flexExecutor = taskExecutor(concurrency, { pool: true });
-  const runFlex = flexJobHandler(cacheDir, version, (task) => flexExecutor.run(task));
+  const baseLine = (how: 'solved' | 'fetched' | 'waited', id: string): void => {
+    const said = { solved: 'solved here and stored on the queue', fetched: 'taken from the queue', waited: 'taken from the queue once another worker had solved it' }[how];
+    process.stderr.write(`ev-cosim worker: flex base ${id.slice(0, 12)} ${said}\n`);
+  };
+  const runFlex = flexJobHandler(cacheDir, version, (task, base) => flexExecutor.run(task, options.sharedBase === false ? undefined : base), baseLine);
   const line = (log: WorkerTaskLog): void => {
     process.stderr.write(`ev-cosim worker: ${log.kind} ${log.id.slice(0, 12)} attempt ${log.attempt} ${log.outcome} in ${(log.wallMs / 1000).toFixed(1)} s${log.reason ? `: ${log.reason}` : ''}\n`);
   };

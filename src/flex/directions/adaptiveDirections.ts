@@ -5,6 +5,7 @@
  */
 import { InputError } from '../../common/errors.js';
 import { convexHullOf } from '../hull/convexHullOf.js';
+import { directionsNd } from './directionsNd.js';
 import { determinantInPlace, factorial } from '../hull/determinant.js';
 import { hullHalfspaces } from '../hull/hullHalfspaces.js';
 import type { HullResult } from '../hull/hullResult.js';
@@ -12,17 +13,30 @@ import type { HullResult } from '../hull/hullResult.js';
 /** Most axes the adaptive sweep accepts (beyond, the hull in R^n and the design get too large). */
 export const MAX_ADAPTIVE_AXES = 8;
 
+/** Most axes whose starting set holds every orthant diagonal (2^n of them; beyond, only the two all-equal ones). */
+export const ORTHANT_DIAGONAL_AXES = 3;
+
 /**
- * Starting directions in R^n (minimization form: the search minimizes aᵀP): ±e_i, then
- * ±(1, …, 1)/√n (total station load down / up) for n ≥ 2 — 2n + 2 directions (2 for n = 1).
+ * Starting directions in R^n (minimization form: the search minimizes aᵀP): ±e_i, then the
+ * orthant diagonals s/√n, s ∈ {±1}^n, for 2 ≤ n ≤ {@link ORTHANT_DIAGONAL_AXES} (the
+ * `axesDiagonals` set of `directionsNd`: (1, …, 1) first, total station load down, the mixed
+ * signs — load moved from some stations to others — and (−1, …, −1), load up, last), and for
+ * larger n only ±(1, …, 1)/√n.
+ * 2n + 2^n directions for n = 2, 3 (8 and 14); 2n + 2 beyond; 2 for n = 1.
+ *
+ * Why the mixed diagonals: the adaptive rounds refine where the inner hull is farthest from the
+ * outer bound, and the traffic relaxation of the outer bound is loose (it has no road capacities),
+ * so without a start in every orthant whole trade-off regions (one station up, another down) can
+ * stay unsearched (measured on the reduced reference case, docs/flexibility.md §4).
  *
  * @param n - number of axes, 1 … {@link MAX_ADAPTIVE_AXES}
  * @throws InputError for n outside 1 … MAX_ADAPTIVE_AXES
  * @example
- * startingDirections(2); // [[1,0],[-1,0],[0,1],[0,-1],[0.707…,0.707…],[-0.707…,-0.707…]]
+ * startingDirections(2); // [[1,0],[-1,0],[0,1],[0,-1],[0.707…,0.707…],[-0.707…,0.707…],[0.707…,-0.707…],[-0.707…,-0.707…]]
  */
 export function startingDirections(n: number): number[][] {
   checkAxes(n);
+  if (n >= 2 && n <= ORTHANT_DIAGONAL_AXES) return directionsNd(n, { kind: 'axesDiagonals' });
   const out: number[][] = [];
   for (let i = 0; i < n; i++) {
     out.push(Array.from({ length: n }, (_, j) => (j === i ? 1 : 0)));
@@ -39,7 +53,7 @@ export function startingDirections(n: number): number[][] {
 /**
  * The default direction budget of an adaptive sweep on n axes: 8n (at least the starting set).
  * Measured on the fake response (test/flex/sweep/adaptiveSweep.test.ts): n = 3, 24 directions
- * reach 100.4 % of the volume of the 26-direction 45° grid; n = 4, 32 directions reach 75 % of
+ * reach 101.8 % of the volume of the 26-direction 45° grid; n = 4, 32 directions reach 76 % of
  * the 80-direction 3^n − 1 grid with 45 % of its runs, and 80 adaptive directions 108 %.
  *
  * @example
@@ -84,7 +98,11 @@ export interface RefinementCandidate {
   readonly innerSupportMw: number;
   /** Outer support h_out(u), MW (absent without an outer bound). */
   readonly outerSupportMw?: number;
-  /** What ranks the candidate: h_out − h_in with an outer bound, else the facet's (k−1)-volume (∞ for a flat hull's normal). */
+  /**
+   * What ranks the candidate: (h_out − h_in) × the facet's (k−1)-volume × sin θ (θ: angle to the nearest searched
+   * direction, 1 beyond 90°) with an outer bound (MW^k), else the facet's (k−1)-volume (∞ for a flat hull's normal,
+   * with or without an outer bound).
+   */
   readonly score: number;
 }
 
@@ -95,9 +113,15 @@ export interface RefinementCandidate {
  *    and for a flat hull (rank < n) both signs of each equality normal — the hull has
  *    not opened up in that direction yet.
  * 2. Coplanar facets (normals within `minAngleDeg`) are one candidate, their areas added.
- * 3. Score = h_out(u) − h_in(u) (the gap the refinement can close) when an outer
- *    support is given; otherwise the facet's (k−1)-volume (a big facet is a crude piece
- *    of boundary), flat-hull normals first. With an outer bound, a gap ≤ 1e-6 MW is closed
+ * 3. Score = (h_out(u) − h_in(u)) × the facet's (k−1)-volume × sin θ when an outer support
+ *    is given: the volume of the slab between the facet and the outer support plane (an
+ *    estimate of the region the facet may be leaving out), weighted by the angle θ to the
+ *    nearest searched direction (1 beyond 90°). Near a searched direction the inner support
+ *    is already close to what the search can reach, so a gap there is mostly looseness of the
+ *    outer bound; the gap alone spent every round where the outer bound is loosest, on small
+ *    facets side by side. Otherwise the facet's (k−1)-volume (a big facet is a crude piece of
+ *    boundary).
+ *    Flat-hull normals first (volume ∞). With an outer bound, a gap ≤ 1e-6 MW is closed
  *    and dropped.
  * 4. Drop candidates within `minAngleDeg` of a searched direction (a = −u), sort by score
  *    (descending, ties by the normal's coordinates), keep at most `count`, each at least
@@ -142,16 +166,20 @@ export function refinementDirections(points: readonly (readonly number[])[], opt
     } else merged.push({ u: [...c.u], h: c.h, size: c.size });
   }
   const candidates: RefinementCandidate[] = [];
+  const searchedUnit = options.searched.map(unit);
   for (const m of merged) {
     const direction = m.u.map((v) => -v + 0);
-    if (options.searched.some((a) => dot(unit(a), direction) >= cosMin)) continue;
+    // cosine to the nearest searched direction (−1 when none): novelty = sin of that angle, 1 beyond 90°
+    const nearestCos = searchedUnit.reduce((c, a) => Math.max(c, dot(a, direction)), -1);
+    if (nearestCos >= cosMin) continue;
+    const novelty = nearestCos <= 0 ? 1 : Math.sqrt(1 - nearestCos * nearestCos);
     // Support over the points themselves (the facet offset up to rounding).
     const innerSupportMw = Math.max(...points.map((p) => dot(m.u, p)));
     if (options.outerSupport) {
       const outerSupportMw = options.outerSupport(m.u);
       const gap = outerSupportMw - innerSupportMw;
       if (!(gap > 1e-6)) continue;
-      candidates.push({ direction, innerSupportMw, outerSupportMw, score: gap });
+      candidates.push({ direction, innerSupportMw, outerSupportMw, score: gap * m.size * novelty });
     } else {
       candidates.push({ direction, innerSupportMw, score: m.size });
     }

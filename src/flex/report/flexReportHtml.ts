@@ -2,7 +2,8 @@
  * The self-contained HTML report of a flexibility study (docs/flexibility.md §8):
  * titled with the scenario; per model the tier table, the reachable ranges per
  * station, an interactive 3-D hull view (inline canvas script, no network) and the
- * 2-D projections; the static vs dynamic comparison; tier plans.
+ * 2-D projections; the static vs dynamic comparison; tier plans. A study with dead letters (tasks
+ * that failed for good) says INCOMPLETE at the top and lists them in each model's section.
  */
 import { escapeXml } from '../../common/svgText.js';
 import type { TierPlan } from '../plan/planTier.js';
@@ -13,6 +14,7 @@ import { narrowStationsWarning } from './narrowStations.js';
 import { rangeChartSvg } from './rangeChartSvg.js';
 import { stationLabel } from './tierStyle.js';
 import { comparisonTableHtml, tierTableHtml } from './tierTablesHtml.js';
+import { DEAD_LETTERS_STYLE, deadLettersHtml, incompleteBannerHtml } from './deadLettersHtml.js';
 
 const MODEL_NAMES: Record<string, string> = { dta: 'dynamic traffic (DTA)', sta: 'static traffic (STA, instantaneous propagation)' };
 
@@ -20,7 +22,8 @@ const STYLE = `body{font-family:sans-serif;margin:24px;color:#222;max-width:1400
 table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}th{background:#f0f0f0}
 section{margin-bottom:36px}figure{margin:12px 0}figcaption,.note{color:#444;font-size:13px;max-width:900px}
 canvas.hull3d{border:1px solid #ccc;cursor:grab}.legend{margin:6px 0;font-size:13px}.legend-item{margin-right:14px;white-space:nowrap}
-.swatch{display:inline-block;width:12px;height:12px;vertical-align:middle;opacity:.8}.swatch.dot{border-radius:50%}`;
+.swatch{display:inline-block;width:12px;height:12px;vertical-align:middle;opacity:.8}.swatch.dot{border-radius:50%}
+${DEAD_LETTERS_STYLE}`;
 
 function coverage(r: FlexModelResult): string {
   const clocks = intervalClocks(r);
@@ -41,7 +44,7 @@ function modelSection(r: FlexModelResult): string {
   return `<section class="model" data-model="${r.model}">
 <h2>${escapeXml(`${r.model.toUpperCase()}: ${MODEL_NAMES[r.model] ?? r.model}, t* = ${r.time}`)}</h2>
 <p class="note">${escapeXml(`Interval ${r.timeIndex} (${r.intervalMin}-min intervals). Axes: the net load of ${stations} at ${r.time}, MW.`)} ${coverage(r)}</p>
-${narrowNote(r)}${tierTableHtml(r)}
+${deadLettersHtml(r)}${narrowNote(r)}${tierTableHtml(r)}
 <figure class="ranges">${rangeChartSvg(r)}</figure>
 ${hullViewerHtml(r)}
 ${r.axes.length >= 2 ? `<figure class="proj">${projectionSvg(r)}</figure>` : ''}
@@ -70,7 +73,7 @@ export function flexReportHtml(results: readonly FlexModelResult[], plans: reado
 <style>${STYLE}</style>
 </head><body>
 <h1>Flexible operation region — ${escapeXml(scenario)}</h1>
-<p class="note">${escapeXml(`Scenario ${scenario}, ${models}.`)} The region is the set of station net loads (charging − V2G discharging, MW; + = consumption) that coupons within a subsidy budget can bring about at t*, with drivers responding by the dynamic user equilibrium and the feeder checked by the OPF. Every point shown is a re-simulated co-simulation of its coupons that the grid serves (DUE converged, every OPF interval exact, no household load shed and no EV charging curtailed), so the region is an inner approximation; where an outer bound was computed, the tier table gives its volume and the share the inner hull covers.</p>
+${incompleteBannerHtml(results)}<p class="note">${escapeXml(`Scenario ${scenario}, ${models}.`)} The region is the set of station net loads (charging − V2G discharging, MW; + = consumption) that coupons within a subsidy budget can bring about at t*, with drivers responding by the dynamic user equilibrium and the feeder checked by the OPF. Every point shown is a re-simulated co-simulation of its coupons that the grid serves (DUE converged, every OPF interval exact, no household load shed and no EV charging curtailed), so the region is an inner approximation; where an outer bound was computed, the tier table gives its volume and the share the inner hull covers.</p>
 ${results.map(modelSection).join('\n')}
 ${comparison}
 ${planHtml}

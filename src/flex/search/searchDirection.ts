@@ -7,7 +7,8 @@ import type { CouponWindow } from './couponWindow.js';
 import { expandCoupons } from './couponWindow.js';
 import type { DesignProbe } from './designPoints.js';
 import { admissible, gridServed, projection, type EvaluatedPoint, type FlexEvaluator } from './flexEvaluation.js';
-import { greedyCandidate, responseSegments } from './surrogateCandidate.js';
+import { loadRaisingComponents } from './loadRaising.js';
+import { greedyCandidate, responseSegments, type ResponseSegment } from './surrogateCandidate.js';
 
 /** Controls of {@link searchDirection}. */
 export interface SearchControls {
@@ -38,7 +39,12 @@ export interface DirectionSearch {
  *    subsidy exceeds F, move back along the segment start → candidate by regula
  *    falsi on the subsidy (at most `fitSteps` runs), so the budget holds exactly
  *    on the real, re-simulated subsidy; if the grid does not serve it (shed, not
- *    exact), bisect the same segment towards the served start.
+ *    exact), back off the load-raising components first (`loadRaisingComponents`:
+ *    one run at start + the candidate's other components), then bisect towards the
+ *    served point.
+ * 3b. If the grid stopped the candidate, spend the budget left on the components
+ *    that do not load the feeder (greedy on their pieces, on top of the best point,
+ *    fitted back into the budget the same way).
  * 4. Pattern search: from the best point, add a step of the next ranked coupon
  *    (step = its probe range, halved after a failed try), keep improvements.
  * 5. Every run is kept; the best admissible point per budget is reported.
@@ -96,10 +102,12 @@ export async function searchDirection(
     return out;
   };
 
+  const raising = loadRaisingComponents(design.probes, design.evaluated, window.components);
   const bestByBudget: number[] = [];
   for (const [b, budget] of budgetsYuan.entries()) {
     const start = best(budget).point;
-    await lineSearch(run, start.x, candidates[b], budget, fitSteps);
+    const first = await lineSearch(run, start.x, candidates[b], budget, fitSteps, raising);
+    if (!gridServed(first)) await spendOnRelief(run, best(budget).point, segments, raising, window.components, budget, fitSteps);
     await patternSearch(run, best, segments.map((s) => s.component), window, budget, refineSteps);
     bestByBudget.push(best(budget).index);
   }
@@ -139,6 +147,13 @@ export function modelCandidates(
  * start → candidate (s ∈ [0, 1]): regula falsi on the subsidy while the failure is the budget,
  * bisection while it is the grid (shed, curtailment, inexact OPF: the design's separable model
  * knows nothing of the feeder, and the region's edge is often where shedding starts).
+ *
+ * When the grid does not serve the candidate, the back-off first keeps the components that do
+ * not load the feeder (`raising` false: V2G bonuses, coupons moving charging away from t*) at
+ * their candidate values and backs off only the load-raising increments: one run at the pivot
+ * (start, plus the candidate's non-raising part); if the pivot is admissible, the segment
+ * becomes pivot → candidate. Scaling the whole candidate would also throw away the discharge
+ * that does not cause the shedding (measured on the reduced reference case, §3).
  */
 async function lineSearch(
   run: (x: readonly number[]) => Promise<EvaluatedPoint>,
@@ -146,15 +161,74 @@ async function lineSearch(
   candidate: readonly number[],
   budget: number,
   fitSteps: number,
+  raising?: readonly boolean[],
+): Promise<EvaluatedPoint> {
+  const first = await run(candidate);
+  if (admissible(first, budget)) return first;
+  let from = start;
+  let fromYuan = 0; // the start point's subsidy is ≤ budget by choice; its exact value only shapes the guess
+  if (!gridServed(first) && raising !== undefined) {
+    const pivot = start.map((v, j) => (raising[j] && candidate[j] > v ? v : candidate[j]));
+    const moved = pivot.some((v, j) => v !== start[j]) && pivot.some((v, j) => v !== candidate[j]);
+    const p = moved ? await run(pivot) : undefined;
+    if (p !== undefined && admissible(p, budget)) {
+      from = pivot;
+      fromYuan = p.subsidyYuan;
+    }
+  }
+  await backOff(run, from, candidate, fromYuan, first, budget, fitSteps);
+  return first;
+}
+
+/**
+ * When the grid, not the budget, stopped the line search: spend the budget left on the
+ * components that do not load the feeder. The greedy model combination of the non-raising
+ * pieces for the budget left (real subsidy of the best point subtracted) is added on top of the
+ * best point (each component at the larger of the two values) and fitted back into the budget
+ * along best → that candidate as in step 3. Skipped when under 5 % of the budget is left or no
+ * non-raising piece improves the direction.
+ */
+async function spendOnRelief(
+  run: (x: readonly number[]) => Promise<EvaluatedPoint>,
+  from: EvaluatedPoint,
+  segments: readonly ResponseSegment[],
+  raising: readonly boolean[],
+  components: number,
+  budget: number,
+  fitSteps: number,
 ): Promise<void> {
-  const at = (s: number): number[] => start.map((v, j) => v + s * (candidate[j] - v));
+  const leftYuan = budget - from.subsidyYuan;
+  if (leftYuan < 0.05 * budget) return;
+  const relief = segments.filter((p) => !raising[p.component]);
+  if (relief.length === 0) return;
+  const extra = greedyCandidate(relief, components, leftYuan).x;
+  const candidate = from.x.map((v, j) => Math.max(v, extra[j]));
+  if (candidate.every((v, j) => v === from.x[j])) return;
   const first = await run(candidate);
   if (admissible(first, budget)) return;
+  await backOff(run, from.x, candidate, from.subsidyYuan, first, budget, fitSteps);
+}
+
+/**
+ * Regula falsi / bisection on the segment from → to (s ∈ [0, 1]), `fromYuan` the subsidy at
+ * `from` (admissible), `toPoint` the run at `to`; at most `fitSteps` runs, stopping once within
+ * 3 % under the budget.
+ */
+async function backOff(
+  run: (x: readonly number[]) => Promise<EvaluatedPoint>,
+  from: readonly number[],
+  to: readonly number[],
+  fromYuan: number,
+  toPoint: EvaluatedPoint,
+  budget: number,
+  fitSteps: number,
+): Promise<void> {
+  const at = (s: number): number[] => from.map((v, j) => v + s * (to[j] - v));
   let sLo = 0;
-  let fLo = 0; // the start point's subsidy is ≤ budget by choice; its exact value only shapes the guess
+  let fLo = fromYuan;
   let sHi = 1;
-  let fHi = first.subsidyYuan;
-  let hiServed = gridServed(first);
+  let fHi = toPoint.subsidyYuan;
+  let hiServed = gridServed(toPoint);
   for (let k = 0; k < fitSteps; k++) {
     let s: number;
     if (hiServed && fHi > budget) {

@@ -10,8 +10,9 @@ import { componentKey, modelCandidates, searchDirection, type DirectionSearch } 
 import { expandCoupons, type CouponWindow } from '../search/couponWindow.js';
 import type { DesignProbe } from '../search/designPoints.js';
 import type { CouponBook } from '../../sim/index.js';
-import { buildFlexProblem, type FlexProblem } from './flexProblem.js';
-import { specFingerprint, type SweepSpec } from './sweepSpec.js';
+import type { FlexProblem } from './flexProblem.js';
+import { leaseProblem, retireProblems } from './problemCache.js';
+import type { SweepSpec } from './sweepSpec.js';
 
 /**
  * A task: evaluate design probe `probe` — or, with `x`, that coupon vector (a direction's
@@ -87,8 +88,6 @@ export function threadCpuMs(): number | undefined {
 }
 let noSchedstat = false;
 
-// One prepared problem per spec per thread: the base run and the OPF models are reused by every task.
-const problems = new Map<string, Promise<FlexProblem>>();
 // Problems of this thread whose evaluator has its base (solved or adopted): no warm start to read.
 const based = new WeakSet<FlexProblem>();
 
@@ -106,18 +105,6 @@ export function sharedWarmStart(warmStart: BaseWarmStart): SharedArrayBuffer {
   const shared = new SharedArrayBuffer(bytes.length);
   new Uint8Array(shared).set(bytes);
   return shared;
-}
-
-/** The thread's problem of a spec (built on first use) and the time spent building it here, if this call built it. */
-async function problemOf(spec: SweepSpec): Promise<{ problem: FlexProblem; prepareMs?: number }> {
-  const key = specFingerprint(spec);
-  const pending = problems.get(key);
-  if (pending) return { problem: await pending };
-  const began = performance.now();
-  const building = buildFlexProblem(spec);
-  problems.set(key, building);
-  const problem = await building;
-  return { problem, prepareMs: performance.now() - began };
 }
 
 /**
@@ -138,19 +125,24 @@ export async function runPoolTask(task: PoolTask): Promise<PoolTaskResult> {
   const began = performance.now();
   const cpu0 = threadCpuMs();
   const cpuMs = (): number | undefined => (cpu0 === undefined ? undefined : threadCpuMs()! - cpu0);
-  const { problem, prepareMs } = await problemOf(task.spec);
-  if (task.kind === 'base' || task.kind === 'prepare') {
-    const own = task.kind === 'base' ? await problem.evaluator.base() : undefined;
-    if (task.kind === 'base') based.add(problem);
-    const warmStart = own === undefined ? undefined : shareableBase(own);
-    return { kind: task.kind, warmStart, wallMs: performance.now() - began, cpuMs: cpuMs() };
+  const lease = await leaseProblem(task.spec);
+  const { problem, prepareMs } = lease;
+  try {
+    if (task.kind === 'base' || task.kind === 'prepare') {
+      const own = task.kind === 'base' ? await problem.evaluator.base() : undefined;
+      if (task.kind === 'base') based.add(problem);
+      const warmStart = own === undefined ? undefined : shareableBase(own);
+      return { kind: task.kind, warmStart, wallMs: performance.now() - began, cpuMs: cpuMs() };
+    }
+    if (!based.has(problem) && (task.warmStart !== undefined || task.sharedBase !== undefined)) {
+      problem.evaluator.adoptBase(task.warmStart ?? (deserialize(new Uint8Array(task.sharedBase!)) as BaseWarmStart));
+      based.add(problem);
+    }
+    const result = await runOn(task, problem, began, prepareMs);
+    return { ...result, cpuMs: cpuMs() };
+  } finally {
+    lease.release();
   }
-  if (!based.has(problem) && (task.warmStart !== undefined || task.sharedBase !== undefined)) {
-    problem.evaluator.adoptBase(task.warmStart ?? (deserialize(new Uint8Array(task.sharedBase!)) as BaseWarmStart));
-    based.add(problem);
-  }
-  const result = await runOn(task, problem, began, prepareMs);
-  return { ...result, cpuMs: cpuMs() };
 }
 
 /**
@@ -168,8 +160,12 @@ export async function runPoolTask(task: PoolTask): Promise<PoolTaskResult> {
  */
 export async function runFlexTask(task: FlexTask): Promise<FlexTaskResult> {
   const began = performance.now();
-  const { problem, prepareMs } = await problemOf(task.spec);
-  return runOn(task, problem, began, prepareMs);
+  const lease = await leaseProblem(task.spec);
+  try {
+    return await runOn(task, lease.problem, began, lease.prepareMs);
+  } finally {
+    lease.release();
+  }
 }
 
 async function runOn(task: FlexTask, problem: FlexProblem, began: number, prepareMs: number | undefined): Promise<FlexTaskResult> {
@@ -244,8 +240,15 @@ export function directionCandidates(
   return out;
 }
 
-/** Release every problem prepared in this thread. */
+/**
+ * Release every problem prepared in this thread (`retireProblems`): each is disposed now, or once
+ * the tasks still running on it are done; a later task builds its problem anew. Another study
+ * running in this thread at the time keeps correct results but rebuilds its problem (and base)
+ * for its next task.
+ *
+ * @example
+ * const ex = { run: runFlexTask, close: disposeFlexTasks }; // the in-thread executor
+ */
 export async function disposeFlexTasks(): Promise<void> {
-  for (const p of problems.values()) (await p).prepared.dispose();
-  problems.clear();
+  await retireProblems();
 }

@@ -32,7 +32,7 @@ export interface FlexStudyOptions {
   readonly stations?: readonly string[];
   /**
    * Direction set on the axes: explicit vectors, or the angle grid of step `stepDeg` degrees
-   * (at most 3 axes). Neither [default]: adaptive — ±axes and ±(1,…,1), then facet normals.
+   * (at most 3 axes). Neither [default]: adaptive — ±axes and orthant diagonals (`startingDirections`), then facet normals.
    */
   readonly directions?: readonly (readonly number[])[];
   readonly stepDeg?: number;

@@ -24,8 +24,23 @@ export const POOL_YOUNG_GENERATION_MB = 96;
 export interface TaskExecutor {
   /** Number of tasks that may run at once. */
   readonly concurrency: number;
-  run(task: FlexTask): Promise<FlexTaskResult>;
+  /** Run a task; `base`: where the spec's base is shared with other processes (a pool's first task of the spec uses it). */
+  run(task: FlexTask, base?: BaseExchange): Promise<FlexTaskResult>;
   close(): Promise<void>;
+}
+
+/**
+ * A spec's base equilibrium shared beyond this pool (the queue's worker processes: `sharedSlot`
+ * of src/jobs), as V8-serialized bytes of the `BaseWarmStart` (empty: the spec has none). `take`
+ * offers the stored bytes, or the claim (this pool solves the base, then `put`s it), or a wait
+ * for another process's bytes (undefined: it gave up; take again).
+ */
+export interface BaseExchange {
+  take(): Promise<
+    | { readonly bytes: Uint8Array }
+    | { readonly claimed: { put(bytes: Uint8Array): Promise<void>; abandon(): Promise<void> } }
+    | { readonly wait: Promise<Uint8Array | undefined> }
+  >;
 }
 
 /** Options of {@link taskExecutor} (defaults in brackets; the non-default values are for benchmarks). */
@@ -69,6 +84,8 @@ export function taskExecutor(workers: number = availableParallelism(), options: 
     // One task per thread at a time: the DUE is CPU-bound.
     concurrentTasksPerWorker: 1,
     idleTimeout: 60_000,
+    // not the string-input flags of a `node -e` / `--input-type` process: a thread (and tsx's loader) refuses them
+    execArgv: poolExecArgv(process.execArgv),
     ...(young > 0 ? { resourceLimits: { maxYoungGenerationSizeMb: young } } : {}),
   });
   // Tasks wait here, not in piscina's FIFO queue, and go to the pool only when a thread is free:
@@ -99,27 +116,66 @@ export function taskExecutor(workers: number = availableParallelism(), options: 
     pump();
   });
   type Setup = Extract<PoolTaskResult, { kind: 'base' | 'prepare' }>;
-  const bases = new Map<string, Promise<Setup>>();
-  // Each spec's base, serialized once into shared memory (no copy per task).
-  const blobs = new Map<string, SharedArrayBuffer>();
-  const run = async (task: FlexTask): Promise<FlexTaskResult> => {
+  // Each spec's base, serialized once into shared memory (no copy per task), and the setup tasks run for it.
+  type SpecBase = { readonly blob: SharedArrayBuffer | undefined; readonly setup: Promise<Setup[]> };
+  const bases = new Map<string, Promise<SpecBase>>();
+  // (a failed preparation surfaces in the spec's tasks, which build the same problem: never unhandled here)
+  const prepare = (spec: FlexTask['spec'], count: number): Promise<Setup[]> => {
+    const all = Promise.all(Array.from({ length: count }, () => runOnPool({ kind: 'prepare', spec }) as Promise<Setup>));
+    all.catch(() => {});
+    return all;
+  };
+  const solveHere = async (spec: FlexTask['spec']): Promise<SpecBase> => {
+    const base = runOnPool({ kind: 'base', spec }) as Promise<Setup>;
+    // The other threads build their problem while one solves the base (else they would idle).
+    const prepares = prepare(spec, threads - 1);
+    const shared = await base;
+    const setup = prepares.then((p) => [shared, ...p]);
+    setup.catch(() => {});
+    return { blob: shared.warmStart === undefined ? undefined : sharedWarmStart(shared.warmStart), setup };
+  };
+  const fromBytes = (bytes: Uint8Array, setup: Promise<Setup[]>): SpecBase => {
+    if (bytes.length === 0) return { blob: undefined, setup };
+    const blob = new SharedArrayBuffer(bytes.length);
+    new Uint8Array(blob).set(bytes);
+    return { blob, setup };
+  };
+  // With an exchange: take the stored base, or solve it here and store it, or prepare every thread while another process solves it.
+  const exchanged = async (spec: FlexTask['spec'], exchange: BaseExchange): Promise<SpecBase> => {
+    for (;;) {
+      const offer = await exchange.take();
+      if ('bytes' in offer) return fromBytes(offer.bytes, Promise.resolve([]));
+      if ('claimed' in offer) {
+        let solved: SpecBase;
+        try {
+          solved = await solveHere(spec);
+        } catch (error) {
+          await offer.claimed.abandon().catch(() => {});
+          throw error;
+        }
+        await offer.claimed.put(solved.blob === undefined ? new Uint8Array(0) : new Uint8Array(solved.blob));
+        return solved;
+      }
+      const prepares = prepare(spec, threads);
+      const bytes = await offer.wait;
+      if (bytes !== undefined) return fromBytes(bytes, prepares);
+      await prepares.catch(() => {});
+    }
+  };
+  const run = async (task: FlexTask, exchange?: BaseExchange): Promise<FlexTaskResult> => {
     if (options.shareBase === false) return runOnPool(task) as Promise<FlexTaskResult>;
     const key = specFingerprint(task.spec);
     let base = bases.get(key);
     const first = base === undefined;
-    let prepares: Promise<Setup>[] = [];
     if (base === undefined) {
-      base = runOnPool({ kind: 'base', spec: task.spec }) as Promise<Setup>;
+      base = exchange === undefined ? solveHere(task.spec) : exchanged(task.spec, exchange);
       bases.set(key, base);
-      // The other threads build their problem while one solves the base (else they would idle).
-      prepares = Array.from({ length: threads - 1 }, () => runOnPool({ kind: 'prepare', spec: task.spec }) as Promise<Setup>);
     }
-    const shared = await base;
-    const blob = shared.warmStart === undefined ? undefined : (blobs.get(key) ?? blobs.set(key, sharedWarmStart(shared.warmStart)).get(key));
+    const { blob, setup: setupTasks } = await base;
     const result = await runOnPool(blob === undefined ? task : { ...task, sharedBase: blob }) as FlexTaskResult;
     if (!first) return result;
     // The spec's first result carries the time of the base and prepare tasks.
-    const setup = [shared, ...(await Promise.all(prepares))];
+    const setup = await setupTasks;
     const cpuMs = result.cpuMs !== undefined && setup.every((x) => x.cpuMs !== undefined) ? setup.reduce((a, x) => a + x.cpuMs!, result.cpuMs) : undefined;
     return { ...result, setupMs: setup.reduce((a, x) => a + x.wallMs, 0), ...(cpuMs === undefined ? {} : { cpuMs }) };
   };
@@ -132,6 +188,33 @@ export function taskExecutor(workers: number = availableParallelism(), options: 
       await pool.destroy();
     },
   };
+}
+
+/**
+ * The exec flags a pool thread inherits: the process's, without those about string input
+ * (`-e`/`--eval`, `-p`/`--print` with their code, `--input-type`). A thread inheriting them
+ * fails to load its module (`ERR_INPUT_TYPE_NOT_ALLOWED`), e.g. in a worker started by
+ * `node --input-type=module -e "…"`.
+ *
+ * @example
+ * poolExecArgv(['--import', 'tsx', '--input-type=module', '-e', 'code']); // ['--import', 'tsx']
+ */
+export function poolExecArgv(execArgv: readonly string[]): string[] {
+  const withValue = new Set(['-e', '--eval', '-p', '--print', '--input-type']);
+  const out: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const flag = execArgv[i];
+    if (withValue.has(flag)) {
+      i++; // its value
+      continue;
+    }
+    if (/^(--eval|--print|--input-type)=/.test(flag) || flag === '-pe') {
+      if (flag === '-pe') i++;
+      continue;
+    }
+    out.push(flag);
+  }
+  return out;
 }
 
 /** Order in which waiting pool tasks go to a free thread (higher first; equal: first come). */

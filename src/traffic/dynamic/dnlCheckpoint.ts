@@ -8,7 +8,7 @@
 import { InputError } from '../../common/errors.js';
 import { renumberRings, restoreRings, snapshotRings } from './segmentRings.js';
 import type { StepState } from './dnlSteps.js';
-import type { DnlLoadingModel, DnlPath, DnlResume, DnlState } from './loadNetworkDynamic.js';
+import type { DnlLoadingModel, DnlPath, DnlResume, DnlState } from './dnlTypes.js';
 
 /**
  * The state at the start of step k (O(links + paths + segments × ring window)).

@@ -4,7 +4,7 @@
  */
 import { InputError } from '../../common/errors.js';
 import { LinkKind, type Network } from '../network/network.js';
-import type { DnlOptions, DnlPath } from './loadNetworkDynamic.js';
+import type { DnlOptions, DnlPath } from './dnlTypes.js';
 
 /**
  * Per link: 1 when no link enters its tail node (its entrants all come from the origin queue).

@@ -44,6 +44,13 @@ export interface StepState {
   readonly classStepDep: Float64Array; readonly classStepArr: Float64Array; readonly stationStepIn: Float64Array;
   /** Recorded path curves (`recordPathCurves`), segment- and path-major. */
   readonly segCumIn?: Float64Array; readonly pathCumArrivals?: Float64Array;
+  /**
+   * Point queue without recorded curves only: per path, its first segment not yet done (every
+   * segment before it has passed all the path's vehicles for good; `propagate` skips them).
+   */
+  readonly segFirst?: Int32Array;
+  /** Per link, `propagate`'s scratch: ring offsets of the exit position's step and the next, its fraction, ring offset of index k + 1. */
+  readonly readAt: Int32Array; readonly readNext: Int32Array; readonly readFrac: Float64Array; readonly writeAt: Int32Array;
   readonly ltm?: LtmLinkParams;
   /**
    * LTM only: per path, vehicles waiting at the origin for room on the first link (they have
@@ -117,21 +124,31 @@ export function exitPosition(st: StepState, a: number, k: number, d: number): vo
  * Step k, composition: departures (LTM: the origin queue as far as the first link has room)
  * enter each path's first link; every segment's cumulative outflow is its cumulative inflow
  * read at its link's exit position x (FIFO, `segmentRings.ts`), and enters the next link of
- * its path at index k + 1, or arrives. Paths with no departure yet or all arrived, and the
- * segments ahead of a path's first vehicle, are skipped. Hot: one pass over the segments of the paths on the network.
+ * its path at index k + 1, or arrives. Paths with no departure yet or all arrived, the
+ * segments ahead of a path's first vehicle and (point queue, `segFirst`) the segments behind its
+ * last one once it departs no more, are skipped (Sioux Falls ×1.0: its network takes hours to
+ * empty after the last departure). Hot: one pass over the segments of the paths on the network.
  *
  * @example
  * propagate(st, k); // after stepLinks(st, k)
  */
 export function propagate(st: StepState, k: number): void {
-  const { pathCount, segStart, pathLinks, depProfiles, depLength, depCum, classOf, exitPos, phase, pathIn, segOut, inc, rings } = st;
+  const { pathCount, segStart, pathLinks, depProfiles, depLength, depCum, classOf, exitPos, phase, pathIn, segOut, inc, rings, segFirst } = st;
   const backlog = st.backlog;
   const k1 = k + 1;
-  for (let a = 0; a < st.linkCount; a++) {
-    const lo = Math.floor(exitPos[a]);
-    if (k + 2 - lo > rings.len[a]) growRing(rings, a, lo, k1, st.ringBuffers);
-  }
   const { data, len, rows, segRow } = rings;
+  // per link: ring offsets of the exit position's step and the next one, its fraction, and the offset of index k + 1
+  const { readAt, readNext, readFrac, writeAt } = st;
+  for (let a = 0; a < st.linkCount; a++) {
+    const x = exitPos[a];
+    const lo = Math.floor(x);
+    if (k + 2 - lo > len[a]) growRing(rings, a, lo, k1, st.ringBuffers);
+    const m = len[a] - 1;
+    readFrac[a] = x - lo;
+    readAt[a] = (lo & m) * rows[a];
+    readNext[a] = ((lo + 1) & m) * rows[a];
+    writeAt[a] = (k1 & m) * rows[a];
+  }
   const record = st.segCumIn !== undefined;
   const W = st.W;
   for (let p = 0; p < pathCount; p++) {
@@ -162,26 +179,36 @@ export function propagate(st: StepState, k: number): void {
       pathIn[p] = cin;
       enterLink(st, first, classOf[p], go);
     }
-    data[first][(k1 & (len[first] - 1)) * rows[first] + segRow[s0]] = cin;
+    // segments before `sFrom` are done (their outflow is the path's total for good), so the first
+    // live one's inflow at k + 1 is that total, written as the done segment would have
+    const sFrom = segFirst === undefined ? s0 : segFirst[p];
+    if (sFrom < s1) data[pathLinks[sFrom]][writeAt[pathLinks[sFrom]] + segRow[sFrom]] = cin;
     if (record) st.segCumIn![s0 * W + k1] = cin;
-    for (let s = s0; s < s1; s++) {
+    // a segment is done once no vehicle will enter it again (the path departs no more and the
+    // segments before it are done) and its ring reads the total at the exit position's step
+    let open = segFirst !== undefined && sFrom === s0 ? k1 >= depLength[p] : segFirst !== undefined;
+    for (let s = sFrom; s < s1; s++) {
       const a = pathLinks[s];
-      // cumulative inflow at the exit position (inline `ringAt`: the hottest line of the loading)
-      const x = exitPos[a];
-      const i = Math.floor(x);
-      const f = x - i;
-      const m = len[a] - 1;
+      // cumulative inflow at the exit position (inline `ringAt` on the offsets above: the hottest line of the loading)
+      const f = readFrac[a];
       const ring = data[a];
-      const v = ring[(i & m) * rows[a] + segRow[s]];
-      let out = f === 0 ? v : v + f * (ring[((i + 1) & m) * rows[a] + segRow[s]] - v);
+      const r = segRow[s];
+      const v = ring[readAt[a] + r];
+      let out = f === 0 ? v : v + f * (ring[readNext[a] + r] - v);
       const delta = out - segOut[s];
       if (delta > 0) segOut[s] = out;
       else out = segOut[s];
+      if (open) {
+        // every later slot of the row holds the total too (non-decreasing, at most the total): out is the total from now on
+        // (its row's later slots are not written any more: `snapshotRings` reads such a window as the total)
+        if (v === cin && out === cin) segFirst![p] = s + 1;
+        else open = false;
+      }
       // nothing has left this segment yet: the segments ahead are still empty (their rings stay 0)
       if (out === 0) break;
       if (s + 1 < s1) {
         const b = pathLinks[s + 1];
-        data[b][(k1 & (len[b] - 1)) * rows[b] + segRow[s + 1]] = out;
+        data[b][writeAt[b] + segRow[s + 1]] = out;
         if (record) st.segCumIn![(s + 1) * W + k1] = out;
         if (delta > 0) enterLink(st, b, classOf[p], delta);
       } else if (delta > 0) st.classStepArr[classOf[p]] += delta;
@@ -191,9 +218,13 @@ export function propagate(st: StepState, k: number): void {
   }
 }
 
-/** Path p has fully arrived: its rings hold its total in every slot (valid if it departs again after a resume), then it is skipped. */
+/**
+ * Path p has fully arrived: it is skipped from now on. LTM: its rings hold its total in every slot.
+ * Point queue: its rows are read by nothing any more (a snapshot keeps no window of an arrived
+ * path, `snapshotRings`), so they are left as they are.
+ */
 function settle(st: StepState, p: number): void {
-  fillPath(st, p, st.segOut[st.segStart[p + 1] - 1]);
+  if (st.segFirst === undefined) fillPath(st, p, st.segOut[st.segStart[p + 1] - 1]);
   st.phase[p] = 2;
 }
 

@@ -2,7 +2,7 @@
  * Path pricing of the DUE (docs/model.md §2): each path's mean experienced generalized cost,
  * time and money per departure interval, and the link sensitivities the route swap needs.
  */
-import type { DueContext, DuePathState } from './dueState.js';
+import type { DueContext, DuePathState } from './dueContext.js';
 import { walkPath, type LinkCostModel } from './linkCostModel.js';
 
 /**

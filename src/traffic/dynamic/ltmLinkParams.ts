@@ -12,6 +12,8 @@
  *   k_jam ≤ 1.05 · c / v_f, k_jam is raised to that (w then stays finite).
  * Links that cannot hold a queue of their own in the LTM — stations, bypasses, roads with
  * unlimited capacity or τ = 0 — have no receiving limit (their queues stay vertical).
+ * Another simulator's triangle is reproduced by giving its capacity, free speed (length / τ)
+ * and jam density: w follows (UXsim's: docs/model.md §2.5 "Against UXsim").
  */
 import { LinkKind, type Network } from '../network/network.js';
 

@@ -39,12 +39,13 @@ function pow2(n: number): number {
 
 /**
  * Zeroed rings for the segments `pathLinks` (segment s on link `pathLinks[s]`), with room
- * for `minSteps[a]` curve indices per link; storage is taken from `buffers` when large enough.
+ * for `minSteps[a]` curve indices per link, or as many as `buffers[a]` holds up to `maxLen`
+ * (default 0: no more than needed); storage is taken from `buffers` when large enough.
  *
  * @example
  * const rings = createRings(76, pathLinks, runFree, workspaceBuffers);
  */
-export function createRings(linkCount: number, pathLinks: Int32Array, minSteps: Float64Array, buffers?: RingBuffers): SegmentRings {
+export function createRings(linkCount: number, pathLinks: Int32Array, minSteps: Float64Array, buffers?: RingBuffers, maxLen = 0): SegmentRings {
   const rows = new Int32Array(linkCount);
   const segRow = new Int32Array(pathLinks.length);
   for (let s = 0; s < pathLinks.length; s++) segRow[s] = rows[pathLinks[s]]++;
@@ -58,6 +59,10 @@ export function createRings(linkCount: number, pathLinks: Int32Array, minSteps: 
   let bytes = 0;
   for (let a = 0; a < linkCount; a++) {
     len[a] = pow2(Math.ceil(minSteps[a]) + 3);
+    // as long as the buffer of an earlier loading allows: its queues are likely to come back, and a ring
+    // grown in every loading of a DUE allocated (and collected) megabytes per congested link each time
+    const old = buffers?.[a];
+    if (old !== undefined && rows[a] > 0) while (len[a] * 2 <= maxLen && rows[a] * len[a] * 2 <= old.length) len[a] *= 2;
     data[a] = take(buffers, a, rows[a] * len[a]);
     bytes += data[a].byteLength;
   }
@@ -154,6 +159,11 @@ export interface RingOwner {
   readonly pathLinks: Int32Array;
   /** LTM: vehicles waiting at each path's origin. */
   readonly backlog?: Float64Array;
+  /**
+   * Point queue: per path, its first segment not done (`StepState.segFirst`); the rows of the done
+   * ones are no longer written, their window is the path's total throughout.
+   */
+  readonly segFirst?: Int32Array;
 }
 
 /**
@@ -182,9 +192,17 @@ export function snapshotRings(o: RingOwner, k: number): RingSnapshot {
   const valueFrom = new Int32Array(S);
   const valueTo = new Int32Array(S);
   for (let p = 0; p < P; p++) {
+    const live = o.segFirst === undefined ? o.segStart[p] : o.segFirst[p];
     for (let s = o.segStart[p]; s < o.segStart[p + 1]; s++) {
       valueStart[s + 1] = valueStart[s];
       if (phase[p] !== 1) continue;
+      if (s < live) {
+        // a done segment: the total at every index of the window, trimmed to its last one
+        valueFrom[s] = k;
+        valueTo[s] = k;
+        valueStart[s + 1] += 1;
+        continue;
+      }
       const a = o.pathLinks[s];
       const m = len[a] - 1;
       const ring = data[a];
@@ -202,11 +220,18 @@ export function snapshotRings(o: RingOwner, k: number): RingSnapshot {
     }
   }
   const values = new Float64Array(valueStart[S]);
-  for (let s = 0; s < S; s++) {
-    const a = o.pathLinks[s];
-    const m = len[a] - 1;
-    let i = valueStart[s];
-    for (let j = valueFrom[s]; i < valueStart[s + 1]; j++, i++) values[i] = data[a][(j & m) * rows[a] + segRow[s]];
+  for (let p = 0; p < P; p++) {
+    const live = o.segFirst === undefined ? o.segStart[p] : o.segFirst[p];
+    for (let s = o.segStart[p]; s < o.segStart[p + 1]; s++) {
+      if (s < live && phase[p] === 1) {
+        values[valueStart[s]] = o.pathIn[p];
+        continue;
+      }
+      const a = o.pathLinks[s];
+      const m = len[a] - 1;
+      let i = valueStart[s];
+      for (let j = valueFrom[s]; i < valueStart[s + 1]; j++, i++) values[i] = data[a][(j & m) * rows[a] + segRow[s]];
+    }
   }
   return {
     step: k, lo, exitPos: o.exitPos.slice(), phase, pathIn: o.pathIn.slice(),

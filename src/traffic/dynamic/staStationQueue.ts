@@ -9,7 +9,7 @@
  * and the average occupancy Σ_k started_{t−k}·w_k never exceeds c.
  */
 import { LinkKind, type Network } from '../network/network.js';
-import type { LinkEconomics } from './linkCostModel.js';
+import type { LinkEconomics } from './linkEconomics.js';
 
 /** Per station link and interval, index `a * intervals + t` (0 on other links). */
 export interface StaStationService {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { couponWindow, expandCoupons } from '../../../src/flex/search/couponWindow.ts';
-import { designProbes } from '../../../src/flex/search/designPoints.ts';
+import { couponWindow, expandCoupons, type CouponWindow } from '../../../src/flex/search/couponWindow.ts';
+import { designProbes, type DesignProbe } from '../../../src/flex/search/designPoints.ts';
 import { admissible, projection, type EvaluatedPoint, type FlexEvaluator } from '../../../src/flex/search/flexEvaluation.ts';
 import { searchDirection } from '../../../src/flex/search/searchDirection.ts';
 import { fakeEvaluator } from '../fakeResponse.ts';
@@ -12,6 +12,17 @@ async function design(n: number) {
   const evaluated: EvaluatedPoint[] = [];
   for (const p of probes) evaluated.push({ ...(await fake.evaluate(expandCoupons(window, p.x))), x: p.x });
   return { fake, window, probes, evaluated };
+}
+
+/** The fake with a feeder that "sheds" when CS3 draws more than `limitMw`, and the design evaluated on it. */
+async function sheddingAbove(evaluate: FlexEvaluator, window: CouponWindow, probes: readonly DesignProbe[], limitMw: number) {
+  const shedding: FlexEvaluator = async (book) => {
+    const e = await evaluate(book);
+    return e.netMw[2] > limitMw ? { ...e, rejection: 'shed', shedMw: e.netMw[2] - limitMw } : e;
+  };
+  const design2: EvaluatedPoint[] = [];
+  for (const p of probes) design2.push({ ...(await shedding(expandCoupons(window, p.x))), x: p.x });
+  return { shedding, design2 };
 }
 
 describe('searchDirection', () => {
@@ -52,12 +63,7 @@ describe('searchDirection', () => {
     // The feeder "sheds" when CS3 draws more than 1.6 MW (the fake's base: 1 MW at every station); the
     // separable model never sees this, so the greedy candidate for "CS3 up" crosses the limit.
     const limitMw = 1.6;
-    const shedding: FlexEvaluator = async (book) => {
-      const e = await fake.evaluate(book);
-      return e.netMw[2] > limitMw ? { ...e, rejection: 'shed', shedMw: e.netMw[2] - limitMw } : e;
-    };
-    const design2: EvaluatedPoint[] = [];
-    for (const p of probes) design2.push({ ...(await shedding(expandCoupons(window, p.x))), x: p.x });
+    const { shedding, design2 } = await sheddingAbove(fake.evaluate, window, probes, limitMw);
     const a = [0, 0, -1];
     const search = (fitSteps: number) => searchDirection(shedding, window, a, [3000], { probes, evaluated: design2 }, { fitSteps, refineSteps: 0 });
     const none = await search(0);
@@ -70,5 +76,32 @@ describe('searchDirection', () => {
     // better than every admissible point the search had without the back-off (design included), by ≥ 0.01 MW
     const before = [...design2, ...none.evaluated].filter((p) => admissible(p, 3000)).reduce((m, p) => Math.max(m, p.netMw[2]), -Infinity);
     expect(best.netMw[2]).toBeGreaterThan(before + 0.01);
+  });
+  it('should keep the non-raising part of a shedding candidate and back off only the load-raising part (beats plain bisection and the design by ≥ 0.05 MW)', async () => {
+    const { fake, window, probes } = await design(3);
+    // Direction: CS1 down, CS3 up. The feeder "sheds" when CS3 draws more than 1.4 MW: the CS3 charge coupons of the
+    // greedy candidate cross it, while CS1's V2G bonus (lowers the load) is not what sheds.
+    const { shedding, design2 } = await sheddingAbove(fake.evaluate, window, probes, 1.4);
+    const a = [1, 0, -1].map((v) => v / Math.SQRT2);
+    const budget = 3000;
+    const res = await searchDirection(shedding, window, a, [budget], { probes, evaluated: design2 }, { fitSteps: 3, refineSteps: 0 });
+    const i = res.bestByBudget[0];
+    const best = i >= 0 ? res.evaluated[i] : design2[-1 - i];
+    expect(admissible(best, budget)).toBe(true);
+    // Independent baseline: the plain back-off (bisection of the whole start → candidate segment, 3 runs), run here.
+    const candidate = res.evaluated[0];
+    expect(candidate.rejection).toBe('shed'); // the case this test is about
+    let lo = 0;
+    let hi = 1;
+    let plain = design2[0];
+    for (let k = 0; k < 3; k++) {
+      const s = 0.5 * (lo + hi);
+      const x = candidate.x.map((v) => s * v);
+      const e = await shedding(expandCoupons(window, x));
+      if (admissible({ ...e, x }, budget)) { lo = s; plain = { ...e, x }; } else hi = s;
+    }
+    // … or the best admissible design point, whichever is better along a
+    const baseline = Math.min(projection(a, plain.netMw), ...design2.filter((p) => admissible(p, budget)).map((p) => projection(a, p.netMw)));
+    expect(projection(a, best.netMw)).toBeLessThan(baseline - 0.05);
   });
 });
