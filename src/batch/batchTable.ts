@@ -3,6 +3,7 @@
  * comparison (`batch.html`).
  */
 import { stringify } from 'csv-stringify/sync';
+import { escapeXml as esc } from '../common/svgText.js';
 import type { CosimSummary } from '../sim/index.js';
 
 /** One row of batch.csv. Figures are null (an empty cell) for a case without results. */
@@ -166,8 +167,4 @@ const INTEGER_COLUMNS: ReadonlySet<string> = new Set(['exit', 'attempts']);
 
 function cell(v: unknown): string {
   return v === null || v === undefined ? '' : typeof v === 'number' ? formatFigure(v) : String(v);
-}
-
-function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
