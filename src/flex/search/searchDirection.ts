@@ -153,7 +153,10 @@ export function modelCandidates(
  * their candidate values and backs off only the load-raising increments: one run at the pivot
  * (start, plus the candidate's non-raising part); if the pivot is admissible, the segment
  * becomes pivot → candidate. Scaling the whole candidate would also throw away the discharge
- * that does not cause the shedding (measured on the reduced reference case, §3).
+ * that does not cause the shedding (measured on the reduced reference case, §3). If the pivot
+ * sheds too, but less than the candidate, the segment is start → pivot: the pivot is then the
+ * nearer of the two to the feeder's edge (a component counted as not load-raising at t* can still
+ * load a later interval).
  */
 async function lineSearch(
   run: (x: readonly number[]) => Promise<EvaluatedPoint>,
@@ -174,6 +177,10 @@ async function lineSearch(
     if (p !== undefined && admissible(p, budget)) {
       from = pivot;
       fromYuan = p.subsidyYuan;
+    } else if (p !== undefined && shortOfPower(p) && shortOfPower(first) && shortfallMw(p) < shortfallMw(first)) {
+      // refused too, but nearer the feeder's edge (less shed): back off the pivot itself
+      await backOff(run, from, pivot, fromYuan, p, budget, fitSteps);
+      return first;
     }
   }
   await backOff(run, from, candidate, fromYuan, first, budget, fitSteps);
@@ -207,6 +214,16 @@ async function spendOnRelief(
   const first = await run(candidate);
   if (admissible(first, budget)) return;
   await backOff(run, from.x, candidate, from.subsidyYuan, first, budget, fitSteps);
+}
+
+/** Whether the grid refused a run for shed household load or curtailed EV charging (not for the DUE or an inexact OPF). */
+function shortOfPower(p: EvaluatedPoint): boolean {
+  return p.rejection === 'shed' || p.rejection === 'curtailed';
+}
+
+/** Household load shed plus EV charging curtailed, MW (the larger of each over the run's intervals). */
+function shortfallMw(p: EvaluatedPoint): number {
+  return (p.shedMw ?? 0) + (p.curtailedMw ?? 0);
 }
 
 /**

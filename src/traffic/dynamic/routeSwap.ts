@@ -38,6 +38,8 @@ export interface SwapScratch {
   cohortResponse?: Float64Array;
   /** Per path and interval (`p * intervals + t`): flow moved in the last swap (< 0: given away). */
   moved?: Float64Array;
+  /** The swap's cohorts packed in sweep order (`packCohorts`; buffers reused across swaps). */
+  packed?: PackedCohorts;
 }
 
 /**
@@ -80,6 +82,8 @@ export function markQueueEpisodes(ctx: DueContext, model: LinkCostModel, scratch
  * 3. μ_c is the cohort's (OD × class × departure interval) self-adaptive step, a secant
  *    correction of the sensitivity estimate from the cohort's response to its last swap
  *    (`adaptCohortSteps`; start ½, in [1/256, 1]).
+ * 4. The sweeps read the cohorts packed in sweep order (`packCohorts`); flows are written back to
+ *    the paths at the end.
  *
  * @param scratch δ buffer and queue episodes (`markQueueEpisodes` first); keeps the cohort steps across calls
  * @example
@@ -90,71 +94,182 @@ export function swapRoutes(ctx: DueContext, scratch: SwapScratch, sweeps: number
   const { delta, slots, queueFrom, queueCoef } = scratch;
   delta.fill(0);
   const paths = ctx.paths;
-  const slotOf = (s: number) => (s < slots ? s : slots - 1);
-  const estimate = (p: number, t: number): number => {
-    const path = paths[p];
-    const n = path.links.length;
-    let g = path.cost[t];
-    for (let i = 0; i < n; i++) {
-      const o = path.links[i] * slots;
-      const slot = slotOf(path.walkSlot[t * n + i]);
-      g += path.walkSens[t * n + i] * delta[o + slot];
-      // vehicles moved into earlier slots of the same queue episode delay this one by 1/c each
-      const coef = queueCoef[o + slot];
-      if (coef > 0) for (let u = queueFrom[o + slot]; u < slot; u++) g += coef * delta[o + u];
-    }
-    return g;
-  };
-  const move = (p: number, t: number, amount: number): void => {
-    const path = paths[p];
-    const n = path.links.length;
-    path.flow[t] += amount;
-    for (let i = 0; i < n; i++) delta[path.links[i] * slots + slotOf(path.walkSlot[t * n + i])] += amount;
-  };
   const I = ctx.intervals;
-  const groups = ctx.problem.groups;
   const cohortMu = ensureCohorts(ctx, scratch);
   const cohortTo = scratch.cohortTo!;
   const moved = scratch.moved!;
   const cohortDiff = scratch.cohortDiff!;
   adaptCohortSteps(ctx, cohortMu, cohortTo, cohortDiff, moved, scratch.cohortResponse!);
+  const pk = packCohorts(ctx, scratch);
+  const { memberPath, memberFlow, memberCost, memberFrom, entryLink, entryWalk, entrySens, cohortAt, cohortMembers } = pk;
+  const last = slots - 1;
+  // the estimated cost of member m: its priced cost plus Σ s·δ over its link-slots, plus on a
+  // queued bottleneck the 1/c delay of the vehicles moved into earlier slots of the same episode
+  const estimate = (m: number): number => {
+    let g = memberCost[m];
+    const e1 = memberFrom[m + 1];
+    for (let e = memberFrom[m]; e < e1; e++) {
+      const o = entryLink[e] * slots;
+      const walked = entryWalk[e];
+      const slot = walked < slots ? walked : last;
+      g += entrySens[e] * delta[o + slot];
+      const coef = queueCoef[o + slot];
+      if (coef > 0) for (let u = queueFrom[o + slot]; u < slot; u++) g += coef * delta[o + u];
+    }
+    return g;
+  };
+  const move = (m: number, amount: number): void => {
+    memberFlow[m] += amount;
+    const e1 = memberFrom[m + 1];
+    for (let e = memberFrom[m]; e < e1; e++) {
+      const walked = entryWalk[e];
+      delta[entryLink[e] * slots + (walked < slots ? walked : last)] += amount;
+    }
+  };
   let est = new Float64Array(8);
   for (let sweep = 0; sweep < sweeps; sweep++) {
-    // committed departure intervals (< ctx.committed) are frozen
-    for (let t = ctx.committed; t < I; t++) {
-      for (let gi = 0; gi < groups.length; gi++) {
-        const group = groups[gi];
-        if (group.demandVeh[t] === 0 || group.paths.length < 2) continue;
-        const step = cohortMu[gi * I + t];
-        const members = group.paths;
-        if (est.length < members.length) est = new Float64Array(2 * members.length);
-        let bi = 0;
-        for (let i = 0; i < members.length; i++) {
-          est[i] = estimate(members[i], t);
-          if (est[i] < est[bi]) bi = i;
-        }
-        const b = members[bi];
-        // the estimates above hold until this group's first move changes δ
-        let fresh = true;
-        for (let i = 0; i < members.length; i++) {
-          const p = members[i];
-          if (p === b || paths[p].flow[t] <= 0) continue;
-          const diff = fresh ? est[i] - est[bi] : estimate(p, t) - estimate(b, t);
-          if (diff <= 0) continue;
-          const scale = distinctSensitivity(ctx, p, b, t);
-          const shift = scale > 0 ? Math.min(paths[p].flow[t], (step * diff) / scale) : paths[p].flow[t];
-          if (!(shift > 0)) continue;
-          fresh = false;
-          move(p, t, -shift);
-          move(b, t, shift);
-          moved[p * I + t] -= shift;
-          moved[b * I + t] += shift;
-          cohortTo[gi * I + t] = b;
-          if (diff > cohortDiff[gi * I + t]) cohortDiff[gi * I + t] = diff;
+    // cohorts in packing order: departure intervals in time order (earlier departures are mostly
+    // upstream of later ones), groups within; committed intervals and lone paths are not packed
+    for (let k = 0; k < pk.cohorts; k++) {
+      const c = cohortAt[k];
+      const t = c % I;
+      const step = cohortMu[c];
+      const m0 = cohortMembers[k];
+      const count = cohortMembers[k + 1] - m0;
+      if (est.length < count) est = new Float64Array(2 * count);
+      let bi = 0;
+      for (let i = 0; i < count; i++) {
+        est[i] = estimate(m0 + i);
+        if (est[i] < est[bi]) bi = i;
+      }
+      const mb = m0 + bi;
+      const b = memberPath[mb];
+      // the estimates above hold until this group's first move changes δ
+      let fresh = true;
+      for (let i = 0; i < count; i++) {
+        const m = m0 + i;
+        if (m === mb || memberFlow[m] <= 0) continue;
+        const diff = fresh ? est[i] - est[bi] : estimate(m) - estimate(mb);
+        if (diff <= 0) continue;
+        const scale = distinctSensitivity(pk, m, mb);
+        const shift = scale > 0 ? Math.min(memberFlow[m], (step * diff) / scale) : memberFlow[m];
+        if (!(shift > 0)) continue;
+        fresh = false;
+        move(m, -shift);
+        move(mb, shift);
+        moved[memberPath[m] * I + t] -= shift;
+        moved[b * I + t] += shift;
+        cohortTo[c] = b;
+        if (diff > cohortDiff[c]) cohortDiff[c] = diff;
+      }
+    }
+  }
+  for (let k = 0; k < pk.cohorts; k++) {
+    const t = cohortAt[k] % I;
+    for (let m = cohortMembers[k]; m < cohortMembers[k + 1]; m++) paths[memberPath[m]].flow[t] = memberFlow[m];
+  }
+}
+
+/**
+ * The swap's cohorts packed contiguously (`packCohorts`), in sweep order: per cohort its members
+ * (paths), per member its flow and priced cost and its link-slots with their sensitivities. The
+ * sweeps read these in sequence instead of chasing every path's own arrays (the swap was bound by
+ * memory: ~120,000 member estimates per sweep on Sioux Falls ×1.0, each in other arrays).
+ */
+export interface PackedCohorts {
+  /** Number of packed cohorts. */
+  cohorts: number;
+  /** Per packed cohort: its cohort index `g * intervals + t`; its members are `cohortMembers[k] … cohortMembers[k + 1])`. */
+  cohortAt: Int32Array;
+  cohortMembers: Int32Array;
+  /** Per member: path index, flow (veh, written back after the sweeps), priced cost ¥; its entries are `memberFrom[m] … memberFrom[m + 1])`. */
+  memberPath: Int32Array;
+  memberFlow: Float64Array;
+  memberCost: Float64Array;
+  memberFrom: Int32Array;
+  /** Per entry (link of a member's path): link, slot as walked (the δ buffer clamps it to its last slot), sensitivity ¥/veh. */
+  entryLink: Int32Array;
+  entryWalk: Int32Array;
+  entrySens: Float64Array;
+}
+
+/**
+ * Pack the cohorts the swap visits (free intervals with demand, groups with 2+ paths) into the
+ * reusable buffers of `scratch` (grown as needed, never shrunk).
+ *
+ * @example
+ * const pk = packCohorts(ctx, scratch); // pk.cohorts cohorts, in sweep order
+ */
+export function packCohorts(ctx: DueContext, scratch: SwapScratch): PackedCohorts {
+  const I = ctx.intervals;
+  const groups = ctx.problem.groups;
+  const paths = ctx.paths;
+  let cohorts = 0;
+  let members = 0;
+  let entries = 0;
+  for (let t = ctx.committed; t < I; t++) {
+    for (const group of groups) {
+      if (group.demandVeh[t] === 0 || group.paths.length < 2) continue;
+      cohorts++;
+      members += group.paths.length;
+      for (const p of group.paths) entries += paths[p].links.length;
+    }
+  }
+  const pk = growPacked(scratch, cohorts, members, entries);
+  let k = 0;
+  let m = 0;
+  let e = 0;
+  for (let t = ctx.committed; t < I; t++) {
+    for (let gi = 0; gi < groups.length; gi++) {
+      const group = groups[gi];
+      if (group.demandVeh[t] === 0 || group.paths.length < 2) continue;
+      pk.cohortAt[k] = gi * I + t;
+      pk.cohortMembers[k] = m;
+      k++;
+      for (const p of group.paths) {
+        const path = paths[p];
+        const n = path.links.length;
+        pk.memberPath[m] = p;
+        pk.memberFlow[m] = path.flow[t];
+        pk.memberCost[m] = path.cost[t];
+        pk.memberFrom[m] = e;
+        m++;
+        for (let i = 0; i < n; i++) {
+          const walked = path.walkSlot[t * n + i];
+          pk.entryLink[e] = path.links[i];
+          pk.entryWalk[e] = walked;
+          pk.entrySens[e] = path.walkSens[t * n + i];
+          e++;
         }
       }
     }
   }
+  pk.cohortMembers[k] = m;
+  pk.memberFrom[m] = e;
+  pk.cohorts = cohorts;
+  return pk;
+}
+
+function growPacked(scratch: SwapScratch, cohorts: number, members: number, entries: number): PackedCohorts {
+  let pk = scratch.packed;
+  const grow = (need: number, have: number) => (need > have ? Math.ceil(need * 1.25) : 0);
+  if (pk === undefined) {
+    pk = {
+      cohorts: 0, cohortAt: new Int32Array(0), cohortMembers: new Int32Array(1), memberPath: new Int32Array(0), memberFlow: new Float64Array(0),
+      memberCost: new Float64Array(0), memberFrom: new Int32Array(1), entryLink: new Int32Array(0),
+      entryWalk: new Int32Array(0), entrySens: new Float64Array(0),
+    };
+    scratch.packed = pk;
+  }
+  let n = grow(cohorts + 1, pk.cohortMembers.length);
+  if (n > 0) { pk.cohortAt = new Int32Array(n); pk.cohortMembers = new Int32Array(n); }
+  n = grow(members + 1, pk.memberFrom.length);
+  if (n > 0) {
+    pk.memberPath = new Int32Array(n); pk.memberFlow = new Float64Array(n); pk.memberCost = new Float64Array(n); pk.memberFrom = new Int32Array(n);
+  }
+  n = grow(entries, pk.entryLink.length);
+  if (n > 0) { pk.entryLink = new Int32Array(n); pk.entryWalk = new Int32Array(n); pk.entrySens = new Float64Array(n); }
+  return pk;
 }
 
 /** Grow the cohort buffers of `scratch` to the current groups and paths (new cohorts start at μ = ½). */
@@ -227,24 +342,22 @@ function adaptCohortSteps(
   }
 }
 
-/** Σ s over link-intervals used by exactly one of paths p and b (departing in t). */
-function distinctSensitivity(ctx: DueContext, p: number, b: number, t: number): number {
-  const P = ctx.paths[p];
-  const B = ctx.paths[b];
-  const np = P.links.length;
-  const nb = B.links.length;
+/** Σ s over link-intervals used by exactly one of members m and b of a packed cohort (their paths, departing in its interval). */
+function distinctSensitivity(pk: PackedCohorts, m: number, b: number): number {
+  const { memberFrom, entrySens } = pk;
+  const m0 = memberFrom[m], m1 = memberFrom[m + 1];
+  const b0 = memberFrom[b], b1 = memberFrom[b + 1];
   let s = 0;
-  for (let i = 0; i < np; i++) {
-    if (!shares(B, nb, t, P.links[i], P.walkSlot[t * np + i])) s += P.walkSens[t * np + i];
-  }
-  for (let i = 0; i < nb; i++) {
-    if (!shares(P, np, t, B.links[i], B.walkSlot[t * nb + i])) s += B.walkSens[t * nb + i];
-  }
+  for (let e = m0; e < m1; e++) if (!shares(pk, b0, b1, e)) s += entrySens[e];
+  for (let e = b0; e < b1; e++) if (!shares(pk, m0, m1, e)) s += entrySens[e];
   return s;
 }
 
-function shares(path: DueContext['paths'][number], n: number, t: number, link: number, slot: number): boolean {
-  for (let i = 0; i < n; i++) if (path.links[i] === link && path.walkSlot[t * n + i] === slot) return true;
+/** Whether entries `from … to)` hold the link and walked slot of entry e. */
+function shares(pk: PackedCohorts, from: number, to: number, e: number): boolean {
+  const { entryLink, entryWalk } = pk;
+  const link = entryLink[e];
+  const slot = entryWalk[e];
+  for (let i = from; i < to; i++) if (entryLink[i] === link && entryWalk[i] === slot) return true;
   return false;
 }
-

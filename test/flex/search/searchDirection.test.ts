@@ -104,4 +104,54 @@ describe('searchDirection', () => {
     const baseline = Math.min(projection(a, plain.netMw), ...design2.filter((p) => admissible(p, budget)).map((p) => projection(a, p.netMw)));
     expect(projection(a, best.netMw)).toBeLessThan(baseline - 0.05);
   });
+  it('should back off start → pivot when the pivot sheds too but less than the candidate, and start → candidate when it fails otherwise', async () => {
+    // A scripted linear feeder on 2 stations (base P = [1, 0.3] MW; shed = max(0, P2 − 0.5)). Coupon fractions
+    // u = x / upper of three components: A (V2G at station 0): P1 −0.5·u, P2 +0.15·u; B (V2G at station 0, another
+    // block): P1 −0.3·u, P2 +0.15·u; C (charge at station 1): P2 +0.4·u. Subsidy 100 ¥ per unit of u each.
+    // Alone, A and B lower the stations' total load and shed nothing (not load-raising); C raises it.
+    const window = couponWindow({ stations: 2, intervals: 12, timeIndex: 6, blocks: 2 });
+    const pick = (kind: number, station: number, skip = 0) =>
+      [...Array(window.components).keys()].filter((j) => window.componentKind[j] === kind && window.componentStation[j] === station && window.blockRoles[window.componentBlock[j]] === 'window')[skip];
+    const [A, B, C] = [pick(1, 0, 0), pick(1, 0, 1), pick(0, 1, 0)];
+    const frac = (book: ReturnType<typeof expandCoupons>, j: number): number => {
+      const t = window.blockIntervals[window.componentBlock[j]][0];
+      const v = (window.componentKind[j] === 0 ? book.chargeYuanPerKWh : book.v2gYuanPerVisit)[window.componentStation[j] * 12 + t];
+      return v / window.upper[j];
+    };
+    const scripted = (refuseDueAtPivot: boolean): FlexEvaluator => async (book) => {
+      const [a, b, c] = [frac(book, A), frac(book, B), frac(book, C)];
+      const netMw = [1 - 0.5 * a - 0.3 * b, 0.3 + 0.15 * a + 0.15 * b + 0.4 * c];
+      const shed = Math.max(0, netMw[1] - 0.5);
+      const base = { netMw, subsidyYuan: 100 * (a + b + c), dueGap: 0, converged: true, feasible: true };
+      if (refuseDueAtPivot && a === 1 && b === 1 && c === 0) return { ...base, converged: false, rejection: 'due-not-converged' };
+      return shed > 0 ? { ...base, rejection: 'shed', shedMw: shed } : base;
+    };
+    const probes = designProbes(window, [0.5, 1]);
+    const a = [1, -1].map((v) => v / Math.SQRT2);
+    for (const refuseDueAtPivot of [false, true]) {
+      const evaluate = scripted(refuseDueAtPivot);
+      const evaluated: EvaluatedPoint[] = [];
+      for (const p of probes) evaluated.push({ ...(await evaluate(expandCoupons(window, p.x))), x: p.x });
+      const res = await searchDirection(evaluate, window, a, [300], { probes, evaluated }, { fitSteps: 3, refineSteps: 0 });
+      // start: the best admissible design point, A alone at full (P = [0.5, 0.45]); candidate A + B + C (300 ¥,
+      // P2 = 1.0: sheds 0.5); pivot = start + the non-raising part = A + B (P2 = 0.6: sheds 0.1)
+      const [candidate, pivot, next] = res.evaluated;
+      expect([frac(expandCoupons(window, candidate.x), A), frac(expandCoupons(window, candidate.x), B), frac(expandCoupons(window, candidate.x), C)]).toEqual([1, 1, 1]);
+      expect([pivot.x[A], pivot.x[B], pivot.x[C]]).toEqual([window.upper[A], window.upper[B], 0]);
+      const u = [A, B, C].map((j) => next.x[j] / window.upper[j]);
+      if (!refuseDueAtPivot) {
+        expect(pivot.shedMw).toBeCloseTo(0.1, 12);
+        expect(u).toEqual([1, 0.5, 0]); // midpoint of start → pivot
+        // the back-off ends at B = 0.25 (bisection: 0.5 sheds, 0.25 is served, 0.375 sheds); the relief step then
+        // takes the greedy non-raising combination for the 175 ¥ left (A's pieces, then B to 0.75), on top: B = 0.75
+        // sheds, 0.5 and 0.375 are known to shed, B = 0.3125 is served: P = [0.40625, 0.496875]
+        const i = res.bestByBudget[0];
+        const best = i >= 0 ? res.evaluated[i] : evaluated[-1 - i];
+        expect(projection(a, best.netMw)).toBeCloseTo((0.40625 - 0.496875) / Math.SQRT2, 12);
+      } else {
+        expect(pivot.rejection).toBe('due-not-converged');
+        expect(u).toEqual([1, 0.5, 0.5]); // midpoint of start → candidate: a DUE failure says nothing about the feeder's edge
+      }
+    }
+  });
 });
