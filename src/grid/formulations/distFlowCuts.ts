@@ -13,8 +13,7 @@
  * (Kelley's cutting planes; Farivar & Low 2013 for the exact relaxation).
  *
  * Where to cut (docs/model.md §3.3, measured in bench/grid-opf.bench.ts):
- * - at the iterate projected onto the set (Kelley), and at the physical point of
- *   the iterate's decisions (`distFlowSweepPoint.ts`);
+ * - at the iterate projected onto the set (Kelley);
  * - at the *dual point* of every set whose cuts carry a dual: the point of the
  *   set whose tangent has the direction of the dual-weighted sum of the active
  *   cuts' normals. At a kink between two tangents the LP's dual is a convex
@@ -41,7 +40,6 @@
 import type { Model } from 'highs';
 import type { NetworkTemplate } from '../templates/networkTemplate.js';
 import type { DistFlowLayout } from './distFlowLp.js';
-import type { SweepPoint } from './distFlowSweepPoint.js';
 import type { NewtonActiveSet } from './kktNewtonPoint.js';
 import { CutRows, type CutDuals } from './distFlowCutRows.js';
 import { coneTolerance, costTolerance, ratingTolerance, type CutTolerances } from './cutTolerance.js';
@@ -49,13 +47,6 @@ import { TangentCuts, type TangentGuards } from './tangentCuts.js';
 import { newtonActiveSet, type ActiveSetSource } from './newtonActiveSet.js';
 
 export type { CutDuals } from './distFlowCutRows.js';
-/**
- * Cuts at the physical point of the iterate's decisions (distFlowSweepPoint.ts). Off:
- * measured with dual-point cuts on (bench/grid-opf.bench.ts, Dec 2026), they saved no
- * LP on case33bw or ieee123, with or without inverter Q, and cost 30–45 % more CPU.
- */
-const PHYSICAL_POINT_CUTS = false;
-
 /** What one separation round found. */
 export interface SeparationResult {
   /** Cuts staged (not yet in the model until {@link CutPool.flush}). */
@@ -160,16 +151,14 @@ export class CutPool {
    * Call {@link flush} to add the staged cuts (or {@link discard} to drop them).
    *
    * Steps: 1. cone — violation in cut-row units; cut at the iterate with ℓ
-   * projected onto the cone, at the physical point of the decisions, and at the
-   * dual point; 2. rating — tangent at the radial projection and at the dual
+   * projected onto the cone and at the dual point; 2. rating — tangent at the radial projection and at the dual
    * direction; 3. cost — tangent at pg and at the dual-weighted tangency point.
    */
-  separate(x: Float64Array, rowDual: Float64Array, physicalPoint?: () => SweepPoint): SeparationResult {
+  separate(x: Float64Array, rowDual: Float64Array): SeparationResult {
     const net = this.net;
     const L = this.layout;
     const before = this.rows.pending;
     let violated = 0;
-    let physical: SweepPoint | undefined;
     const dual = this.rows.dualSums(rowDual, net.genBus.length, net.parent);
     for (let b = 0; b < net.nBus; b++) {
       const a = net.parent[b];
@@ -183,10 +172,6 @@ export class CutPool {
         if (gap > coneTolerance(this.tol, s2, va, x[L.colL + b])) {
           violated++;
           this.tangents.cone(b, p, q, va, true);
-          if (PHYSICAL_POINT_CUTS) physical ??= physicalPoint?.();
-          if (PHYSICAL_POINT_CUTS && physical !== undefined && Number.isFinite(physical.pSendPu[b]) && physical.vSqPu[a] > 0) {
-            this.tangents.cone(b, physical.pSendPu[b], physical.qSendPu[b], physical.vSqPu[a]);
-          }
         }
         // Dual point: the cone point whose normal is the dual-weighted normal of the active cuts.
         const dl = dual.coneL[b];

@@ -29,7 +29,6 @@ import type { NetworkTemplate } from '../templates/networkTemplate.js';
 import { buildDistFlowLp, type DistFlowLayout } from './distFlowLp.js';
 import { CutPool } from './distFlowCuts.js';
 import { currentBoxPu } from './currentBox.js';
-import { DistFlowSweepPoint } from './distFlowSweepPoint.js';
 import { newtonLinearPart, type MutableNewtonLinearPart } from './kktNewtonPoint.js';
 import { NewtonPinning } from './newtonPinning.js';
 import { distFlowSolution, failedDistFlowSolution } from './distFlowSolution.js';
@@ -94,7 +93,6 @@ export class DistFlowModel {
   /** Linear generator costs now in the model, $/h per pu. */
   private readonly genCostInModel: Float64Array;
   private lastInterval: IntervalTemplate | undefined;
-  private readonly sweep: DistFlowSweepPoint | undefined;
   /** Last optimal primal point and the demand it served (for predicted cuts). */
   private lastX: Float64Array | undefined;
   private readonly lastDemandP: Float64Array;
@@ -135,7 +133,6 @@ export class DistFlowModel {
       ...(options.coneTolerancePu === undefined ? {} : { absTolPu: options.coneTolerancePu }),
     });
     this.cuts.addInitialCuts(this.model);
-    this.sweep = options.withLosses ? new DistFlowSweepPoint(net, lp.layout) : undefined;
     this.linear = options.withLosses ? newtonLinearPart(lp.data.matrix, lp.data.colCost, lp.layout, net.nBus) : undefined;
     const n = net.nBus;
     this.rowBoundBuffer = new Float64Array(2 * n);
@@ -278,10 +275,8 @@ export class DistFlowModel {
       this.cuts.captureBasis(this.model);
       this.judgeHandover();
       const x = sol.colValue;
-      const sweep = this.sweep;
-      // The physical point is only computed once a violated cone is found.
       const guards = newtonOn ? this.cuts.guardSnapshot() : undefined;
-      const found = this.cuts.separate(x, sol.rowDual, sweep && (() => sweep.compute(x, interval)));
+      const found = this.cuts.separate(x, sol.rowDual);
       if (found.staged === 0 && newtonOn) newton?.remember(x, sol.rowDual);
       if (found.staged === 0 && newton?.active === true) {
         const d = newton.release(sol.colDual, interval);
