@@ -226,8 +226,8 @@ export function poolExecArgv(execArgv: readonly string[]): string[] {
  * Why DTA first: its runs cost more and its phases (design, start directions, adaptive rounds)
  * are the study's longest chain; each phase ends with its last search running alone. Held
  * back, the STA sweep's tasks fill those ends instead of finishing early. Measured on the
- * reference sweep (both models, 1,504 runs, 2 threads, idle machine, same results): 410.2 →
- * 367.0 s wall, 770.2 → 696.7 s CPU (docs/flexibility.md §9).
+ * reference sweep (both models, 2 threads, idle machine, the same 1,504 runs and vertex counts):
+ * 410.2 → 367.0 s wall, 770.2 → 696.7 s CPU (docs/flexibility.md §9).
  *
  * @example
  * dispatchPriority({ kind: 'direction', spec: dtaSpec, direction: 0, design }); // 3

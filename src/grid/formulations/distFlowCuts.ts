@@ -151,8 +151,9 @@ export class CutPool {
    * Call {@link flush} to add the staged cuts (or {@link discard} to drop them).
    *
    * Steps: 1. cone — violation in cut-row units; cut at the iterate with ℓ
-   * projected onto the cone and at the dual point; 2. rating — tangent at the radial projection and at the dual
-   * direction; 3. cost — tangent at pg and at the dual-weighted tangency point.
+   * projected onto the cone and at the dual point; 2. rating — tangent at the
+   * radial projection and at the dual direction; 3. cost — tangent at pg and at
+   * the dual-weighted tangency point.
    */
   separate(x: Float64Array, rowDual: Float64Array): SeparationResult {
     const net = this.net;
