@@ -183,6 +183,40 @@ describe('ev-cosim flex on a reduced reference scenario (one shared DTA + STA sw
     expect(lines[3].trim().split(/\s+/).slice(0, 2)).toEqual(['1000', '1']);
     expect(r.stdout).toContain(`written to ${third}`);
   }, 600_000);
+
+  it('should check random full coupon books after a resumed sweep, list those outside the sweep\'s hull, grow the tiers, and resume the books too', async () => {
+    const books = mkdtempSync(join(tmpdir(), 'flex-cli-'));
+    const r = await flex([...REDUCED, '--model', 'dta', '--out', books, '--resume', join(out, 'results.jsonl'), '--random-books', '4', '--seed', '5', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const stdoutDoc = FLEX_OUTPUT_DOCS.find((d) => d.target === 'stdout')!;
+    const got = stdoutDoc.schema.parse(JSON.parse(r.stdout)) as z.infer<typeof flexModelSchema>;
+    const check = got.bookCheck!;
+    expect(check).toMatchObject({ source: 'random', seed: 5, requested: 4, outsideToleranceMw: 0.05 });
+    expect(check.admissible >= 4 || check.books === 24).toBe(true);
+    expect(check.runs).toBeGreaterThanOrEqual(check.books);
+    const sweepDta = json.models.dta;
+    got.tiers.forEach((t, i) => {
+      // the sweep was resumed, so its own volume is the shared sweep's; the books can only add points
+      expect(check.tiers[i].sweepInnerVolume).toBeCloseTo(sweepDta.tiers[i].innerVolume, 12);
+      expect(t.innerVolume).toBeGreaterThanOrEqual(check.tiers[i].sweepInnerVolume - 1e-12);
+      expect(t.admissiblePoints).toBeGreaterThanOrEqual(sweepDta.tiers[i].admissiblePoints);
+      // one axis (CS3): outside the sweep's segment means beyond its range, by exactly the distance
+      const lo = sweepDta.tiers[i].ranges.CS3.minNetMw;
+      const hi = sweepDta.tiers[i].ranges.CS3.maxNetMw;
+      for (const o of check.outside.filter((x) => x.budgetYuan === t.budgetYuan)) {
+        const p = o.point.netMw.CS3;
+        expect(o.distanceMw!).toBeCloseTo(Math.max(lo - p, p - hi, 0), 6);
+        expect(p).toBeGreaterThanOrEqual(t.ranges.CS3.minNetMw - 1e-12);
+        expect(p).toBeLessThanOrEqual(t.ranges.CS3.maxNetMw + 1e-12);
+      }
+    });
+    expect(readFileSync(join(books, 'report.html'), 'utf8')).toContain('Checked coupon books');
+    // again from this study's results file: the books are taken from it, not run again
+    const again = mkdtempSync(join(tmpdir(), 'flex-cli-'));
+    const r2 = await flex([...REDUCED, '--model', 'dta', '--out', again, '--resume', join(books, 'results.jsonl'), '--random-books', '4', '--seed', '5']);
+    expect(r2.code, r2.stderr).toBe(0);
+    expect(r2.stdout).toMatch(/checked books \(random, seed 5\): \d+ admissible of \d+ run \(0 co-simulations\)/);
+  }, 600_000);
 });
 
 /** Run `body` with `process.stderr.isTTY` true, as on a terminal (runMain captures what is written). */

@@ -29,6 +29,7 @@ import { resolveScenario } from '../../sim/run/resolveScenario.js';
 import { capWorkers } from '../../sim/run/sizeEstimate.js';
 import { packageVersion } from '../../sim/scenario/scenarioBundle.js';
 import { parseQueueUrl } from '../../jobs/index.js';
+import { bookCheckLines, bookProgress, flexBookOptions, type FlexBookOptions } from './flexBooks.js';
 
 export interface FlexCommandOptions {
   readonly budgets: string;
@@ -62,6 +63,9 @@ export interface FlexCommandOptions {
   readonly shedTolerance?: string;
 }
 
+/** Every option of `flex`, the checked books' included. */
+export type FlexCommandAllOptions = FlexCommandOptions & FlexBookOptions;
+
 const SOURCE = 'ev-cosim flex';
 
 
@@ -81,7 +85,7 @@ function integer(field: string, text: string, min: number): number {
   return v;
 }
 
-export async function flexCommand(file: string | undefined, options: FlexCommandOptions): Promise<void> {
+export async function flexCommand(file: string | undefined, options: FlexCommandAllOptions): Promise<void> {
   const loaded = readScenarioFile(file, options.set);
   const budgets = numberList('--budgets', options.budgets);
   for (const b of budgets) if (b <= 0) throw new InputError({ source: SOURCE, field: '--budgets', value: b }, 'each budget must be > 0 ¥');
@@ -133,6 +137,7 @@ export async function flexCommand(file: string | undefined, options: FlexCommand
     // local: a thread pool even for one worker (a pool thread is what `--workers 2` adds; inline is --executor inline)
     ...(executorKind === 'local' ? { executorOptions: { pool: true } } : {}),
     allowLarge: options.allowLarge === true,
+    ...flexBookOptions(options),
   };
   const specs = checkFlexStudyOptions(study);
   // the size limit with every worker's co-simulation held at once (docs/limits.md), before any file is touched
@@ -156,7 +161,7 @@ export async function flexCommand(file: string | undefined, options: FlexCommand
   const preparing = setTimeout(() => progress.preparing(models[0]), 0);
   const results = await (async () => {
     try {
-      return await runFlexStudy({ ...study, resumeFile: log, onProgress: progress.update });
+      return await runFlexStudy({ ...study, resumeFile: log, onProgress: progress.update, onBookProgress: bookProgress() });
     } catch (error) {
       // nothing finished: leave no working folder behind (a sweep with finished tasks keeps it for the next start)
       if (!existsSync(log) || statSync(log).size === 0) removeWorkFolder(work);
@@ -185,9 +190,9 @@ export async function flexCommand(file: string | undefined, options: FlexCommand
 function reportDeadLetters(results: Awaited<ReturnType<typeof runFlexStudy>>): void {
   let dead = 0;
   for (const r of results) {
-    for (const l of r.run.deadLetters ?? []) {
+    for (const l of [...(r.run.deadLetters ?? []), ...(r.bookCheck?.deadLetters ?? [])]) {
       dead++;
-      const what = l.kind === 'design' ? `design probe ${l.probe}` : l.kind === 'direction' ? `direction ${l.direction}` : l.kind;
+      const what = l.kind === 'design' ? `design probe ${l.probe}` : l.kind === 'direction' ? `direction ${l.direction}` : l.kind === 'book' ? `checked book ${(l.book ?? 0) + 1}` : l.kind;
       process.stderr.write(`ev-cosim flex: dead letter: ${r.model.toUpperCase()} ${what} (${l.taskId}) failed after ${l.attempts} attempt${l.attempts === 1 ? '' : 's'}: ${l.reason}; `
         + 'its points are missing from the results (run again with --resume <out>/results.jsonl to retry only the missing tasks)\n');
     }
@@ -371,6 +376,7 @@ function textTable(results: Awaited<ReturnType<typeof runFlexStudy>>, plans: Tie
     lines.push(...columns(rows));
     const runs = r.run.runs.design + r.run.runs.search;
     const dead = r.run.deadLetters?.length ?? 0;
+    lines.push(...bookCheckLines(r));
     lines.push(`  ${runs} co-simulation runs in ${(r.wallMs / 1000).toFixed(1)} s${r.run.resumed > 0 ? `, ${r.run.resumed} tasks resumed` : ''}`
       + `${dead > 0 ? `; INCOMPLETE: ${dead} task${dead === 1 ? '' : 's'} failed (dead letters), their points are missing` : ''}`);
   }

@@ -4,7 +4,7 @@
  * HTML report (docs/model.md §5). Output keys: docs/flexibility.md §8.
  */
 import type { Command } from 'commander';
-import type { FlexCommandOptions } from '../actions/flexAction.js';
+import type { FlexCommandAllOptions } from '../actions/flexAction.js';
 import { collectOption } from '../collectOption.js';
 
 /**
@@ -48,9 +48,13 @@ export function registerFlexCommand(program: Command): void {
     .option('--levels <list>', 'probe levels as fractions of the coupon bounds [1/64, 1/8, 1: 0.015625,0.125,1]')
     .option('--refine <n>', 'pattern-search runs per direction and budget', '1')
     .option('--shed-tolerance <MW>', 'largest household shed / EV curtailment in an interval that still counts as none; a run shedding more is rejected', '1e-6')
+    .option('--books <file>', 'check these coupon books against the region after the sweep (JSON: {"books":[{"label","coupons":{"CS1":{"chargeYuanPerKwh":[…],"v2gYuanPerVisit":[…]}}}]}, one value per interval; DTA); admissible ones join their tiers (docs/flexibility.md §3)')
+    .option('--random-books <n>', 'after the sweep, a seeded random search of n admissible full coupon books (every station, kind and interval), checked and added like --books')
+    .option('--seed <n>', 'seed of --random-books (default 1)')
+    .option('--outside-tolerance <MW>', 'checked books: list those outside the sweep\'s hull by more than this (default 0.05)')
     .option('-s, --set <path=value>', 'override a scenario field, e.g. demand.scale=1.2 (repeatable)', collectOption, [])
     .option('--json', 'print one JSON object (keys: docs/flexibility.md §8) instead of the table')
-    .action(async (file: string | undefined, options: FlexCommandOptions) => {
+    .action(async (file: string | undefined, options: FlexCommandAllOptions) => {
       const { flexCommand } = await import('../actions/flexAction.js');
       await flexCommand(file, options);
     });

@@ -82,6 +82,7 @@ export function flexTaskLabel(task: FlexTask): string {
   // a design task with a coupon vector is a direction's candidate run ahead (`probe` = the direction)
   if (task.kind === 'design') return 'x' in task && task.x !== undefined ? `flex:candidate:${task.probe}` : `flex:design:${task.probe}`;
   if (task.kind === 'direction') return `flex:direction:${task.direction}`;
+  if (task.kind === 'book') return `flex:book:${task.index}`;
   return `flex:${(task as { kind: string }).kind}`;
 }
 

@@ -15,7 +15,7 @@ function tasks(n: number): string {
 
 /** Dead letters of a model, none when every task finished. */
 function lettersOf(r: FlexModelResult): NonNullable<FlexModelResult['run']['deadLetters']> {
-  return r.run.deadLetters ?? [];
+  return [...(r.run.deadLetters ?? []), ...(r.bookCheck?.deadLetters ?? [])];
 }
 
 /**
@@ -44,7 +44,7 @@ export function deadLettersHtml(r: FlexModelResult): string {
   const letters = lettersOf(r);
   if (letters.length === 0) return '';
   const rows = letters.map((l) => {
-    const which = l.probe !== undefined ? `probe ${l.probe}` : l.direction !== undefined ? `direction ${l.direction}` : '–';
+    const which = l.probe !== undefined ? `probe ${l.probe}` : l.direction !== undefined ? `direction ${l.direction}` : l.book !== undefined ? `book ${l.book}` : '–';
     return `<tr>${cell(l.taskId)}${cell(l.kind)}${cell(which)}${cell(String(l.attempts))}<td class="reason">${escapeXml(l.reason)}</td></tr>`;
   }).join('');
   return `<div class="dead-letters">

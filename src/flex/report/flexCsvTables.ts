@@ -4,7 +4,7 @@
  */
 import type { TierPlan } from '../plan/planTier.js';
 import type { EvaluatedPoint } from '../search/flexEvaluation.js';
-import { expandCoupons } from '../search/couponWindow.js';
+import { pointCoupons } from '../search/couponWindow.js';
 import { rejectionKey, TIER_REJECTIONS } from '../sweep/assembleTiers.js';
 import { intervalClocks, regionMeasureKey, tierBounds, type FlexModelResult } from '../sweep/flexModelResult.js';
 
@@ -96,7 +96,7 @@ export function couponsCsv(results: readonly FlexModelResult[], plans: readonly 
     const clocks = intervalClocks(r);
     const window = r.window.blockIntervals.flat();
     const put = (budget: number, role: string, index: number, p: EvaluatedPoint): void => {
-      const book = expandCoupons(r.window, p.x);
+      const book = pointCoupons(r.window, p);
       r.stations.forEach((id, s) => {
         for (const t of window) rows.push([r.model, budget, role, index, id, r.buses[s], t, clocks[t], book.chargeYuanPerKWh[s * r.intervals + t], book.v2gYuanPerVisit[s * r.intervals + t]]);
       });

@@ -2,7 +2,9 @@
  * The one JSON object of `ev-cosim flex --json` and `flex.json` (stable keys:
  * docs/flexibility.md §8; schema: flexJsonSchema.ts).
  */
+import type { BookCheck, BookCheckTier } from '../books/bookCheck.js';
 import type { TierPlan } from '../plan/planTier.js';
+import { admissible } from '../search/flexEvaluation.js';
 import { defaultScenarioName, modelJson, pointJson, type FlexModelJson, type FlexModelResult, type FlexPointJson } from '../sweep/flexModelResult.js';
 import { compareModels, type ModelComparisonRow } from './compareModels.js';
 import { narrowStations, type NarrowStation } from './narrowStations.js';
@@ -51,6 +53,7 @@ export interface FlexDeadLetterJson {
   readonly kind: string;
   readonly probe?: number;
   readonly direction?: number;
+  readonly book?: number;
   readonly attempts: number;
   readonly reason: string;
 }
@@ -60,7 +63,26 @@ export interface FlexDeadLetterJson {
  * 5 % of the widest axis's range (narrowStations.ts; empty when none) — the plan when
  * `--need` was given, and `deadLetters` when some sweep task failed for good (absent otherwise).
  */
-export type FlexModelPlanJson = FlexModelJson & { readonly narrowStations: NarrowStation[]; readonly plan?: FlexPlanJson; readonly deadLetters?: FlexDeadLetterJson[] };
+export type FlexModelPlanJson = FlexModelJson & {
+  readonly narrowStations: NarrowStation[];
+  readonly plan?: FlexPlanJson;
+  readonly bookCheck?: FlexBookCheckJson;
+  readonly deadLetters?: FlexDeadLetterJson[];
+};
+
+/** The checked books of a model (`bookCheck`; schema: flexJsonSchema.ts). */
+export interface FlexBookCheckJson {
+  readonly source: 'file' | 'random';
+  readonly file?: string;
+  readonly seed?: number;
+  readonly requested: number;
+  readonly books: number;
+  readonly admissible: number;
+  readonly runs: number;
+  readonly outsideToleranceMw: number;
+  readonly tiers: BookCheckTier[];
+  readonly outside: { readonly label: string; readonly book: number; readonly budgetYuan: number; readonly distanceMw: number | null; readonly distanceLowerMw: number | null; readonly point: FlexPointJson }[];
+}
 
 /** `--model both`. */
 export interface FlexBothJson {
@@ -88,10 +110,11 @@ export function flexJson(results: readonly FlexModelResult[], plans: readonly Ti
   const name = scenario ?? (results[0] ? defaultScenarioName(results[0]) : '');
   const one = (r: FlexModelResult): FlexModelPlanJson => {
     const plan = plans.find((p) => p.model === r.model);
-    const dead = r.run.deadLetters ?? [];
+    const dead = [...(r.run.deadLetters ?? []), ...(r.bookCheck?.deadLetters ?? [])];
     const obj = {
       ...modelJson(r, name),
       narrowStations: narrowStations(r)?.narrow ?? [],
+      ...(r.bookCheck === undefined ? {} : { bookCheck: bookCheckJson(r, r.bookCheck) }),
       ...(dead.length > 0 ? { deadLetters: dead.map((l) => ({ ...l })) } : {}),
     };
     return plan ? { ...obj, plan: planJson(r, plan) } : obj;
@@ -100,6 +123,24 @@ export function flexJson(results: readonly FlexModelResult[], plans: readonly Ti
   const models: Record<string, FlexModelPlanJson> = {};
   for (const r of results) models[r.model] = one(r);
   return { model: 'both', scenario: name, models, comparison: compareModels(results) };
+}
+
+function bookCheckJson(result: FlexModelResult, check: BookCheck): FlexBookCheckJson {
+  const top = result.tiers[result.tiers.length - 1]?.budgetYuan ?? 0;
+  return {
+    source: check.source,
+    ...(check.file === undefined ? {} : { file: check.file }),
+    ...(check.seed === undefined ? {} : { seed: check.seed }),
+    requested: check.requested,
+    books: check.books.length,
+    admissible: check.books.filter((b) => admissible(b.point, top)).length,
+    runs: check.runs,
+    outsideToleranceMw: check.outsideToleranceMw,
+    tiers: check.tiers.map((t) => ({ ...t })),
+    outside: check.outside.map((o) => ({
+      label: o.book.label, book: o.book.index, budgetYuan: o.budgetYuan, distanceMw: o.distanceMw, distanceLowerMw: o.distanceLowerMw, point: pointJson(result, o.book.point),
+    })),
+  };
 }
 
 function planJson(result: FlexModelResult, plan: TierPlan): FlexPlanJson {

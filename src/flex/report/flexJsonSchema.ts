@@ -125,6 +125,33 @@ const planSchema = z.strictObject({
   summary: z.string().describe('the plan in one sentence'),
 });
 
+/** The checked books of a model (`--books`, `--random-books`; docs/flexibility.md §3 "Checked books"). */
+const bookCheckSchema = z.strictObject({
+  source: z.enum(['file', 'random']).describe('`file` (`--books`: the books as given) or `random` (`--random-books`: a seeded random search of full books)'),
+  file: z.string().optional().describe('the books file (source `file`)'),
+  seed: z.number().int().nonnegative().optional().describe('seed of the random search (source `random`)'),
+  requested: z.number().int().nonnegative().describe('books in the file, or admissible books wanted at the largest budget (random)'),
+  books: z.number().int().nonnegative().describe('books run to an answer'),
+  admissible: z.number().int().nonnegative().describe('of them, admissible at the largest budget (the grid serves them, subsidy within it)'),
+  runs: z.number().int().nonnegative().describe('co-simulation runs of the check in this call (a random book over the budget is scaled and run again, at most twice)'),
+  outsideToleranceMw: z.number().nonnegative().describe('books farther than this outside a tier\'s hull of the sweep\'s own runs are listed in `outside`, MW'),
+  tiers: z.array(z.strictObject({
+    budgetYuan: z.number().positive().describe('budget of the tier, ¥'),
+    admissibleBooks: z.number().int().nonnegative().describe('books admissible for the tier'),
+    outsideBooks: z.number().int().nonnegative().describe('of them, outside the tier\'s hull of the sweep\'s runs by more than `outsideToleranceMw`'),
+    farthestOutsideMw: z.number().nonnegative().nullable().describe('largest distance of an admissible book outside the sweep\'s hull of the tier (a proved upper bound), MW; 0 when none lies outside; null when the sweep found no point for the tier'),
+    sweepInnerVolume: z.number().nonnegative().describe('the tier\'s inner volume from the sweep\'s runs alone, MW^n (the tier\'s `innerVolume` includes the admissible books)'),
+  })).describe('per tier, ascending budget'),
+  outside: z.array(z.strictObject({
+    label: z.string().describe('the book\'s label (its `label` in the file, or `random book <n>`)'),
+    book: z.number().int().nonnegative().describe('index of the book (0-based: file order, or the random search\'s book number)'),
+    budgetYuan: z.number().positive().describe('the tier it lay outside of, ¥'),
+    distanceMw: z.number().nonnegative().nullable().describe('distance to that tier\'s hull of the sweep\'s runs, upper bound, MW; null when the sweep found no point for the tier'),
+    distanceLowerMw: z.number().nonnegative().nullable().describe('lower bound of the same distance (Frank–Wolfe duality gap), MW'),
+    point: flexPointSchema.describe('the book\'s run: it is now a point of the tier (and of every larger one)'),
+  })).describe('every admissible book and tier with the book outside the sweep\'s hull by more than the tolerance; each is now in the tier\'s reported hull'),
+});
+
 /** The object of one model. */
 export const flexModelSchema = z.strictObject({
   model: z.enum(['dta', 'sta']).describe('traffic model: dynamic (dta) or static with 30-min intervals (sta)'),
@@ -151,11 +178,13 @@ export const flexModelSchema = z.strictObject({
     rangeMw: z.number().nonnegative().describe('its range at the largest budget (max − min net load over that tier\'s admissible points), MW'),
   })).describe('axis stations that barely move: range at the largest budget below 5 % of the widest axis station\'s range (they make the n-D volume tiny; empty when none, always empty with one axis; docs/flexibility.md §5)'),
   plan: planSchema.optional().describe('tier planning of `--need`'),
+  bookCheck: bookCheckSchema.optional().describe('checked books (`--books` or `--random-books`; absent otherwise): how many lay outside the sweep\'s hulls, by how much; every admissible one is in its tiers\' point sets'),
   deadLetters: z.array(z.strictObject({
-    taskId: z.string().describe('the task\'s key in `results.jsonl`: `design:<probe>`, `direction:<index>` or `adaptive:<index>:<vector>`'),
-    kind: z.enum(['design', 'direction', 'evaluate']).describe('`design` (a design probe\'s run) or `direction` (a direction\'s boundary search)'),
+    taskId: z.string().describe('the task\'s key in `results.jsonl`: `design:<probe>`, `direction:<index>`, `adaptive:<index>:<vector>` or `book:<index>:<hash>`'),
+    kind: z.enum(['design', 'direction', 'book', 'evaluate']).describe('`design` (a design probe\'s run), `direction` (a direction\'s boundary search) or `book` (a checked book\'s run)'),
     probe: z.number().int().nonnegative().optional().describe('design probe index (a design task)'),
     direction: z.number().int().nonnegative().optional().describe('direction index as the sweep numbered it (a direction task): the start directions first, then the adaptive rounds\''),
+    book: z.number().int().nonnegative().optional().describe('index of the checked book (a book task)'),
     attempts: z.number().int().positive().describe('attempts made (1 inline or on the local pool; the queue retries up to 3)'),
     reason: z.string().describe('error message of the last attempt'),
   })).optional().describe('sweep tasks that failed for good (dead letters; absent when every task finished): the sweep went on without them, so their points are missing from the tiers, and `flex` exits 2 (docs/flexibility.md §8, docs/distributed.md)'),

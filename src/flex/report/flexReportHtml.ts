@@ -15,6 +15,7 @@ import { rangeChartSvg } from './rangeChartSvg.js';
 import { stationLabel } from './tierStyle.js';
 import { comparisonTableHtml, tierTableHtml } from './tierTablesHtml.js';
 import { DEAD_LETTERS_STYLE, deadLettersHtml, incompleteBannerHtml } from './deadLettersHtml.js';
+import { bookCheckHtml } from './bookCheckHtml.js';
 
 const MODEL_NAMES: Record<string, string> = { dta: 'dynamic traffic (DTA)', sta: 'static traffic (STA, instantaneous propagation)' };
 
@@ -45,7 +46,7 @@ function modelSection(r: FlexModelResult): string {
 <h2>${escapeXml(`${r.model.toUpperCase()}: ${MODEL_NAMES[r.model] ?? r.model}, t* = ${r.time}`)}</h2>
 <p class="note">${escapeXml(`Interval ${r.timeIndex} (${r.intervalMin}-min intervals). Axes: the net load of ${stations} at ${r.time}, MW.`)} ${coverage(r)}</p>
 ${deadLettersHtml(r)}${narrowNote(r)}${tierTableHtml(r)}
-<figure class="ranges">${rangeChartSvg(r)}</figure>
+${bookCheckHtml(r)}<figure class="ranges">${rangeChartSvg(r)}</figure>
 ${hullViewerHtml(r)}
 ${r.axes.length >= 2 ? `<figure class="proj">${projectionSvg(r)}</figure>` : ''}
 </section>`;

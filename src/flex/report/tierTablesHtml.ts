@@ -23,7 +23,7 @@ function ranksOf(ranks: readonly number[]): number[] {
 const SUPERSCRIPT = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
 
 /** `³`-style exponent. */
-function superscript(k: number): string {
+export function superscript(k: number): string {
   return String(k).split('').map((d) => SUPERSCRIPT[Number(d)]).join('');
 }
 

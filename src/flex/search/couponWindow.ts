@@ -6,6 +6,7 @@
  */
 import { InputError } from '../../common/errors.js';
 import type { CouponBook } from '../../sim/index.js';
+import type { EvaluatedPoint } from './flexEvaluation.js';
 
 /** Coupon kinds: charging discount ψ_ch (¥/kWh) and V2G participation bonus ψ_v2g (¥ per visit). */
 export const COUPON_KINDS = ['charge', 'v2g'] as const;
@@ -200,6 +201,18 @@ export function expandCoupons(window: CouponWindow, x: ArrayLike<number>): Coupo
     for (const t of blockIntervals[window.componentBlock[j]]) book[s * intervals + t] = x[j];
   }
   return { chargeYuanPerKWh, v2gYuanPerVisit };
+}
+
+/**
+ * The coupon book a point was run with: its full `book` when it has one (a checked book), else its
+ * component vector expanded on the basis.
+ *
+ * @example
+ * pointCoupons(window, tier.vertices[0]).chargeYuanPerKWh[2 * 12 + 6];
+ */
+export function pointCoupons(window: CouponWindow, point: Pick<EvaluatedPoint, 'x' | 'book'>): CouponBook {
+  if (point.book === undefined) return expandCoupons(window, point.x);
+  return { chargeYuanPerKWh: Float64Array.from(point.book.chargeYuanPerKWh), v2gYuanPerVisit: Float64Array.from(point.book.v2gYuanPerVisit) };
 }
 
 /**

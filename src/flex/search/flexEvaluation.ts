@@ -59,8 +59,19 @@ export type FlexEvaluator = (coupons: CouponBook) => Promise<FlexEvaluation>;
 
 /** One evaluated coupon vector of the reduced space (see `CouponWindow`) with its evaluation. */
 export interface EvaluatedPoint extends FlexEvaluation {
-  /** Component vector x (¥/kWh for charge components, ¥/visit for V2G components). */
+  /** Component vector x (¥/kWh for charge components, ¥/visit for V2G components); empty for a full `book`. */
   readonly x: readonly number[];
+  /**
+   * A full coupon book outside the reduced space (a checked book, src/flex/books): one value per
+   * station × interval (index `s * intervals + t`). Absent for points of the basis (`x`).
+   */
+  readonly book?: FullBook;
+}
+
+/** A coupon book as plain arrays (JSON-serializable; index `s * intervals + t`). */
+export interface FullBook {
+  readonly chargeYuanPerKWh: readonly number[];
+  readonly v2gYuanPerVisit: readonly number[];
 }
 
 /** What {@link rejectionOf} reads. */

@@ -40,7 +40,8 @@ export interface FlexTier {
   readonly directionPoints: EvaluatedPoint[];
   /**
    * The tier's point set: every admissible run of the sweep (design, every search, any extra
-   * round) with subsidy ≤ F_max, one per distinct load vector on the axes ({@link SAME_POINT_MW}).
+   * round) with subsidy ≤ F_max — and of the checked books when the study has them (`points`) —,
+   * one per distinct load vector on the axes ({@link SAME_POINT_MW}).
    */
   readonly hullPoints: EvaluatedPoint[];
   readonly hull: HullResult;
@@ -57,13 +58,14 @@ export interface FlexTier {
   readonly innerVolume: number;
   /** `hullPoints.length`: distinct admissible load vectors. */
   readonly admissiblePoints: number;
-  /** Distinct runs (by coupon vector) of the sweep not in this tier, by reason. */
+  /** Distinct runs (by coupon vector, or full book for a checked book) of the study not in this tier, by reason. */
   readonly rejected: RejectedCounts;
 }
 
-/** Key of a coupon vector: runs with the same key are the same co-simulation. */
+/** Key of a coupon vector (or of a checked point's full book): runs with the same key are the same co-simulation. */
 function couponKey(p: EvaluatedPoint): string {
-  return p.x.map((v) => v.toPrecision(12)).join(',');
+  const values = (v: readonly number[]): string => v.map((c) => c.toPrecision(12)).join(',');
+  return p.book === undefined ? values(p.x) : `book:${values(p.book.chargeYuanPerKWh)}|${values(p.book.v2gYuanPerVisit)}`;
 }
 
 /** The runs of a pool, one per coupon vector (first occurrence). */

@@ -6,8 +6,9 @@
 import { basename } from 'node:path';
 import { formatClockTime, parseClockTime } from '../../sim/index.js';
 import type { CouponWindow } from '../search/couponWindow.js';
-import { expandCoupons } from '../search/couponWindow.js';
+import { pointCoupons } from '../search/couponWindow.js';
 import type { OuterRegion } from '../outer/outerBound.js';
+import type { BookCheck } from '../books/bookCheck.js';
 import type { EvaluatedPoint, RejectionReason } from '../search/flexEvaluation.js';
 import type { OpfStatus } from '../../sim/index.js';
 import { rejectionKey, TIER_REJECTIONS, type FlexTier } from './assembleTiers.js';
@@ -35,6 +36,8 @@ export interface FlexModelResult {
    * provably contains every point the grid can serve, whatever the budget. Absent when not computed.
    */
   readonly outer?: OuterRegion;
+  /** Checked books (docs/flexibility.md §3 "Checked books"): absent unless asked for. */
+  readonly bookCheck?: BookCheck;
   /** Wall time of the sweep, ms (not part of the deterministic result). */
   readonly wallMs: number;
 }
@@ -220,7 +223,7 @@ export function defaultScenarioName(result: FlexModelResult): string {
  * pointJson(result, tier.vertices[0]).coupons.CS3.chargeYuanPerKwh[6];
  */
 export function pointJson(result: FlexModelResult, point: EvaluatedPoint): FlexPointJson {
-  const book = expandCoupons(result.window, point.x);
+  const book = pointCoupons(result.window, point);
   const T = result.intervals;
   const coupons: Record<string, StationCouponsJson> = {};
   result.stations.forEach((id, s) => {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
-import type { EvaluatedPoint, FlexEvaluation, FlexEvaluator } from '../search/flexEvaluation.js';
+import type { EvaluatedPoint, FlexEvaluation, FlexEvaluator, FullBook } from '../search/flexEvaluation.js';
 import { shareableBase, type BaseWarmStart } from '../search/cosimEvaluator.js';
 import { componentKey, modelCandidates, searchDirection, type DirectionSearch } from '../search/searchDirection.js';
 import { expandCoupons, type CouponWindow } from '../search/couponWindow.js';
@@ -32,6 +32,20 @@ export type FlexTask =
     readonly vector?: readonly number[];
     /** Points evaluated ahead (design tasks with `x`): the search takes them instead of running the same book. */
     readonly prefetched?: readonly EvaluatedPoint[];
+  }
+  | {
+    /** A checked book (src/flex/books): run a full coupon book, outside the reduced basis. */
+    readonly kind: 'book';
+    readonly spec: SweepSpec;
+    /** The book's index in its check (labels and placement only). */
+    readonly index: number;
+    readonly book: FullBook;
+    /**
+     * Fit to this budget, ¥ (random books): while a run's subsidy exceeds it, scale the whole book
+     * by 0.95 × budget / subsidy × the next of `scaleDraws` and run it again (at most once per draw).
+     */
+    readonly fitBudgetYuan?: number;
+    readonly scaleDraws?: readonly number[];
   };
 
 /**
@@ -47,6 +61,8 @@ export type FlexTask =
 export type FlexTaskResult = (
   | { readonly kind: 'design'; readonly probe: number; readonly point: EvaluatedPoint; readonly runs: number }
   | { readonly kind: 'direction'; readonly direction: number; readonly search: DirectionSearch; readonly runs: number }
+  /** `point`: the book's last run (with its `book`: after fitting, the scaled book). */
+  | { readonly kind: 'book'; readonly index: number; readonly point: EvaluatedPoint; readonly runs: number }
 ) & { readonly wallMs?: number; readonly prepareMs?: number; readonly setupMs?: number; readonly cpuMs?: number };
 
 /**
@@ -182,6 +198,7 @@ async function runOn(task: FlexTask, problem: FlexProblem, began: number, prepar
     const e = await evaluate(expandCoupons(problem.window, x));
     return timed({ kind: 'design', probe: task.probe, point: { ...e, x: [...x] }, runs });
   }
+  if (task.kind === 'book') return timed({ kind: 'book', index: task.index, point: await runBook(evaluate, task), runs });
   // A prefetched point stands for a run of exactly its coupon book (evaluations are deterministic).
   const ahead = new Map<string, FlexEvaluation>();
   for (const p of task.prefetched ?? []) {
@@ -201,6 +218,23 @@ async function runOn(task: FlexTask, problem: FlexProblem, began: number, prepar
     task.spec.controls,
   );
   return timed({ kind: 'direction', direction: task.direction, search, runs });
+}
+
+/** Run a checked book, scaled down to its fit budget while over it (one more run per scale draw at most). */
+async function runBook(evaluate: FlexEvaluator, task: Extract<FlexTask, { kind: 'book' }>): Promise<EvaluatedPoint> {
+  let book = task.book;
+  let e = await evaluate(couponBookOf(book));
+  for (const draw of task.fitBudgetYuan === undefined ? [] : task.scaleDraws ?? []) {
+    if (e.subsidyYuan <= task.fitBudgetYuan!) break;
+    const f = ((0.95 * task.fitBudgetYuan!) / e.subsidyYuan) * draw;
+    book = { chargeYuanPerKWh: book.chargeYuanPerKWh.map((v) => v * f), v2gYuanPerVisit: book.v2gYuanPerVisit.map((v) => v * f) };
+    e = await evaluate(couponBookOf(book));
+  }
+  return { ...e, x: [], book };
+}
+
+function couponBookOf(book: FullBook): CouponBook {
+  return { chargeYuanPerKWh: Float64Array.from(book.chargeYuanPerKWh), v2gYuanPerVisit: Float64Array.from(book.v2gYuanPerVisit) };
 }
 
 /** Exact identity of a coupon book (every value, bit for bit via its shortest round-trip text). */

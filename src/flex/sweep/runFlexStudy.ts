@@ -3,13 +3,18 @@
  * for the CLI, the report and the bench (docs/model.md §5).
  */
 import { InputError } from '../../common/errors.js';
-import { bundleScenario, DEFAULT_SCENARIO_FILE, readScenarioFile } from '../../sim/index.js';
+import { bundleScenario, DEFAULT_SCENARIO_FILE, readScenarioFile, stationServiceRecord } from '../../sim/index.js';
+import { bookCheck, DEFAULT_OUTSIDE_TOLERANCE_MW } from '../books/bookCheck.js';
+import { runBookCheck } from '../books/runBookCheck.js';
+import { studyBooks, type CheckBooksOption, type StudyBooks } from '../books/studyBooks.js';
+import { stationCouponKinds } from '../search/couponWindow.js';
 import { createOuterBound, type OuterBound, type OuterBoundSpec } from '../outer/outerBound.js';
 import { directionsNd } from '../directions/directionsNd.js';
 import { defaultDirectionBudget, defaultRoundSize, MAX_ADAPTIVE_AXES, startingDirections } from '../directions/adaptiveDirections.js';
 import { DEFAULT_PROBE_LEVELS } from '../search/designPoints.js';
 import type { SearchControls } from '../search/searchDirection.js';
 import { assembleTiers } from './assembleTiers.js';
+import { allEvaluated } from './runSweep.js';
 import { intervalClock, type FlexModelResult } from './flexModelResult.js';
 import { specScenario, specWindow } from './flexProblem.js';
 import { openResumeLog } from './resumeLog.js';
@@ -76,6 +81,17 @@ export interface FlexStudyOptions {
   /** Relative flatness tolerance of the hulls [1e-6]. */
   readonly hullTolerance?: number;
   readonly onProgress?: (model: FlexModel, done: number, total: number) => void;
+  /**
+   * Checked books after the sweep (docs/flexibility.md §3 "Checked books"): a books file
+   * (`file`, DTA only: its books are per scenario interval), books given directly (`books`), or a
+   * seeded random search of `random` admissible full books per model (`seed` [1]). Each admissible
+   * book joins its tiers' point sets; the result's `bookCheck` lists those that lay outside the
+   * sweep's hull by more than `outsideToleranceMw` [0.05].
+   */
+  readonly checkBooks?: CheckBooksOption;
+  readonly outsideToleranceMw?: number;
+  /** Progress of the checked books per model (done, total). */
+  readonly onBookProgress?: (model: FlexModel, done: number, total: number) => void;
 }
 
 /**
@@ -97,7 +113,7 @@ export interface FlexStudyOptions {
  * dta.tiers.map((t) => t.hull.volume);
  */
 export async function runFlexStudy(options: FlexStudyOptions = {}): Promise<FlexModelResult[]> {
-  const { specs, ids, axes, isAdaptive } = flexStudySpecs(options);
+  const { specs, ids, axes, books } = flexStudySpecs(options);
   const executor = options.executor ?? taskExecutor(options.workers, options.executorOptions);
   const resume = options.resumeFile ? openResumeLog(options.resumeFile, specs) : undefined;
   const progress = inModelOrder(specs.map((s) => s.model), options.onProgress);
@@ -142,6 +158,24 @@ export async function runFlexStudy(options: FlexStudyOptions = {}): Promise<Flex
       if (outer) outer.dispose();
       else void pendingOuter?.then((o) => o.dispose(), () => undefined);
     }
+    // Checked books: on the same executor, after the sweep; the sweep's own tiers are what they are checked against.
+    let checked;
+    let points = allEvaluated(run);
+    if (books !== undefined) {
+      const runs = await runBookCheck(spec, books, {
+        executor,
+        resume,
+        random: {
+          stationKinds: stationCouponKinds(ms.stations.map(stationServiceRecord)),
+          intervals: ms.horizon.intervals,
+          maxChargeYuanPerKWh: spec.window.maxChargeYuanPerKWh ?? 2,
+          maxV2gYuanPerVisit: spec.window.maxV2gYuanPerVisit ?? 60,
+        },
+        onProgress: (d, n) => options.onBookProgress?.(model, d, n),
+      });
+      checked = bookCheck(runs, assembleTiers(run, axes, options.hullTolerance ?? 1e-6), axes, options.outsideToleranceMw ?? DEFAULT_OUTSIDE_TOLERANCE_MW);
+      points = [...points, ...runs.books.map((b) => b.point)];
+    }
     return {
       model,
       timeIndex: t,
@@ -153,8 +187,9 @@ export async function runFlexStudy(options: FlexStudyOptions = {}): Promise<Flex
       axes,
       window: specWindow(spec, ms, t, dtaIntervalMin),
       run,
-      tiers: assembleTiers(run, axes, options.hullTolerance ?? 1e-6),
+      tiers: assembleTiers(run, axes, options.hullTolerance ?? 1e-6, points),
       outer: outerRegion,
+      ...(checked === undefined ? {} : { bookCheck: checked }),
       wallMs: performance.now() - began,
     };
   };
@@ -215,7 +250,7 @@ export function checkFlexStudyOptions(options: FlexStudyOptions = {}): readonly 
 }
 
 /** Validate the options and build one spec per model (synchronous: no run, no file written). */
-function flexStudySpecs(options: FlexStudyOptions): { specs: SweepSpec[]; ids: string[]; axes: number[]; isAdaptive: boolean } {
+function flexStudySpecs(options: FlexStudyOptions): { specs: SweepSpec[]; ids: string[]; axes: number[]; books?: StudyBooks } {
   const source = 'flex';
   const file = options.scenarioFile ?? DEFAULT_SCENARIO_FILE;
   const overrides = options.overrides ?? [];
@@ -308,6 +343,5 @@ function flexStudySpecs(options: FlexStudyOptions): { specs: SweepSpec[]; ids: s
   }));
   // Map every model's scenario before running anything, so a bad STA interval fails fast.
   for (const spec of specs) specScenario(spec);
-  return { specs, ids, axes, isAdaptive };
+  return { specs, ids, axes, books: studyBooks(options.checkBooks, { scenario, models, outsideToleranceMw: options.outsideToleranceMw, maxChargeYuanPerKWh: options.maxChargeYuanPerKWh, maxV2gYuanPerVisit: options.maxV2gYuanPerVisit }) };
 }
-

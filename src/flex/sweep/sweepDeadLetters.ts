@@ -12,13 +12,15 @@ import type { FlexTask, FlexTaskResult } from './flexTask.js';
  * 1 attempt; on the queue: its last attempt failed). Bad input (`InputError`) is not a dead letter: it ends the sweep.
  */
 export interface SweepDeadLetter {
-  /** The task's key in the results file: `design:<probe>`, `direction:<index>`, `adaptive:<index>:<vector>`. */
+  /** The task's key in the results file: `design:<probe>`, `direction:<index>`, `adaptive:<index>:<vector>`, `book:<index>:<hash>`. */
   readonly taskId: string;
   readonly kind: FlexTask['kind'];
   /** Design probe index (a design task). */
   readonly probe?: number;
   /** Direction index as the sweep numbered it (a direction task): `spec.directions` first, then the adaptive rounds'. */
   readonly direction?: number;
+  /** Book index in its check (a checked book's task, `book:<index>:<hash>`). */
+  readonly book?: number;
   /** Attempts made (the executor's `attempts` on its rejection, else 1). */
   readonly attempts: number;
   /** The last attempt's error message. */
@@ -39,6 +41,7 @@ export function deadLetterOf(task: FlexTask, key: string, error: unknown): Sweep
     kind: task.kind,
     ...(task.kind === 'design' ? { probe: task.probe } : {}),
     ...(task.kind === 'direction' ? { direction: task.direction } : {}),
+    ...(task.kind === 'book' ? { book: task.index } : {}),
     attempts,
     reason: error instanceof Error ? error.message : String(error),
   };

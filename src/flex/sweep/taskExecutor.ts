@@ -221,13 +221,15 @@ export function poolExecArgv(execArgv: readonly string[]): string[] {
 /**
  * Order in which waiting pool tasks go to a free thread (higher first; equal: first come):
  * base and prepare tasks; then the DTA sweep's tasks before the STA sweep's, in each a
- * direction search (a long chain of runs) before a single run (design probe, candidate).
+ * direction search (a long chain of runs) before a single run (design probe, candidate,
+ * checked book).
  *
  * Why DTA first: its runs cost more and its phases (design, start directions, adaptive rounds)
  * are the study's longest chain; each phase ends with its last search running alone. Held
  * back, the STA sweep's tasks fill those ends instead of finishing early. Measured on the
  * reference sweep (both models, 2 threads, idle machine, the same 1,504 runs and vertex counts):
- * 410.2 → 367.0 s wall, 770.2 → 696.7 s CPU (docs/flexibility.md §9).
+ * 410.2 → 367.0 s wall, 770.2 → 696.7 s CPU; measured as a pair in one run, one thread → two
+ * 1.86× (docs/flexibility.md §9).
  *
  * @example
  * dispatchPriority({ kind: 'direction', spec: dtaSpec, direction: 0, design }); // 3

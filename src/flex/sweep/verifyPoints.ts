@@ -3,7 +3,7 @@
  * reported must be reproducible: re-simulating with its coupons gives the same
  * station loads and a DUE gap below tolerance").
  */
-import { expandCoupons } from '../search/couponWindow.js';
+import { pointCoupons } from '../search/couponWindow.js';
 import type { OpfStatus } from '../../sim/index.js';
 import type { EvaluatedPoint, RejectionReason } from '../search/flexEvaluation.js';
 import { buildFlexProblem } from './flexProblem.js';
@@ -45,7 +45,7 @@ export async function verifyPoints(spec: SweepSpec, points: readonly EvaluatedPo
   try {
     const out: PointCheck[] = [];
     for (const p of points) {
-      const e = await problem.evaluator.evaluate(expandCoupons(problem.window, p.x));
+      const e = await problem.evaluator.evaluate(pointCoupons(problem.window, p));
       let rel = 0;
       p.netMw.forEach((v, i) => (rel = Math.max(rel, Math.abs(e.netMw[i] - v) / Math.max(Math.abs(v), floorMw))));
       out.push({

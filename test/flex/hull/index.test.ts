@@ -4,7 +4,7 @@ import * as hull from '../../../src/flex/hull/index.ts';
 
 describe('flex/hull and flex/directions public API', () => {
   it('hull exports are pinned', () => {
-    expect(Object.keys(hull).sort()).toEqual(['DEFAULT_HULL_TOLERANCE', 'affineRank', 'convexHullOf', 'hullContains', 'hullHalfspaces']);
+    expect(Object.keys(hull).sort()).toEqual(['DEFAULT_HULL_TOLERANCE', 'affineRank', 'convexHullOf', 'distanceToHull', 'hullContains', 'hullHalfspaces']);
   });
   it('directions exports are pinned', () => {
     expect(Object.keys(directions).sort()).toEqual([

@@ -38,6 +38,10 @@ export function fakeExecutor(n: number, seed = 0) {
         const probe = probes[task.probe];
         return { kind: 'design', probe: task.probe, point: { ...(await evaluate(expandCoupons(window, probe.x))), x: [...probe.x] }, runs };
       }
+      if (task.kind === 'book') {
+        const book = { chargeYuanPerKWh: Float64Array.from(task.book.chargeYuanPerKWh), v2gYuanPerVisit: Float64Array.from(task.book.v2gYuanPerVisit) };
+        return { kind: 'book', index: task.index, point: { ...(await evaluate(book)), x: [], book: task.book }, runs };
+      }
       const a = task.vector ?? task.spec.directions[task.direction];
       const search = await searchDirection(evaluate, window, a, task.spec.budgetsYuan, { probes, evaluated: task.design }, task.spec.controls);
       return { kind: 'direction', direction: task.direction, search, runs };
