@@ -11,6 +11,7 @@ import { parseQueueUrl, type JobEvent } from '../../src/jobs/index.ts';
 import { queueTaskExecutor } from '../../src/flex/queue/index.ts';
 import { runSweep, type SweepRun } from '../../src/flex/sweep/runSweep.ts';
 import { taskExecutor } from '../../src/flex/sweep/taskExecutor.ts';
+import { runBookCheck } from '../../src/flex/books/runBookCheck.ts';
 import { smallSweepSpec } from './smallSweepSpec.ts';
 import { reachableRedisUrl, uniqueQueueUrl } from './redisUrl.ts';
 import { startWorkerProcess, type WorkerProcess } from './workerProcess.ts';
@@ -115,5 +116,32 @@ describe.skipIf(url === undefined)('flex sweep on the queue with worker processe
     // the rescuer got the base once: solved (the victim died holding the claim) or taken from the queue
     expect(rescuer!.lines.filter((l) => l.includes(' flex base ')).length).toBe(1);
     expect(await rescuer!.stop()).toBe(0);
+  });
+  it('checked books (random, fitted to the budget) on a worker process give the same runs as inline', async () => {
+    // 5 stations × 4 intervals; CS1–CS3 offer both kinds, the home stations H2 and H3 charging only
+    const random = { stationKinds: [['charge', 'v2g'], ['charge', 'v2g'], ['charge', 'v2g'], ['charge'], ['charge']] as const, intervals: 4, maxChargeYuanPerKWh: 2, maxV2gYuanPerVisit: 60 };
+    const source = { kind: 'random' as const, seed: 3, count: 2 };
+    const inline = taskExecutor(1);
+    let here;
+    try {
+      here = await runBookCheck(SPEC, source, { executor: inline, random });
+    } finally {
+      await inline.close();
+    }
+    const queue = uniqueQueueUrl(url!, 'books');
+    const worker = startWorkerProcess(queue, ['--cache-dir', cacheDir]);
+    workers.push(worker);
+    await worker.ready;
+    const executor = await queueTaskExecutor(parseQueueUrl(queue));
+    let there;
+    try {
+      there = await runBookCheck(SPEC, source, { executor, random });
+    } finally {
+      await executor.close();
+    }
+    const strip = (r: typeof here) => JSON.stringify({ books: r.books, runs: r.runs, dead: r.deadLetters });
+    expect(here.books.length).toBeGreaterThanOrEqual(2);
+    expect(strip(there)).toBe(strip(here));
+    expect(await worker.stop()).toBe(0);
   });
 });
