@@ -3,4 +3,4 @@ export { bookCheck, DEFAULT_OUTSIDE_TOLERANCE_MW, type BookCheck, type BookCheck
 export { randomBook, RANDOM_BOOK_DENSITIES, type RandomBook, type RandomBookOptions } from './randomBooks.js';
 export { booksFileSchema, parseBooks, readBooksFile, type BookContext, type LabelledBook } from './readBooksFile.js';
 export { runBookCheck, RANDOM_BOOKS_PER_WANTED, type BookRuns, type BookSource, type CheckedBook, type RunBookCheckOptions } from './runBookCheck.js';
-export { studyBooks, type CheckBooksOption, type StudyBooks, type StudyBooksContext } from './studyBooks.js';
+export { studyBooks, type CheckBooksOption, type StudyBooksContext } from './studyBooks.js';

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { InputError } from '../../common/errors.js';
-import { gridServed, type EvaluatedPoint } from '../search/flexEvaluation.js';
+import { admissible, type EvaluatedPoint } from '../search/flexEvaluation.js';
 import type { FlexTask } from '../sweep/flexTask.js';
 import type { ResumeLog } from '../sweep/resumeLog.js';
 import { deadLetterOf, type SweepDeadLetter } from '../sweep/sweepDeadLetters.js';
@@ -110,7 +110,7 @@ export async function runBookCheck(spec: SweepSpec, source: BookSource, options:
     const draw = { ...options.random, seed: source.seed };
     const most = RANDOM_BOOKS_PER_WANTED * source.count;
     let next = 0;
-    const admissibleCount = (): number => books.filter((b) => gridServed(b.point) && b.point.subsidyYuan <= top).length;
+    const admissibleCount = (): number => books.filter((b) => admissible(b.point, top)).length;
     while (next < most && admissibleCount() < source.count) {
       const found = admissibleCount();
       const rate = next === 0 ? 1 : Math.max(found, 1) / next;

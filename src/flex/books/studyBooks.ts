@@ -10,9 +10,6 @@ import { DEFAULT_OUTSIDE_TOLERANCE_MW } from './bookCheck.js';
 import { readBooksFile, type LabelledBook } from './readBooksFile.js';
 import type { BookSource } from './runBookCheck.js';
 
-/** The checked books of a study, read and validated (no run). */
-export type StudyBooks = BookSource;
-
 /** What {@link studyBooks} checks the books against. */
 export interface StudyBooksContext {
   readonly scenario: Scenario;
@@ -36,7 +33,7 @@ export type CheckBooksOption =
  * @example
  * studyBooks({ random: 300 }, { scenario, models: ['dta'] }); // { kind: 'random', seed: 1, count: 300 }
  */
-export function studyBooks(given: CheckBooksOption | undefined, options: StudyBooksContext): StudyBooks | undefined {
+export function studyBooks(given: CheckBooksOption | undefined, options: StudyBooksContext): BookSource | undefined {
   const { scenario, models } = options;
   const source = 'flex';
   if (given === undefined) return undefined;

@@ -3,7 +3,7 @@
  * bracket (docs/flexibility.md §3 "Checked books").
  */
 
-/** Bracket of the distance: `upperMw` is attained by a point of the hull, `lowerMw` follows from the duality gap. */
+/** Bracket of the distance (units of the points): `upper` is attained by a point of the hull, `lower` follows from the duality gap. */
 export interface HullDistance {
   readonly upper: number;
   readonly lower: number;

@@ -6,7 +6,7 @@
  */
 import { InputError } from '../../common/errors.js';
 import type { CouponBook } from '../../sim/index.js';
-import type { EvaluatedPoint } from './flexEvaluation.js';
+import type { EvaluatedPoint, FullBook } from './flexEvaluation.js';
 
 /** Coupon kinds: charging discount ψ_ch (¥/kWh) and V2G participation bonus ψ_v2g (¥ per visit). */
 export const COUPON_KINDS = ['charge', 'v2g'] as const;
@@ -211,8 +211,17 @@ export function expandCoupons(window: CouponWindow, x: ArrayLike<number>): Coupo
  * pointCoupons(window, tier.vertices[0]).chargeYuanPerKWh[2 * 12 + 6];
  */
 export function pointCoupons(window: CouponWindow, point: Pick<EvaluatedPoint, 'x' | 'book'>): CouponBook {
-  if (point.book === undefined) return expandCoupons(window, point.x);
-  return { chargeYuanPerKWh: Float64Array.from(point.book.chargeYuanPerKWh), v2gYuanPerVisit: Float64Array.from(point.book.v2gYuanPerVisit) };
+  return point.book === undefined ? expandCoupons(window, point.x) : fullBookCoupons(point.book);
+}
+
+/**
+ * A full book's plain arrays as the co-simulation's coupon book (typed arrays, same index `s * intervals + t`).
+ *
+ * @example
+ * fullBookCoupons({ chargeYuanPerKWh: [0, 1], v2gYuanPerVisit: [0, 0] }).chargeYuanPerKWh; // Float64Array [0, 1]
+ */
+export function fullBookCoupons(book: FullBook): CouponBook {
+  return { chargeYuanPerKWh: Float64Array.from(book.chargeYuanPerKWh), v2gYuanPerVisit: Float64Array.from(book.v2gYuanPerVisit) };
 }
 
 /**

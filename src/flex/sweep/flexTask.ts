@@ -7,7 +7,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { EvaluatedPoint, FlexEvaluation, FlexEvaluator, FullBook } from '../search/flexEvaluation.js';
 import { shareableBase, type BaseWarmStart } from '../search/cosimEvaluator.js';
 import { componentKey, modelCandidates, searchDirection, type DirectionSearch } from '../search/searchDirection.js';
-import { expandCoupons, type CouponWindow } from '../search/couponWindow.js';
+import { expandCoupons, fullBookCoupons, type CouponWindow } from '../search/couponWindow.js';
 import type { DesignProbe } from '../search/designPoints.js';
 import type { CouponBook } from '../../sim/index.js';
 import type { FlexProblem } from './flexProblem.js';
@@ -223,18 +223,14 @@ async function runOn(task: FlexTask, problem: FlexProblem, began: number, prepar
 /** Run a checked book, scaled down to its fit budget while over it (one more run per scale draw at most). */
 async function runBook(evaluate: FlexEvaluator, task: Extract<FlexTask, { kind: 'book' }>): Promise<EvaluatedPoint> {
   let book = task.book;
-  let e = await evaluate(couponBookOf(book));
+  let e = await evaluate(fullBookCoupons(book));
   for (const draw of task.fitBudgetYuan === undefined ? [] : task.scaleDraws ?? []) {
     if (e.subsidyYuan <= task.fitBudgetYuan!) break;
     const f = ((0.95 * task.fitBudgetYuan!) / e.subsidyYuan) * draw;
     book = { chargeYuanPerKWh: book.chargeYuanPerKWh.map((v) => v * f), v2gYuanPerVisit: book.v2gYuanPerVisit.map((v) => v * f) };
-    e = await evaluate(couponBookOf(book));
+    e = await evaluate(fullBookCoupons(book));
   }
   return { ...e, x: [], book };
-}
-
-function couponBookOf(book: FullBook): CouponBook {
-  return { chargeYuanPerKWh: Float64Array.from(book.chargeYuanPerKWh), v2gYuanPerVisit: Float64Array.from(book.v2gYuanPerVisit) };
 }
 
 /** Exact identity of a coupon book (every value, bit for bit via its shortest round-trip text). */

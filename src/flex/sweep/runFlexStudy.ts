@@ -6,7 +6,8 @@ import { InputError } from '../../common/errors.js';
 import { bundleScenario, DEFAULT_SCENARIO_FILE, readScenarioFile, stationServiceRecord } from '../../sim/index.js';
 import { bookCheck, DEFAULT_OUTSIDE_TOLERANCE_MW } from '../books/bookCheck.js';
 import { runBookCheck } from '../books/runBookCheck.js';
-import { studyBooks, type CheckBooksOption, type StudyBooks } from '../books/studyBooks.js';
+import { studyBooks, type CheckBooksOption } from '../books/studyBooks.js';
+import type { BookSource } from '../books/runBookCheck.js';
 import { stationCouponKinds } from '../search/couponWindow.js';
 import { createOuterBound, type OuterBound, type OuterBoundSpec } from '../outer/outerBound.js';
 import { directionsNd } from '../directions/directionsNd.js';
@@ -250,7 +251,7 @@ export function checkFlexStudyOptions(options: FlexStudyOptions = {}): readonly 
 }
 
 /** Validate the options and build one spec per model (synchronous: no run, no file written). */
-function flexStudySpecs(options: FlexStudyOptions): { specs: SweepSpec[]; ids: string[]; axes: number[]; books?: StudyBooks } {
+function flexStudySpecs(options: FlexStudyOptions): { specs: SweepSpec[]; ids: string[]; axes: number[]; books?: BookSource } {
   const source = 'flex';
   const file = options.scenarioFile ?? DEFAULT_SCENARIO_FILE;
   const overrides = options.overrides ?? [];
